@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ArticleByline } from "@/components/article-byline";
+import { ArticleCard } from "@/components/article-card";
+import { ArticlePhoto } from "@/components/article-photo";
+import { getPublishedArticle, listRelatedArticles } from "@/db/queries/articles";
+import { SAMPLE_CONTENT_TAG } from "@/lib/content/sample";
+import { ArticleBody } from "@/lib/mdx/render";
+
+type Props = { params: Promise<{ slug: string }> };
+
+// generateMetadata and the page ask for the same article; fetch it once per request.
+const findArticle = cache((slug: string) => getPublishedArticle({ slug }));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await findArticle((await params).slug);
+  if (!article) return {};
+  return {
+    title: article.seoTitle ?? article.headline,
+    description: article.seoDescription ?? article.dek,
+    alternates: { canonical: `/articles/${article.slug}` },
+    authors: [{ name: article.author.name, url: `/author/${article.author.slug}` }],
+    openGraph: {
+      type: "article",
+      title: article.headline,
+      description: article.dek,
+      url: `/articles/${article.slug}`,
+      publishedTime: article.publishedAt.toISOString(),
+      modifiedTime: article.updatedAt.toISOString(),
+      section: article.section.name,
+      tags: article.tags.map((tag) => tag.name),
+    },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = await findArticle((await params).slug);
+  if (!article) notFound();
+  const related = await listRelatedArticles({ articleId: article.id, sectionId: article.sectionId, limit: 4 });
+  const isSample = article.tags.some((tag) => tag.slug === SAMPLE_CONTENT_TAG.slug);
+
+  return (
+    <>
+      <article className="mx-auto max-w-3xl">
+        <header>
+          <p className="font-sans text-sm font-semibold tracking-wider text-red-800 uppercase dark:text-red-400">
+            <Link href={`/category/${article.section.slug}`} className="hover:underline">
+              {article.section.name}
+            </Link>
+          </p>
+          <h1 className="mt-2 text-4xl leading-tight font-bold tracking-tight text-balance sm:text-5xl">{article.headline}</h1>
+          {article.dek ? <p className="mt-4 text-xl leading-snug text-stone-700 dark:text-stone-300">{article.dek}</p> : null}
+          <div className="mt-6 border-y border-stone-300 py-3 dark:border-stone-700">
+            <ArticleByline article={article} />
+          </div>
+          {isSample ? (
+            <p className="mt-4 rounded-sm bg-amber-100 px-3 py-2 font-sans text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+              Sample content: this story is invented to demonstrate the portal.
+            </p>
+          ) : null}
+          {article.leadPhoto ? <ArticlePhoto {...article.leadPhoto} variant="lead" /> : null}
+        </header>
+        <div className="prose prose-lg prose-stone dark:prose-invert prose-headings:font-bold prose-a:text-sky-800 dark:prose-a:text-sky-300 mt-8 max-w-none" data-article-body>
+          <ArticleBody code={article.code} sourceHash={article.sourceHash} />
+        </div>
+        {article.tags.length > 0 ? (
+          <footer className="mt-10 border-t border-stone-300 pt-4 font-sans text-sm dark:border-stone-700">
+            <h2 className="sr-only">Topics</h2>
+            <ul className="flex flex-wrap gap-2" aria-label="Topics">
+              {article.tags.map((tag) => (
+                <li key={tag.slug}>
+                  <Link href={`/tag/${tag.slug}`} rel="tag" className="inline-block rounded-full border border-stone-400 px-3 py-1 hover:bg-stone-200 dark:border-stone-600 dark:hover:bg-stone-800">
+                    {tag.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </footer>
+        ) : null}
+      </article>
+      {related.length > 0 ? (
+        <aside aria-labelledby="related-stories" className="mx-auto mt-14 max-w-5xl border-t-2 border-stone-900 pt-4 dark:border-stone-100">
+          <h2 id="related-stories" className="mb-5 text-2xl font-bold">
+            Related stories
+          </h2>
+          <ul className="grid gap-8 sm:grid-cols-2 lg:grid-cols-4">
+            {related.map((story) => (
+              <li key={story.id}>
+                <ArticleCard article={story} size="compact" />
+              </li>
+            ))}
+          </ul>
+        </aside>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { StoryNotFound } from "@/components/story-not-found";
+
+export default function SiteNotFound() {
+  return <StoryNotFound />;
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { ArticleCard } from "@/components/article-card";
+import { ArticlePhoto } from "@/components/article-photo";
+import { listLatestArticles, listSectionFronts } from "@/db/queries/articles";
+
+export default async function HomePage() {
+  const [latest, fronts] = await Promise.all([
+    listLatestArticles({ limit: 7 }),
+    listSectionFronts({ perSection: 4 }),
+  ]);
+  const [lead, ...others] = latest;
+
+  if (!lead) {
+    return <p className="font-sans">No stories have been published yet.</p>;
+  }
+
+  return (
+    <>
+      <h1 className="sr-only">Today&rsquo;s stories</h1>
+      <div className="grid gap-10 lg:grid-cols-3">
+        <section aria-labelledby="lead-story" className="lg:col-span-2">
+          <h2 id="lead-story" className="sr-only">
+            Lead story
+          </h2>
+          {lead.leadPhoto ? <ArticlePhoto {...lead.leadPhoto} variant="lead" /> : null}
+          <ArticleCard article={lead} headingLevel="h3" size="lead" />
+        </section>
+        <section aria-labelledby="latest-stories" className="lg:border-l lg:border-stone-300 lg:pl-8 dark:lg:border-stone-700">
+          <h2 id="latest-stories" className="mb-4 font-sans text-sm font-bold tracking-wider uppercase">
+            Latest
+          </h2>
+          <ol className="space-y-5">
+            {others.map((article) => (
+              <li key={article.id}>
+                <ArticleCard article={article} size="compact" />
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      {fronts.map(({ section, articles }) => (
+        <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="mt-12 border-t-2 border-stone-900 pt-4 dark:border-stone-100">
+          <h2 id={`section-${section.slug}`} className="mb-5 text-2xl font-bold">
+            <Link href={`/category/${section.slug}`} className="hover:underline">
+              {section.name}
+            </Link>
+          </h2>
+          <ul className="grid gap-8 sm:grid-cols-2 lg:grid-cols-4">
+            {articles.map((article) => (
+              <li key={article.id}>
+                <ArticleCard article={article} showSection={false} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleList } from "@/components/article-list";
+import { PageHeading } from "@/components/page-heading";
+import { Pagination } from "@/components/pagination";
+import { listTagArticles } from "@/db/queries/articles";
+import { getTag } from "@/db/queries/tags";
+import { parsePageParam } from "@/lib/page-param";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const tag = await getTag({ slug: (await params).slug });
+  if (!tag) return {};
+  return { title: tag.name, alternates: { canonical: `/tag/${tag.slug}` } };
+}
+
+export default async function TagPage({ params, searchParams }: Props) {
+  const [{ slug }, { page: pageParam }] = await Promise.all([params, searchParams]);
+  const page = parsePageParam(pageParam);
+  const tag = await getTag({ slug });
+  if (!tag || page === null) notFound();
+
+  const listing = await listTagArticles({ tagId: tag.id, page });
+  if (page > listing.totalPages) notFound();
+
+  return (
+    <>
+      <PageHeading kicker="Topic" title={tag.name} />
+      <ArticleList articles={listing.articles} empty={`No published stories are tagged ${tag.name} yet.`} />
+      <Pagination basePath={`/tag/${tag.slug}`} page={listing.page} totalPages={listing.totalPages} />
+    </>
+  );
+}

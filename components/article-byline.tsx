@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { ArticleSummary } from "@/db/queries/articles";
+import { NewsroomDate } from "./newsroom-date";
+
+// Minor corrections within the first hour are not worth an "Updated" line.
+const UPDATE_THRESHOLD_MS = 60 * 60 * 1000;
+
+export function ArticleByline({ article }: { article: ArticleSummary }) {
+  const updated = article.updatedAt.getTime() - article.publishedAt.getTime() > UPDATE_THRESHOLD_MS;
+  return (
+    <div className="font-sans text-sm text-stone-600 dark:text-stone-300">
+      <p>
+        By{" "}
+        <Link href={`/author/${article.author.slug}`} className="font-semibold text-stone-900 underline-offset-2 hover:underline dark:text-stone-100" rel="author">
+          {article.author.name}
+        </Link>
+      </p>
+      <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
+        <span>
+          <span className="font-medium">Published</span> <NewsroomDate date={article.publishedAt} />
+        </span>
+        {updated ? (
+          <span>
+            <span className="font-medium">Updated</span> <NewsroomDate date={article.updatedAt} withTime />
+          </span>
+        ) : null}
+        <span>{article.readingMinutes} min read</span>
+      </p>
+    </div>
+  );
+}

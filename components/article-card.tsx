@@ -1,0 +1,49 @@
+import Link from "next/link";
+import type { ArticleSummary } from "@/db/queries/articles";
+import { NewsroomDate } from "./newsroom-date";
+
+type ArticleCardProps = {
+  article: ArticleSummary;
+  headingLevel?: "h2" | "h3";
+  size?: "lead" | "standard" | "compact";
+  showSection?: boolean;
+  children?: React.ReactNode;
+};
+
+const headlineSize = {
+  lead: "text-3xl sm:text-4xl font-bold",
+  standard: "text-xl font-semibold",
+  compact: "text-base font-semibold",
+};
+
+export function ArticleCard({
+  article,
+  headingLevel: Heading = "h3",
+  size = "standard",
+  showSection = true,
+  children,
+}: ArticleCardProps) {
+  return (
+    <article className="group">
+      {showSection ? (
+        <p className="mb-1 font-sans text-xs font-semibold tracking-wider text-red-800 uppercase dark:text-red-400">
+          <Link href={`/category/${article.section.slug}`} className="hover:underline">
+            {article.section.name}
+          </Link>
+        </p>
+      ) : null}
+      <Heading className={`leading-tight text-balance ${headlineSize[size]}`}>
+        <Link href={`/articles/${article.slug}`} className="underline-offset-4 hover:underline">
+          {article.headline}
+        </Link>
+      </Heading>
+      {size !== "compact" && article.dek ? (
+        <p className="mt-2 text-stone-700 dark:text-stone-300">{article.dek}</p>
+      ) : null}
+      {children}
+      <p className="mt-2 font-sans text-xs text-stone-500 dark:text-stone-400">
+        {article.author.name} · <NewsroomDate date={article.publishedAt} />
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,46 @@
+export type ArticlePhotoProps = {
+  caption: string;
+  alt?: string | null;
+  camera?: string | null;
+  credit?: string | null;
+  variant?: "lead" | "inline";
+};
+
+function CameraGlyph() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-10 opacity-40" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <path d="M3 8.5A2.5 2.5 0 0 1 5.5 6h1.6l1.2-1.8A1.5 1.5 0 0 1 9.5 3.5h5a1.5 1.5 0 0 1 1.2.7L16.9 6h1.6A2.5 2.5 0 0 1 21 8.5v9a2.5 2.5 0 0 1-2.5 2.5h-13A2.5 2.5 0 0 1 3 17.5z" />
+      <circle cx="12" cy="12.5" r="3.5" />
+    </svg>
+  );
+}
+
+/**
+ * A news photo with its caption, camera and credit. Some stories arrive with a
+ * photo described but not yet supplied: the description still stands in as the
+ * image's text alternative and its caption, so no part of the story is lost.
+ */
+export function ArticlePhoto({ caption, alt, camera, credit, variant = "inline" }: ArticlePhotoProps) {
+  return (
+    <figure className={variant === "lead" ? "not-prose my-6" : "not-prose my-8"} data-photo>
+      <div
+        role="img"
+        aria-label={alt ?? caption}
+        className={`flex items-center justify-center rounded-sm bg-stone-200 text-stone-500 dark:bg-stone-800 dark:text-stone-400 ${
+          variant === "lead" ? "aspect-[16/9]" : "aspect-[16/8]"
+        }`}
+      >
+        <CameraGlyph />
+      </div>
+      <figcaption className="mt-2 border-l-2 border-stone-300 pl-3 font-sans text-sm leading-snug text-stone-600 dark:border-stone-600 dark:text-stone-300">
+        <span data-caption>{caption}</span>
+        {camera ? (
+          <span className="mt-1 block text-xs uppercase tracking-wide text-stone-500 dark:text-stone-400" data-camera>
+            Taken with {camera}
+          </span>
+        ) : null}
+        {credit ? <span className="mt-1 block text-xs text-stone-500">Photo: {credit}</span> : null}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,14 @@
+import { site } from "@/lib/site";
+
+export function SiteFooter() {
+  return (
+    <footer className="mt-16 border-t border-stone-300 dark:border-stone-700">
+      <div className="mx-auto max-w-6xl px-4 py-8 font-sans text-sm text-stone-600 dark:text-stone-400">
+        <p>
+          © {new Date().getFullYear()} {site.name}. {site.description}
+        </p>
+        <p className="mt-2">Stories marked as sample content are invented to demonstrate the portal.</p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { listSections } from "@/db/queries/sections";
+import { site } from "@/lib/site";
+
+export async function SiteHeader() {
+  const sections = await listSections();
+  return (
+    <header className="border-b-4 border-double border-stone-900 dark:border-stone-100">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-4 px-4 pt-6 pb-3">
+        <p>
+          <Link href="/" className="font-serif text-4xl font-black tracking-tight sm:text-5xl">
+            {site.name}
+          </Link>
+          <span className="mt-1 block font-sans text-sm text-stone-600 dark:text-stone-400">{site.tagline}</span>
+        </p>
+        <search>
+          <form action="/search" method="get" role="search" className="flex gap-2 font-sans text-sm">
+            <label htmlFor="site-search" className="sr-only">
+              Search stories
+            </label>
+            <input
+              id="site-search"
+              name="q"
+              type="search"
+              placeholder="Search stories"
+              maxLength={200}
+              className="w-44 rounded-sm border border-stone-400 bg-white px-2 py-1 dark:border-stone-600 dark:bg-stone-900"
+            />
+            <button type="submit" className="rounded-sm bg-stone-900 px-3 py-1 font-semibold text-white dark:bg-stone-100 dark:text-stone-900">
+              Search
+            </button>
+          </form>
+        </search>
+      </div>
+      <nav aria-label="Sections" className="border-t border-stone-300 dark:border-stone-700">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 py-2 font-sans text-sm font-semibold">
+          {sections.map((section) => (
+            <li key={section.slug}>
+              <Link href={`/category/${section.slug}`} className="hover:underline">
+                {section.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+import { SiteFooter } from "./site-footer";
+import { SiteHeader } from "./site-header";
+
+/** The reader's chrome: skip link, masthead and sections, the page, the footer. */
+export function SiteShell({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <a
+        href="#main-content"
+        className="sr-only font-sans focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-sm focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900"
+      >
+        Skip to main content
+      </a>
+      <SiteHeader />
+      <main id="main-content" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

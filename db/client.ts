@@ -1,0 +1,86 @@
+import "server-only";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import { lockPgliteDirectory } from "./pglite-lock";
+import * as schema from "./schema";
+
+/** Both drivers speak the same query builder; nothing outside this file knows which one runs. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DatabaseDriver = "postgres" | "pglite";
+
+type Connection = {
+  db: Database;
+  driver: DatabaseDriver;
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+function connectPostgres(url: string): Connection {
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema });
+  return {
+    db: db as unknown as Database,
+    driver: "postgres",
+    migrate: () => migratePostgres(db, { migrationsFolder }),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+function connectPglite(directory: string): Connection {
+  const inMemory = directory.startsWith("memory://");
+  const unlock = inMemory ? () => {} : lockPgliteDirectory(directory);
+  const client = new PGlite(inMemory ? directory : path.resolve(directory));
+  const db = drizzlePglite(client, { schema });
+  return {
+    db: db as unknown as Database,
+    driver: "pglite",
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    close: async () => {
+      await client.close();
+      unlock();
+    },
+  };
+}
+
+// Next.js may load this module once per bundle layer; a second PGlite on the same
+// directory in one process would lose writes just as a second process would.
+const globalForDatabase = globalThis as typeof globalThis & { newsroomDatabase?: Connection };
+
+function connection(): Connection {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    throw new Error(
+      "The database was opened during `next build`. Reader pages must not query at build time.",
+    );
+  }
+  globalForDatabase.newsroomDatabase ??= env.DATABASE_URL
+    ? connectPostgres(env.DATABASE_URL)
+    : connectPglite(env.PGLITE_DIR);
+  return globalForDatabase.newsroomDatabase;
+}
+
+export function getDb(): Database {
+  return connection().db;
+}
+
+export function databaseDriver(): DatabaseDriver {
+  return env.DATABASE_URL ? "postgres" : "pglite";
+}
+
+export async function migrateDatabase(): Promise<void> {
+  await connection().migrate();
+}
+
+export async function closeDatabase(): Promise<void> {
+  const open = globalForDatabase.newsroomDatabase;
+  globalForDatabase.newsroomDatabase = undefined;
+  await open?.close();
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "../client";
+import { users } from "../schema";
+
+/** What a reader may know about a writer: never the email, role or password hash. */
+export type AuthorProfile = { id: string; slug: string; name: string; bio: string | null };
+
+export async function getAuthorProfile({ slug }: { slug: string }): Promise<AuthorProfile | null> {
+  const [row] = await getDb()
+    .select({ id: users.id, slug: users.slug, name: users.name, bio: users.bio })
+    .from(users)
+    .where(eq(users.slug, slug))
+    .limit(1);
+  return row ?? null;
+}

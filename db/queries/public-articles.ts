@@ -1,0 +1,91 @@
+import "server-only";
+import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import { articles, categories, media, users } from "../schema";
+
+/**
+ * What makes a story public: published, its time has come, not in the trash.
+ * Every reader query goes through this filter, so a draft or scheduled story
+ * cannot leak through a list someone forgets to filter.
+ */
+export const isPublicArticle = and(
+  eq(articles.status, "published"),
+  lte(articles.publishedAt, sql`now()`),
+  isNull(articles.deletedAt),
+);
+
+export const articleSummaryColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  headline: articles.headline,
+  dek: articles.dek,
+  publishedAt: articles.publishedAt,
+  updatedAt: articles.updatedAt,
+  wordCount: articles.wordCount,
+  sectionSlug: categories.slug,
+  sectionName: categories.name,
+  authorSlug: users.slug,
+  authorName: users.name,
+  photoCaption: media.caption,
+  photoAlt: media.altText,
+  photoCamera: media.camera,
+  photoCredit: media.credit,
+};
+
+type SummaryRow = {
+  id: string;
+  slug: string;
+  headline: string;
+  dek: string;
+  publishedAt: Date | null;
+  updatedAt: Date;
+  wordCount: number;
+  sectionSlug: string;
+  sectionName: string;
+  authorSlug: string;
+  authorName: string;
+  photoCaption: string | null;
+  photoAlt: string | null;
+  photoCamera: string | null;
+  photoCredit: string | null;
+};
+
+export type LeadPhoto = { caption: string; alt: string; camera: string | null; credit: string | null };
+
+export type ArticleSummary = {
+  id: string;
+  slug: string;
+  headline: string;
+  dek: string;
+  publishedAt: Date;
+  updatedAt: Date;
+  readingMinutes: number;
+  section: { slug: string; name: string };
+  author: { slug: string; name: string };
+  leadPhoto: LeadPhoto | null;
+};
+
+const WORDS_PER_MINUTE = 230;
+
+export function toArticleSummary(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    dek: row.dek,
+    // Public stories always have a publication time; the filter above guarantees it.
+    publishedAt: row.publishedAt ?? row.updatedAt,
+    updatedAt: row.updatedAt,
+    readingMinutes: Math.max(1, Math.round(row.wordCount / WORDS_PER_MINUTE)),
+    section: { slug: row.sectionSlug, name: row.sectionName },
+    author: { slug: row.authorSlug, name: row.authorName },
+    leadPhoto:
+      row.photoCaption === null
+        ? null
+        : {
+            caption: row.photoCaption,
+            alt: row.photoAlt ?? row.photoCaption,
+            camera: row.photoCamera,
+            credit: row.photoCredit,
+          },
+  };
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "../client";
+import { categories } from "../schema";
+
+export type Section = { id: string; slug: string; name: string; description: string };
+
+const sectionColumns = {
+  id: categories.id,
+  slug: categories.slug,
+  name: categories.name,
+  description: categories.description,
+};
+
+/** The sections in the order the newsroom put them in the navigation. */
+export async function listSections(): Promise<Section[]> {
+  return getDb().select(sectionColumns).from(categories).orderBy(categories.position, categories.name);
+}
+
+export async function getSection({ slug }: { slug: string }): Promise<Section | null> {
+  const [row] = await getDb().select(sectionColumns).from(categories).where(eq(categories.slug, slug)).limit(1);
+  return row ?? null;
+}

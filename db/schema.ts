@@ -1,0 +1,212 @@
+import { relations, sql, type SQL } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const tsvector = customType<{ data: string }>({
+  dataType: () => "tsvector",
+});
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const userRole = pgEnum("user_role", ["admin", "editor", "writer"]);
+export const articleStatus = pgEnum("article_status", ["draft", "published"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull().unique(),
+    bio: text("bio"),
+    role: userRole("role").notNull().default("writer"),
+    // Null until the person sets a password: authors seeded from content cannot sign in.
+    passwordHash: text("password_hash"),
+    disabled: boolean("disabled").notNull().default(false),
+    // Bumped on password change or disabling so every other session ends at its next request.
+    sessionVersion: integer("session_version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],
+);
+
+export const categories = pgTable("categories", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  position: integer("position").notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const tags = pgTable("tags", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const media = pgTable(
+  "media",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Null for a photo the newsroom has described but whose file has not arrived yet.
+    contentHash: text("content_hash"),
+    mimeType: text("mime_type"),
+    byteSize: integer("byte_size"),
+    width: integer("width"),
+    height: integer("height"),
+    altText: text("alt_text").notNull(),
+    caption: text("caption").notNull().default(""),
+    credit: text("credit"),
+    camera: text("camera"),
+    data: bytea("data"),
+    storageKey: text("storage_key"),
+    uploadedById: uuid("uploaded_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("media_content_hash_idx").on(t.contentHash)],
+);
+
+export const articles = pgTable(
+  "articles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    headline: text("headline").notNull(),
+    dek: text("dek").notNull().default(""),
+    bodyMdx: text("body_mdx").notNull(),
+    compiledCode: text("compiled_code").notNull(),
+    sourceHash: text("source_hash").notNull(),
+    plainText: text("plain_text").notNull().default(""),
+    wordCount: integer("word_count").notNull().default(0),
+    seoTitle: text("seo_title"),
+    seoDescription: text("seo_description"),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => categories.id, { onDelete: "restrict" }),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    heroMediaId: uuid("hero_media_id").references(() => media.id, { onDelete: "set null" }),
+    status: articleStatus("status").notNull().default("draft"),
+    // A future time means scheduled: readers see the story once the time has come.
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    firstPublishedAt: timestamp("first_published_at", { withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector("search").generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('english', coalesce(${articles.headline}, '')), 'A') || setweight(to_tsvector('english', coalesce(${articles.dek}, '')), 'B') || setweight(to_tsvector('english', coalesce(${articles.plainText}, '')), 'C')`,
+    ),
+  },
+  (t) => [
+    index("articles_status_published_idx").on(t.status, t.publishedAt.desc()),
+    index("articles_category_published_idx").on(t.categoryId, t.publishedAt.desc()),
+    index("articles_author_published_idx").on(t.authorId, t.publishedAt.desc()),
+    index("articles_search_idx").using("gin", t.search),
+  ],
+);
+
+export const articleTags = pgTable(
+  "article_tags",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    tagId: uuid("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.tagId] }),
+    index("article_tags_tag_idx").on(t.tagId, t.articleId),
+  ],
+);
+
+export const articleRevisions = pgTable(
+  "article_revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    headline: text("headline").notNull(),
+    dek: text("dek").notNull(),
+    bodyMdx: text("body_mdx").notNull(),
+    // Everything else an editor can change (section, tags, photo, SEO fields), as it was.
+    fields: jsonb("fields").$type<Record<string, unknown>>().notNull().default({}),
+    savedById: uuid("saved_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("article_revisions_article_version_idx").on(t.articleId, t.version)],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId),
+    index("audit_log_created_idx").on(t.createdAt.desc()),
+  ],
+);
+
+export const usersRelations = relations(users, ({ many }) => ({ articles: many(articles) }));
+export const categoriesRelations = relations(categories, ({ many }) => ({
+  articles: many(articles),
+}));
+export const tagsRelations = relations(tags, ({ many }) => ({ articleTags: many(articleTags) }));
+export const articlesRelations = relations(articles, ({ one, many }) => ({
+  category: one(categories, { fields: [articles.categoryId], references: [categories.id] }),
+  author: one(users, { fields: [articles.authorId], references: [users.id] }),
+  heroMedia: one(media, { fields: [articles.heroMediaId], references: [media.id] }),
+  articleTags: many(articleTags),
+  revisions: many(articleRevisions),
+}));
+export const articleTagsRelations = relations(articleTags, ({ one }) => ({
+  article: one(articles, { fields: [articleTags.articleId], references: [articles.id] }),
+  tag: one(tags, { fields: [articleTags.tagId], references: [tags.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Category = typeof categories.$inferSelect;
+export type NewCategory = typeof categories.$inferInsert;
+export type Tag = typeof tags.$inferSelect;
+export type Article = typeof articles.$inferSelect;
+export type NewArticle = typeof articles.$inferInsert;
+export type ArticleRevision = typeof articleRevisions.$inferSelect;
+export type Media = typeof media.$inferSelect;
+export type NewMedia = typeof media.$inferInsert;
+export type AuditLogEntry = typeof auditLog.$inferSelect;

@@ -1,0 +1,199 @@
+import "server-only";
+import { count, eq, inArray } from "drizzle-orm";
+import type { ContentArticle, NewsroomContent } from "@/lib/content/load";
+import { SAMPLE_CONTENT_TAG } from "@/lib/content/sample";
+import { compileArticle, MdxCompileError } from "@/lib/mdx/compile";
+import { parsePublicationTime } from "@/lib/newsroom-time";
+import { articleSlug, authorSlug, sectionSlug, tagSlug } from "@/lib/slugs";
+import { getDb, type Database } from "./client";
+import { articleRevisions, articles, articleTags, auditLog, categories, media, tags, users } from "./schema";
+
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export type SeedReport = { created: string[]; skipped: string[] };
+
+export async function isDatabaseEmpty(): Promise<boolean> {
+  const [row] = await getDb().select({ total: count() }).from(articles);
+  return (row?.total ?? 0) === 0;
+}
+
+async function ensureSections(tx: Transaction, content: NewsroomContent): Promise<Map<string, string>> {
+  const names = [
+    ...content.sections.map((section) => section.name),
+    ...content.articles.map((article) => article.frontMatter.section),
+  ];
+  const described = new Map(content.sections.map((s) => [s.name, s.description]));
+  const unique = [...new Map(names.map((name) => [sectionSlug(name), name])).entries()];
+  await tx
+    .insert(categories)
+    .values(
+      unique.map(([slug, name], position) => ({
+        slug,
+        name,
+        description: described.get(name) ?? "",
+        position,
+      })),
+    )
+    .onConflictDoNothing({ target: categories.slug });
+  const rows = await tx
+    .select({ id: categories.id, slug: categories.slug })
+    .from(categories)
+    .where(inArray(categories.slug, unique.map(([slug]) => slug)));
+  return new Map(rows.map((row) => [row.slug, row.id]));
+}
+
+async function ensureAuthors(tx: Transaction, content: NewsroomContent): Promise<Map<string, string>> {
+  const known = new Map(content.authors.map((author) => [authorSlug(author.name), author]));
+  for (const article of content.articles) {
+    const slug = authorSlug(article.frontMatter.author);
+    if (!known.has(slug)) {
+      known.set(slug, {
+        name: article.frontMatter.author,
+        email: `${slug}@newsroom.invalid`,
+        role: "writer",
+        bio: undefined,
+      });
+    }
+  }
+  await tx
+    .insert(users)
+    .values([...known].map(([slug, a]) => ({ slug, name: a.name, email: a.email, role: a.role, bio: a.bio })))
+    .onConflictDoNothing();
+  const rows = await tx
+    .select({ id: users.id, slug: users.slug })
+    .from(users)
+    .where(inArray(users.slug, [...known.keys()]));
+  return new Map(rows.map((row) => [row.slug, row.id]));
+}
+
+async function ensureTags(tx: Transaction, names: string[]): Promise<Map<string, string>> {
+  const unique = [...new Map(names.map((name) => [tagSlug(name), name])).entries()];
+  if (unique.length === 0) return new Map();
+  await tx
+    .insert(tags)
+    .values(unique.map(([slug, name]) => ({ slug, name })))
+    .onConflictDoNothing({ target: tags.slug });
+  const rows = await tx
+    .select({ id: tags.id, slug: tags.slug })
+    .from(tags)
+    .where(inArray(tags.slug, unique.map(([slug]) => slug)));
+  return new Map(rows.map((row) => [row.slug, row.id]));
+}
+
+function articleTagNames(article: ContentArticle): string[] {
+  const { tags: names, sample } = article.frontMatter;
+  return sample ? [...names, SAMPLE_CONTENT_TAG.name] : names;
+}
+
+type PreparedArticle = ContentArticle & {
+  slug: string;
+  compiled: Awaited<ReturnType<typeof compileArticle>>;
+};
+
+async function prepareArticle(article: ContentArticle): Promise<PreparedArticle> {
+  try {
+    const compiled = await compileArticle(article.body);
+    return { ...article, slug: article.frontMatter.slug ?? articleSlug(article.frontMatter.headline), compiled };
+  } catch (error) {
+    if (error instanceof MdxCompileError) {
+      throw new Error(`${article.file} cannot be published:\n${error.message}`);
+    }
+    throw error;
+  }
+}
+
+async function insertArticle(
+  tx: Transaction,
+  article: PreparedArticle,
+  ids: { sections: Map<string, string>; authors: Map<string, string>; tags: Map<string, string> },
+  timeZone: string,
+): Promise<boolean> {
+  const { frontMatter, compiled } = article;
+  const categoryId = ids.sections.get(sectionSlug(frontMatter.section));
+  const authorId = ids.authors.get(authorSlug(frontMatter.author));
+  if (!categoryId || !authorId) throw new Error(`${article.file}: section or author missing after seeding`);
+
+  const publishedAt = parsePublicationTime(frontMatter.published, timeZone);
+  const isPublished = frontMatter.status === "published";
+  const [inserted] = await tx
+    .insert(articles)
+    .values({
+      slug: article.slug,
+      headline: frontMatter.headline,
+      dek: frontMatter.dek,
+      bodyMdx: article.body,
+      compiledCode: compiled.code,
+      sourceHash: compiled.sourceHash,
+      plainText: compiled.plainText,
+      wordCount: compiled.wordCount,
+      categoryId,
+      authorId,
+      status: frontMatter.status,
+      publishedAt: isPublished ? publishedAt : null,
+      firstPublishedAt: isPublished ? publishedAt : null,
+      createdAt: publishedAt,
+      updatedAt: publishedAt,
+    })
+    .onConflictDoNothing({ target: articles.slug })
+    .returning({ id: articles.id });
+  if (!inserted) return false;
+
+  if (frontMatter.leadPhoto) {
+    const photo = frontMatter.leadPhoto;
+    const [hero] = await tx
+      .insert(media)
+      .values({
+        altText: photo.alt ?? photo.caption,
+        caption: photo.caption,
+        camera: photo.camera,
+        credit: photo.credit,
+        uploadedById: authorId,
+      })
+      .returning({ id: media.id });
+    if (hero) await tx.update(articles).set({ heroMediaId: hero.id }).where(eq(articles.id, inserted.id));
+  }
+  const tagIds = articleTagNames(article).flatMap((name) => ids.tags.get(tagSlug(name)) ?? []);
+  if (tagIds.length > 0) {
+    await tx
+      .insert(articleTags)
+      .values([...new Set(tagIds)].map((tagId) => ({ articleId: inserted.id, tagId })));
+  }
+  await tx.insert(articleRevisions).values({
+    articleId: inserted.id,
+    version: 1,
+    headline: frontMatter.headline,
+    dek: frontMatter.dek,
+    bodyMdx: article.body,
+    fields: { section: frontMatter.section, tags: frontMatter.tags, source: article.file },
+    savedById: authorId,
+  });
+  await tx.insert(auditLog).values({
+    action: "article.seeded",
+    entityType: "article",
+    entityId: inserted.id,
+    detail: { slug: article.slug, file: article.file },
+  });
+  return true;
+}
+
+/**
+ * Adds every article in `content/` that the database does not have yet, keyed by
+ * slug, so running it twice changes nothing.
+ */
+export async function seedNewsroom(content: NewsroomContent, timeZone: string): Promise<SeedReport> {
+  // Compile before the transaction opens: a broken article stops the seed before anything is written.
+  const prepared = await Promise.all(content.articles.map(prepareArticle));
+  const report: SeedReport = { created: [], skipped: [] };
+  await getDb().transaction(async (tx) => {
+    const ids = {
+      sections: await ensureSections(tx, content),
+      authors: await ensureAuthors(tx, content),
+      tags: await ensureTags(tx, content.articles.flatMap(articleTagNames)),
+    };
+    for (const article of prepared) {
+      const created = await insertArticle(tx, article, ids, timeZone);
+      (created ? report.created : report.skipped).push(article.slug);
+    }
+  });
+  return report;
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/**
+ * The front matter of an article file in `content/`. The importer writes it,
+ * the seed reads it: one schema keeps the two in step.
+ */
+const photoSchema = z.object({
+  caption: z.string().trim().min(1, "a photo needs a caption"),
+  alt: z.string().trim().min(1).optional(),
+  camera: z.string().trim().min(1).optional(),
+  credit: z.string().trim().min(1).optional(),
+});
+
+const publishedSchema = z.union([
+  z.iso.date(),
+  z.iso.datetime({ offset: true }),
+]);
+
+export const articleFrontMatterSchema = z.object({
+  headline: z.string().trim().min(1).max(200),
+  dek: z.string().trim().min(1).max(400),
+  section: z.string().trim().min(1).max(80),
+  author: z.string().trim().min(1).max(120),
+  published: z.preprocess(
+    // YAML turns an unquoted 2023-12-01 into a Date; keep what the author wrote.
+    (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+    publishedSchema,
+  ),
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).optional(),
+  tags: z.array(z.string().trim().min(1).max(60)).default([]),
+  leadPhoto: photoSchema.optional(),
+  status: z.enum(["draft", "published"]).default("published"),
+  sample: z.boolean().default(false),
+});
+
+export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
+export type PhotoFrontMatter = z.infer<typeof photoSchema>;

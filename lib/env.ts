@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads `process.env`. `next.config.ts` imports it, so a bad
+ * environment stops the server at start with a message naming the variable.
+ */
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const envSchema = z.object({
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+      .optional(),
+  ),
+  PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
+  NEWSROOM_TIME_ZONE: z.preprocess(
+    emptyAsUndefined,
+    z.string().default("UTC").refine(isTimeZone, "must be an IANA time zone such as Europe/London"),
+  ),
+  SITE_URL: z.preprocess(emptyAsUndefined, z.url().default("http://localhost:3000")),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(): Env {
+  const result = envSchema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
+    throw new Error(`Invalid environment variables:\n${problems}`);
+  }
+  return result.data;
+}
+
+export const env = parseEnv();

@@ -1,0 +1,103 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { bundleMDX } from "mdx-bundler";
+import remarkGfm from "remark-gfm";
+import remarkMdx from "remark-mdx";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { findUnsafeConstructs, remarkArticleGuard, type MdxIssue } from "./safety";
+
+export const MAX_ARTICLE_SOURCE_LENGTH = 200_000;
+
+export type CompiledArticle = {
+  code: string;
+  sourceHash: string;
+  plainText: string;
+  wordCount: number;
+};
+
+/** An article that cannot be published as written, with every problem and where it is. */
+export class MdxCompileError extends Error {
+  constructor(readonly issues: MdxIssue[]) {
+    super(issues.map((issue) => `${issue.line}:${issue.column}: ${issue.message}`).join("\n"));
+    this.name = "MdxCompileError";
+  }
+}
+
+export function hashArticleSource(source: string): string {
+  return createHash("sha256").update(source).digest("hex");
+}
+
+function parseArticle(source: string): Root {
+  try {
+    return unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(source) as Root;
+  } catch (error) {
+    const place = error as { line?: number; column?: number; reason?: string; message?: string };
+    throw new MdxCompileError([
+      {
+        line: place.line ?? 1,
+        column: place.column ?? 1,
+        message: place.reason ?? place.message ?? "The article could not be read.",
+      },
+    ]);
+  }
+}
+
+function blockText(node: RootContent): string {
+  if (node.type === "mdxJsxFlowElement" && node.name === "Figure") {
+    const caption = node.attributes.find(
+      (attribute) => attribute.type === "mdxJsxAttribute" && attribute.name === "caption",
+    );
+    return typeof caption?.value === "string" ? caption.value : "";
+  }
+  return toString(node, { includeImageAlt: true });
+}
+
+/** Plain text for search, excerpts and feeds: each block's words, in order. */
+function extractPlainText(tree: Root): string {
+  return tree.children
+    .map(blockText)
+    .map((text) => text.replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    .join("\n\n");
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * Check and compile an article's MDX once, when it is saved or seeded; readers
+ * only ever evaluate the stored result.
+ */
+export async function compileArticle(source: string): Promise<CompiledArticle> {
+  if (source.length > MAX_ARTICLE_SOURCE_LENGTH) {
+    throw new MdxCompileError([
+      {
+        line: 1,
+        column: 1,
+        message: `The article is ${source.length.toLocaleString("en-GB")} characters long; the limit is ${MAX_ARTICLE_SOURCE_LENGTH.toLocaleString("en-GB")}. Split it into several stories.`,
+      },
+    ]);
+  }
+  const tree = parseArticle(source);
+  const issues = findUnsafeConstructs(tree);
+  if (issues.length > 0) throw new MdxCompileError(issues);
+
+  const { code } = await bundleMDX({
+    source,
+    mdxOptions(options) {
+      options.remarkPlugins = [remarkArticleGuard, ...(options.remarkPlugins ?? []), remarkGfm];
+      return options;
+    },
+    esbuildOptions(options) {
+      options.minify = true;
+      options.target = ["es2022"];
+      return options;
+    },
+  });
+  const plainText = extractPlainText(tree);
+  return { code, sourceHash: hashArticleSource(source), plainText, wordCount: countWords(plainText) };
+}

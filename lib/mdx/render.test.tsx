@@ -1,0 +1,56 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { compileArticle } from "./compile";
+import { ArticleBody } from "./render";
+
+async function renderArticle(source: string): Promise<string> {
+  const compiled = await compileArticle(source);
+  return renderToStaticMarkup(<ArticleBody code={compiled.code} sourceHash={compiled.sourceHash} />);
+}
+
+describe("rendering a compiled article", () => {
+  it("renders paragraphs, emphasis and safe links as HTML", async () => {
+    const html = await renderArticle("Hello *world* and [the alliance](https://www.nato.int/).");
+    expect(html).toContain("<em>world</em>");
+    expect(html).toContain('<a href="https://www.nato.int/">the alliance</a>');
+  });
+
+  it("shows a described photo's caption, alt text and camera", async () => {
+    const html = await renderArticle(
+      '<Figure caption="Delegates in Brussels &quot;at work&quot;" camera="Nikon D850" />',
+    );
+    expect(html).toContain('role="img"');
+    expect(html).toContain('aria-label="Delegates in Brussels &quot;at work&quot;"');
+    expect(html).toContain("Taken with Nikon D850");
+  });
+
+  it("renders pull quotes and asides from the allow-list", async () => {
+    const html = await renderArticle(
+      '<PullQuote by="A minister">As long as it takes.</PullQuote>\n\n<Aside title="Background">The council met in 2023.</Aside>',
+    );
+    expect(html).toContain("<blockquote");
+    expect(html).toContain("As long as it takes.");
+    expect(html).toContain('aria-label="Background"');
+  });
+
+  it("renders GFM tables and footnotes", async () => {
+    const html = await renderArticle(
+      "| Country | Pledge |\n| --- | --- |\n| A | 10 |\n\nA claim.[^1]\n\n[^1]: The source.",
+    );
+    expect(html).toContain("<table>");
+    expect(html).toContain("<td>10</td>");
+    expect(html).toContain("data-footnotes");
+    expect(html).toContain("The source.");
+  });
+
+  it("turns a top-level heading in the body into a subheading so the headline stays the only h1", async () => {
+    const html = await renderArticle("# Background\n\nText.");
+    expect(html).not.toContain("<h1");
+    expect(html).toContain("<h2>Background</h2>");
+  });
+
+  it("prints literal braces and angle brackets written with escapes as text", async () => {
+    const html = await renderArticle("Set \\{a\\} and 3 \\< 4.");
+    expect(html).toContain("Set {a} and 3 &lt; 4.");
+  });
+});

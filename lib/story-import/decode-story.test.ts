@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+
+import { decodeStoryBytes } from "@/lib/story-import/decode-story";
+import { StoryFormatError } from "@/lib/story-import/parse-story";
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+function withBytes(...parts: Array<string | number[]>): Uint8Array {
+  return Uint8Array.from(parts.flatMap((part) => (typeof part === "string" ? [...utf8(part)] : part)));
+}
+
+function refusal(bytes: Uint8Array): StoryFormatError {
+  try {
+    decodeStoryBytes(bytes);
+  } catch (error) {
+    if (error instanceof StoryFormatError) return error;
+    throw error;
+  }
+  throw new Error("expected the bytes to be refused");
+}
+
+describe("decodeStoryBytes", () => {
+  it("decodes UTF-8 text, accents and all", () => {
+    expect(decodeStoryBytes(utf8("Kyiv — Zelenskyy’s café\n"))).toBe("Kyiv — Zelenskyy’s café\n");
+  });
+
+  it("drops a leading byte order mark", () => {
+    expect(decodeStoryBytes(withBytes([0xef, 0xbb, 0xbf], "Conflicts"))).toBe("Conflicts");
+  });
+
+  it("refuses a Windows-1252 byte on the line where it sits", () => {
+    const error = refusal(withBytes("Conflicts\n\nCaf", [0xe9], " society\n"));
+    expect(error.line).toBe(3);
+    expect(error.reason).toBe("the file is not valid UTF-8 (byte 0xE9 at offset 14); save it as UTF-8");
+  });
+
+  it("reports a broken multi-byte sequence at its first byte", () => {
+    // 0xE2 0x80 opens a three-byte character that "x" cuts short.
+    expect(refusal(withBytes("ab", [0xe2, 0x80], "x")).reason).toMatch(/byte 0xE2 at offset 2/);
+  });
+
+  it("counts CRLF and lone CR line endings as parseStory does", () => {
+    expect(refusal(withBytes("one\r\ntwo\rthree\n", [0xff])).line).toBe(4);
+  });
+
+  it("refuses a file cut off part-way through a character", () => {
+    const error = refusal(withBytes("Conflicts\n", [0xf0, 0x9f, 0x93]));
+    expect(error.line).toBe(2);
+    expect(error.reason).toMatch(/offset 10/);
+  });
+
+  it("reports a bad byte right after a byte order mark at offset 3", () => {
+    expect(refusal(withBytes([0xef, 0xbb, 0xbf, 0x80])).reason).toMatch(/byte 0x80 at offset 3/);
+  });
+});

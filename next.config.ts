@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+// Imported for its side effect: a bad environment stops the server here, naming the variable.
+import "./lib/env";
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // PGlite loads its WebAssembly from its own package directory: bundled, every query fails.
+  serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile"],
+  typedRoutes: true,
+};
+
+export default nextConfig;

@@ -1,0 +1,42 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+const alias = {
+  "@": root,
+  "server-only": path.join(root, "test/server-only.ts"),
+};
+
+const unitTests = {
+  extends: true as const,
+  test: {
+    name: "unit",
+    include: ["lib/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+    environment: "node",
+  },
+};
+
+const databaseTests = (driver: "pglite" | "postgres") => ({
+  extends: true as const,
+  test: {
+    name: `db:${driver}`,
+    include: ["db/**/*.test.{ts,tsx}"],
+    environment: "node",
+    globalSetup: driver === "postgres" ? ["test/postgres-setup.ts"] : [],
+    env: driver === "pglite" ? { DATABASE_URL: "", PGLITE_DIR: "memory://" } : {},
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
+
+export default defineConfig({
+  resolve: { alias },
+  esbuild: { jsx: "automatic" },
+  test: {
+    projects: [
+      unitTests,
+      databaseTests("pglite"),
+      ...(process.env.DATABASE_URL ? [databaseTests("postgres")] : []),
+    ],
+  },
+});
