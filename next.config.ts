@@ -6,7 +6,6 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // PGlite loads its WebAssembly from its own package directory: bundled, every query fails.
   serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile"],
-  typedRoutes: true,
 };
 
 export default nextConfig;

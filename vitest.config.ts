@@ -31,8 +31,10 @@ const databaseTests = (driver: "pglite" | "postgres") => ({
 
 export default defineConfig({
   resolve: { alias },
-  esbuild: { jsx: "automatic" },
   test: {
+    // Under CI a JSON report lets .ci/run total Vitest and Playwright in one line.
+    reporters: process.env.CI ? ["default", "json"] : ["default"],
+    outputFile: { json: "reports/vitest.json" },
     projects: [
       unitTests,
       databaseTests("pglite"),

@@ -21,7 +21,6 @@ const SAFE_SCHEMES = new Set(["http", "https", "mailto", "tel"]);
  * ("java\tscript:"), so strip them before reading it; allow-list, never deny-list.
  */
 export function isSafeLinkUrl(url: string): boolean {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, "");
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1];
   return scheme === undefined || SAFE_SCHEMES.has(scheme.toLowerCase());

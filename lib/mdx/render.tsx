@@ -5,7 +5,8 @@ import * as ReactDOM from "react-dom";
 import * as jsxRuntime from "react/jsx-runtime";
 import { articleComponents } from "./components";
 
-type MdxContent = React.ComponentType<{ components: typeof articleComponents }>;
+// Compiled MDX exports a plain function of its props, with no hooks: it can be called directly.
+type MdxContent = (props: { components: typeof articleComponents }) => React.ReactNode;
 
 const evaluatedArticles = new LRUCache<string, MdxContent>({ max: 2_000 });
 
@@ -27,6 +28,6 @@ function evaluateArticleCode(code: string, sourceHash: string): MdxContent {
 }
 
 export function ArticleBody({ code, sourceHash }: { code: string; sourceHash: string }) {
-  const Content = evaluateArticleCode(code, sourceHash);
-  return <Content components={articleComponents} />;
+  const renderContent = evaluateArticleCode(code, sourceHash);
+  return renderContent({ components: articleComponents });
 }

@@ -93,7 +93,9 @@ describe("parseStory on the commissioned story", () => {
 
 describe("parseStory on camera notes", () => {
   it("reads a camera note at the end of a paragraph as a photo", () => {
-    const parsed = parseStory(story(...HEAD, "Opening paragraph.", "Crowds at dawn. [taken with Leica M11]"));
+    const parsed = parseStory(
+      story(...HEAD, "Lead. [taken with Nikon Z8]", "Opening paragraph.", "Crowds at dawn. [taken with Leica M11]"),
+    );
     expect(parsed.body).toEqual([
       { kind: "paragraph", text: "Opening paragraph." },
       { kind: "photo", description: "Crowds at dawn.", camera: "Leica M11" },
@@ -101,7 +103,10 @@ describe("parseStory on camera notes", () => {
   });
 
   it("reads a camera note on its own block as naming the paragraph before it", () => {
-    const parsed = parseStory(story(...HEAD, "Opening paragraph.", "Crowds at dawn.", "[taken with Leica M11]"));
+    const parsed = parseStory(
+      story(...HEAD, "Lead.", "[taken with Nikon Z8]", "Opening paragraph.", "Crowds at dawn.", "[taken with Leica M11]"),
+    );
+    expect(parsed.leadPhoto).toEqual({ description: "Lead.", camera: "Nikon Z8" });
     expect(parsed.body).toEqual([
       { kind: "paragraph", text: "Opening paragraph." },
       { kind: "photo", description: "Crowds at dawn.", camera: "Leica M11" },
@@ -115,8 +120,14 @@ describe("parseStory on camera notes", () => {
     expect(parsed.leadPhoto).toEqual({ description: "Crowds at dawn.", camera: "Leica M11" });
   });
 
-  it("leaves the lead photo out when the body opens with a paragraph", () => {
+  it("takes the first photo as the lead even when a paragraph comes before it", () => {
     const parsed = parseStory(story(...HEAD, "Opening paragraph.", "Crowds. [taken with Leica M11]"));
+    expect(parsed.leadPhoto).toEqual({ description: "Crowds.", camera: "Leica M11" });
+    expect(parsed.body).toEqual([{ kind: "paragraph", text: "Opening paragraph." }]);
+  });
+
+  it("has no lead photo when the story has no photos", () => {
+    const parsed = parseStory(story(...HEAD, "Opening paragraph.", "Second paragraph."));
     expect(parsed).not.toHaveProperty("leadPhoto");
     expect(parsed.body).toHaveLength(2);
   });

@@ -263,12 +263,15 @@ function readBody(blocks: readonly Block[]): { leadPhoto?: StoryPhoto; body: Sto
     }
   }
 
-  // Only a photo that opens the body is the hero; later ones keep their place between paragraphs.
-  const [first, ...rest] = body;
-  if (first?.kind === "photo") {
-    return { leadPhoto: { description: first.description, camera: first.camera }, body: rest };
-  }
-  return { body };
+  // The newsroom's rule: the first photo after the standfirst is the lead, wherever it stands;
+  // later ones keep their place between paragraphs.
+  const leadIndex = body.findIndex((block) => block.kind === "photo");
+  const lead = body[leadIndex];
+  if (lead?.kind !== "photo") return { body };
+  return {
+    leadPhoto: { description: lead.description, camera: lead.camera },
+    body: body.filter((_, index) => index !== leadIndex),
+  };
 }
 
 /** A note on its own block names the camera for the paragraph just before it. */

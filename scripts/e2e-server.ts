@@ -1,0 +1,40 @@
+/**
+ * Starts the production build on a fresh database for the end-to-end tests:
+ * an emptied PGlite directory, or a newly created PostgreSQL database when
+ * DATABASE_URL is set. The server seeds it from content/ at start.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+
+const { values } = parseArgs({
+  options: { driver: { type: "string" }, port: { type: "string" } },
+});
+const port = values.port ?? "3100";
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, SITE_URL: `http://localhost:${port}` };
+
+if (values.driver === "postgres") {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) throw new Error("DATABASE_URL is required for the PostgreSQL end-to-end run");
+  const name = `newsroom_e2e_${port}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+} else {
+  const directory = `.data/e2e-pglite-${port}`;
+  fs.rmSync(directory, { recursive: true, force: true });
+  fs.rmSync(`${directory}.lock`, { recursive: true, force: true });
+  env.DATABASE_URL = "";
+  env.PGLITE_DIR = directory;
+}
+
+const server = spawn("npx", ["next", "start", "-p", port], { env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code) => process.exit(code ?? 0));
