@@ -1,6 +1,9 @@
 import type { NextConfig } from "next";
+import { ensureDevelopmentAuthSecret } from "./lib/auth/development-secret";
 // Imported for its side effect: a bad environment stops the server here, naming the variable.
 import "./lib/env";
+
+ensureDevelopmentAuthSecret();
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

@@ -28,7 +28,20 @@ const envSchema = z.object({
     z.string().default("UTC").refine(isTimeZone, "must be an IANA time zone such as Europe/London"),
   ),
   SITE_URL: z.preprocess(emptyAsUndefined, z.url().default("http://localhost:3000")),
+  AUTH_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, "must be at least 32 characters; generate one with `npx auth secret`").optional(),
+  ),
 });
+
+/** Called when the server starts (not during `next build`, which needs no secret). */
+export function assertServerEnvironment(): void {
+  if (process.env.NODE_ENV === "production" && !process.env.AUTH_SECRET) {
+    throw new Error(
+      "AUTH_SECRET is not set. Staff sessions are signed with it: generate one with `npx auth secret` (or `openssl rand -base64 32`) and set it in the environment.",
+    );
+  }
+}
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -4,6 +4,7 @@
  * DATABASE_URL is set. The server seeds it from content/ at start.
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
@@ -12,7 +13,13 @@ const { values } = parseArgs({
   options: { driver: { type: "string" }, port: { type: "string" } },
 });
 const port = values.port ?? "3100";
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, SITE_URL: `http://localhost:${port}` };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  PORT: port,
+  SITE_URL: `http://localhost:${port}`,
+  AUTH_URL: `http://localhost:${port}`,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+};
 
 if (values.driver === "postgres") {
   const adminUrl = process.env.DATABASE_URL;

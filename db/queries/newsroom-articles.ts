@@ -1,0 +1,426 @@
+import "server-only";
+import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { NotAuthorizedError, requireStaff } from "@/lib/auth/staff";
+import { canEditArticle, canPublish, hasRole, type Staff } from "@/lib/auth/roles";
+import { compileArticle, MdxCompileError, type CompiledArticle } from "@/lib/mdx/compile";
+import type { MdxIssue } from "@/lib/mdx/safety";
+import { articleSlug, tagSlug } from "@/lib/slugs";
+import { getDb, type Database } from "../client";
+import { articleRevisions, articles, articleTags, auditLog, categories, tags, users } from "../schema";
+
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export type EditorialStatus = "draft" | "scheduled" | "published";
+export const NEWSROOM_PAGE_SIZE = 25;
+
+const editorialStatus = sql<EditorialStatus>`case when ${articles.status} = 'draft' then 'draft' when ${articles.publishedAt} > now() then 'scheduled' else 'published' end`;
+
+export type NewsroomArticleRow = {
+  id: string;
+  slug: string;
+  headline: string;
+  status: EditorialStatus;
+  sectionName: string;
+  authorName: string;
+  updatedAt: Date;
+  publishedAt: Date | null;
+};
+
+export type NewsroomArticleFilter = {
+  status?: EditorialStatus;
+  sectionSlug?: string;
+  tagSlug?: string;
+  authorSlug?: string;
+  text?: string;
+  sort?: "updated" | "published" | "headline";
+  page: number;
+};
+
+const statusCondition: Record<EditorialStatus, SQL> = {
+  draft: sql`${articles.status} = 'draft'`,
+  scheduled: sql`${articles.status} = 'published' and ${articles.publishedAt} > now()`,
+  published: sql`${articles.status} = 'published' and ${articles.publishedAt} <= now()`,
+};
+
+const sortOrder = {
+  updated: [desc(articles.updatedAt)],
+  published: [sql`${articles.publishedAt} desc nulls last`],
+  headline: [articles.headline],
+};
+
+/** Writers see their own work and what is published; editors and admins see everything. */
+function visibleTo(staff: Staff): SQL | undefined {
+  if (hasRole(staff, "editor")) return undefined;
+  return or(eq(articles.authorId, staff.id), eq(articles.status, "published"));
+}
+
+export async function listNewsroomArticles(filter: NewsroomArticleFilter) {
+  const staff = await requireStaff();
+  const conditions = [
+    isNull(articles.deletedAt),
+    visibleTo(staff),
+    filter.status ? statusCondition[filter.status] : undefined,
+    filter.sectionSlug ? eq(categories.slug, filter.sectionSlug) : undefined,
+    filter.authorSlug ? eq(users.slug, filter.authorSlug) : undefined,
+    filter.text ? ilike(articles.headline, `%${filter.text.replace(/[\\%_]/g, "\\$&")}%`) : undefined,
+    filter.tagSlug
+      ? inArray(
+          articles.id,
+          getDb()
+            .select({ id: articleTags.articleId })
+            .from(articleTags)
+            .innerJoin(tags, eq(tags.id, articleTags.tagId))
+            .where(eq(tags.slug, filter.tagSlug)),
+        )
+      : undefined,
+  ];
+  const where = and(...conditions);
+  const base = () =>
+    getDb()
+      .select({
+        id: articles.id,
+        slug: articles.slug,
+        headline: articles.headline,
+        status: editorialStatus,
+        sectionName: categories.name,
+        authorName: users.name,
+        updatedAt: articles.updatedAt,
+        publishedAt: articles.publishedAt,
+      })
+      .from(articles)
+      .innerJoin(categories, eq(categories.id, articles.categoryId))
+      .innerJoin(users, eq(users.id, articles.authorId));
+  const [rows, totals] = await Promise.all([
+    base()
+      .where(where)
+      .orderBy(...sortOrder[filter.sort ?? "updated"])
+      .limit(NEWSROOM_PAGE_SIZE)
+      .offset((filter.page - 1) * NEWSROOM_PAGE_SIZE),
+    getDb()
+      .select({ total: count() })
+      .from(articles)
+      .innerJoin(categories, eq(categories.id, articles.categoryId))
+      .innerJoin(users, eq(users.id, articles.authorId))
+      .where(where),
+  ]);
+  const total = totals[0]?.total ?? 0;
+  return { articles: rows as NewsroomArticleRow[], total, totalPages: Math.max(1, Math.ceil(total / NEWSROOM_PAGE_SIZE)) };
+}
+
+export type ArticleForEditing = {
+  id: string;
+  slug: string;
+  slugLocked: boolean;
+  headline: string;
+  dek: string;
+  sectionId: string;
+  tags: string[];
+  bodyMdx: string;
+  seoTitle: string;
+  seoDescription: string;
+  status: EditorialStatus;
+  publishedAt: Date | null;
+  version: number;
+  authorId: string;
+  authorName: string;
+  updatedAt: Date;
+};
+
+async function loadArticleForEditing(tx: Transaction | Database, id: string): Promise<ArticleForEditing | null> {
+  const [row] = await tx
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      firstPublishedAt: articles.firstPublishedAt,
+      headline: articles.headline,
+      dek: articles.dek,
+      sectionId: articles.categoryId,
+      bodyMdx: articles.bodyMdx,
+      seoTitle: articles.seoTitle,
+      seoDescription: articles.seoDescription,
+      status: editorialStatus,
+      publishedAt: articles.publishedAt,
+      version: articles.version,
+      authorId: articles.authorId,
+      authorName: users.name,
+      updatedAt: articles.updatedAt,
+    })
+    .from(articles)
+    .innerJoin(users, eq(users.id, articles.authorId))
+    .where(and(eq(articles.id, id), isNull(articles.deletedAt)))
+    .limit(1);
+  if (!row) return null;
+  const tagRows = await tx
+    .select({ name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, id))
+    .orderBy(tags.name);
+  const { firstPublishedAt, ...rest } = row;
+  return {
+    ...rest,
+    slugLocked: firstPublishedAt !== null,
+    seoTitle: row.seoTitle ?? "",
+    seoDescription: row.seoDescription ?? "",
+    tags: tagRows.map((tag) => tag.name),
+  };
+}
+
+const storedStatus = (status: EditorialStatus) => (status === "draft" ? "draft" : "published");
+
+function assertMayEdit(staff: Staff, article: ArticleForEditing) {
+  if (!canEditArticle(staff, { authorId: article.authorId, status: storedStatus(article.status) })) {
+    throw new NotAuthorizedError(
+      "forbidden",
+      article.authorId === staff.id
+        ? "Published stories can only be changed by an editor."
+        : "You can only edit your own drafts.",
+    );
+  }
+}
+
+export async function getArticleForEditing({ id }: { id: string }): Promise<ArticleForEditing | null> {
+  const staff = await requireStaff();
+  const article = await loadArticleForEditing(getDb(), id);
+  if (!article) return null;
+  assertMayEdit(staff, article);
+  return article;
+}
+
+export type ArticleInput = {
+  headline: string;
+  dek: string;
+  sectionId: string;
+  tags: string[];
+  bodyMdx: string;
+  slug?: string;
+  seoTitle?: string;
+  seoDescription?: string;
+};
+
+export type ArticleWriteResult =
+  | { status: "saved"; id: string; slug: string; version: number }
+  | { status: "invalid"; issues: MdxIssue[] }
+  | { status: "conflict"; current: ArticleForEditing };
+
+async function compileOrIssues(source: string): Promise<CompiledArticle | MdxIssue[]> {
+  try {
+    return await compileArticle(source);
+  } catch (error) {
+    if (error instanceof MdxCompileError) return error.issues;
+    throw error;
+  }
+}
+
+async function availableSlug(tx: Transaction, wanted: string, exceptId?: string): Promise<string> {
+  const base = wanted || "story";
+  for (let suffix = 1; ; suffix += 1) {
+    const candidate = suffix === 1 ? base : `${base}-${suffix}`;
+    const [taken] = await tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(eq(articles.slug, candidate))
+      .limit(1);
+    if (!taken || taken.id === exceptId) return candidate;
+  }
+}
+
+async function replaceArticleTags(tx: Transaction, articleId: string, names: string[]) {
+  await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
+  const unique = [...new Map(names.map((name) => [tagSlug(name), name.trim()])).entries()].filter(([slug]) => slug);
+  if (unique.length === 0) return;
+  await tx.insert(tags).values(unique.map(([slug, name]) => ({ slug, name }))).onConflictDoNothing({ target: tags.slug });
+  const rows = await tx.select({ id: tags.id }).from(tags).where(inArray(tags.slug, unique.map(([slug]) => slug)));
+  await tx.insert(articleTags).values(rows.map((row) => ({ articleId, tagId: row.id })));
+}
+
+async function recordRevision(tx: Transaction, articleId: string, version: number, input: ArticleInput, staff: Staff) {
+  await tx.insert(articleRevisions).values({
+    articleId,
+    version,
+    headline: input.headline,
+    dek: input.dek,
+    bodyMdx: input.bodyMdx,
+    fields: {
+      sectionId: input.sectionId,
+      tags: input.tags,
+      seoTitle: input.seoTitle ?? "",
+      seoDescription: input.seoDescription ?? "",
+    },
+    savedById: staff.id,
+  });
+}
+
+async function audit(tx: Transaction, staff: Staff, action: string, articleId: string, detail: Record<string, unknown> = {}) {
+  await tx.insert(auditLog).values({ actorId: staff.id, action, entityType: "article", entityId: articleId, detail });
+}
+
+/** A new story, always a draft, bylined to whoever writes it. */
+export async function createArticleDraft(input: ArticleInput): Promise<ArticleWriteResult> {
+  const staff = await requireStaff();
+  const compiled = await compileOrIssues(input.bodyMdx);
+  if (Array.isArray(compiled)) return { status: "invalid", issues: compiled };
+  return getDb().transaction(async (tx) => {
+    const slug = await availableSlug(tx, input.slug || articleSlug(input.headline));
+    const [created] = await tx
+      .insert(articles)
+      .values({
+        slug,
+        headline: input.headline,
+        dek: input.dek,
+        bodyMdx: input.bodyMdx,
+        compiledCode: compiled.code,
+        sourceHash: compiled.sourceHash,
+        plainText: compiled.plainText,
+        wordCount: compiled.wordCount,
+        seoTitle: input.seoTitle || null,
+        seoDescription: input.seoDescription || null,
+        categoryId: input.sectionId,
+        authorId: staff.id,
+        status: "draft",
+      })
+      .returning({ id: articles.id, version: articles.version });
+    await replaceArticleTags(tx, created!.id, input.tags);
+    await recordRevision(tx, created!.id, created!.version, input, staff);
+    await audit(tx, staff, "article.created", created!.id, { slug });
+    return { status: "saved", id: created!.id, slug, version: created!.version };
+  });
+}
+
+/**
+ * Saves over the version the editor loaded. If someone saved in between, nothing
+ * is written and the caller gets the current text to compare and merge with.
+ */
+export async function saveArticle({
+  id,
+  expectedVersion,
+  ...input
+}: ArticleInput & { id: string; expectedVersion: number }): Promise<ArticleWriteResult> {
+  const staff = await requireStaff();
+  const compiled = await compileOrIssues(input.bodyMdx);
+  if (Array.isArray(compiled)) return { status: "invalid", issues: compiled };
+  return getDb().transaction(async (tx) => {
+    await tx.execute(sql`select 1 from ${articles} where ${articles.id} = ${id} for update`);
+    const current = await loadArticleForEditing(tx, id);
+    if (!current) throw new NotAuthorizedError("forbidden", "This story no longer exists.");
+    assertMayEdit(staff, current);
+    if (current.version !== expectedVersion) return { status: "conflict", current };
+
+    const slug = current.slugLocked ? current.slug : await availableSlug(tx, input.slug || current.slug, id);
+    const version = current.version + 1;
+    await tx
+      .update(articles)
+      .set({
+        slug,
+        headline: input.headline,
+        dek: input.dek,
+        bodyMdx: input.bodyMdx,
+        compiledCode: compiled.code,
+        sourceHash: compiled.sourceHash,
+        plainText: compiled.plainText,
+        wordCount: compiled.wordCount,
+        seoTitle: input.seoTitle || null,
+        seoDescription: input.seoDescription || null,
+        categoryId: input.sectionId,
+        version,
+        updatedAt: new Date(),
+      })
+      .where(eq(articles.id, id));
+    await replaceArticleTags(tx, id, input.tags);
+    await recordRevision(tx, id, version, input, staff);
+    await audit(tx, staff, "article.saved", id, { version });
+    return { status: "saved", id, slug, version };
+  });
+}
+
+async function changePublication(
+  id: string,
+  action: string,
+  change: (current: ArticleForEditing) => Partial<typeof articles.$inferInsert>,
+): Promise<{ slug: string }> {
+  const staff = await requireStaff("editor");
+  if (!canPublish(staff)) throw new NotAuthorizedError("forbidden", "Only editors may publish.");
+  return getDb().transaction(async (tx) => {
+    const current = await loadArticleForEditing(tx, id);
+    if (!current) throw new NotAuthorizedError("forbidden", "This story no longer exists.");
+    const values = change(current);
+    await tx.update(articles).set({ ...values, version: sql`${articles.version} + 1`, updatedAt: new Date() }).where(eq(articles.id, id));
+    await audit(tx, staff, action, id, { publishedAt: values.publishedAt ?? null });
+    return { slug: current.slug };
+  });
+}
+
+/** Publishes now, or at `publishAt` (a future time means scheduled: readers see it when the time comes). */
+export async function publishArticle({ id, publishAt }: { id: string; publishAt?: Date }) {
+  const when = publishAt ?? new Date();
+  return changePublication(id, publishAt && publishAt > new Date() ? "article.scheduled" : "article.published", (current) => ({
+    status: "published",
+    publishedAt: when,
+    firstPublishedAt: current.slugLocked ? undefined : when,
+  }));
+}
+
+export async function unpublishArticle({ id }: { id: string }) {
+  return changePublication(id, "article.unpublished", () => ({ status: "draft" }));
+}
+
+export type ArticleRevisionSummary = { id: string; version: number; headline: string; savedByName: string | null; createdAt: Date };
+
+export async function listArticleRevisions({ id }: { id: string }): Promise<ArticleRevisionSummary[]> {
+  const article = await getArticleForEditing({ id });
+  if (!article) return [];
+  return getDb()
+    .select({
+      id: articleRevisions.id,
+      version: articleRevisions.version,
+      headline: articleRevisions.headline,
+      savedByName: users.name,
+      createdAt: articleRevisions.createdAt,
+    })
+    .from(articleRevisions)
+    .leftJoin(users, eq(users.id, articleRevisions.savedById))
+    .where(eq(articleRevisions.articleId, id))
+    .orderBy(desc(articleRevisions.version));
+}
+
+/** Restoring is itself a save: the restored text becomes a new revision, and nothing in between is lost. */
+export async function restoreArticleRevision({
+  id,
+  revisionId,
+  expectedVersion,
+}: {
+  id: string;
+  revisionId: string;
+  expectedVersion: number;
+}): Promise<ArticleWriteResult> {
+  const article = await getArticleForEditing({ id });
+  if (!article) throw new NotAuthorizedError("forbidden", "This story no longer exists.");
+  const [revision] = await getDb()
+    .select()
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.id, revisionId), eq(articleRevisions.articleId, id)))
+    .limit(1);
+  if (!revision) throw new NotAuthorizedError("forbidden", "That revision does not belong to this story.");
+  const fields = revision.fields as { sectionId?: string; tags?: string[]; seoTitle?: string; seoDescription?: string };
+  return saveArticle({
+    id,
+    expectedVersion,
+    headline: revision.headline,
+    dek: revision.dek,
+    bodyMdx: revision.bodyMdx,
+    sectionId: fields.sectionId ?? article.sectionId,
+    tags: fields.tags ?? article.tags,
+    seoTitle: fields.seoTitle,
+    seoDescription: fields.seoDescription,
+  });
+}
+
+/** The sections and tags the editor offers. Any signed-in staff member may read them. */
+export async function listEditorChoices() {
+  await requireStaff();
+  const [sectionRows, tagRows] = await Promise.all([
+    getDb().select({ id: categories.id, name: categories.name, slug: categories.slug }).from(categories).orderBy(categories.position, categories.name),
+    getDb().select({ name: tags.name, slug: tags.slug }).from(tags).orderBy(tags.name),
+  ]);
+  return { sections: sectionRows, tags: tagRows };
+}

@@ -1,0 +1,57 @@
+import type { NextAuthConfig } from "next-auth";
+import type { StaffRole } from "./roles";
+
+declare module "next-auth" {
+  interface User {
+    role?: StaffRole;
+    sessionVersion?: number;
+  }
+  interface Session {
+    user: { id: string; name: string; email: string; role: StaffRole; sessionVersion: number };
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    id?: string;
+    role?: StaffRole;
+    sessionVersion?: number;
+  }
+}
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+/**
+ * The part of the sign-in set-up the proxy can load without the database. The
+ * proxy only redirects early; every page and query checks the session again.
+ */
+export const authConfig = {
+  pages: { signIn: "/login" },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  providers: [],
+  trustHost: true,
+  callbacks: {
+    authorized({ auth, request }) {
+      const { pathname } = request.nextUrl;
+      if (pathname === "/admin/setup") return true;
+      if (pathname.startsWith("/admin")) return Boolean(auth?.user);
+      return true;
+    },
+    jwt({ token, user }) {
+      if (user) {
+        token.id = user.id;
+        token.role = user.role;
+        token.sessionVersion = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.id && token.role && token.sessionVersion !== undefined) {
+        session.user.id = token.id;
+        session.user.role = token.role;
+        session.user.sessionVersion = token.sessionVersion;
+      }
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;
