@@ -22,8 +22,11 @@ const databaseTests = (driver: "pglite" | "postgres") => ({
     name: `db:${driver}`,
     include: ["db/**/*.test.{ts,tsx}"],
     environment: "node",
-    globalSetup: driver === "postgres" ? ["test/postgres-setup.ts"] : [],
-    env: driver === "pglite" ? { DATABASE_URL: "", PGLITE_DIR: "memory://" } : {},
+    setupFiles: driver === "postgres" ? ["test/postgres-database.ts"] : [],
+    env:
+      driver === "pglite"
+        ? { DATABASE_URL: "", PGLITE_DIR: "memory://" }
+        : { NEWSROOM_TEST_ADMIN_URL: process.env.DATABASE_URL ?? "" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -37,8 +37,8 @@ export class PhotoRejectedError extends Error {
   readonly code: PhotoRejectionCode;
   readonly reason: string;
 
-  constructor(code: PhotoRejectionCode, reason: string) {
-    super(reason);
+  constructor(code: PhotoRejectionCode, reason: string, options?: ErrorOptions) {
+    super(reason, options);
     this.name = "PhotoRejectedError";
     this.code = code;
     this.reason = reason;
@@ -116,8 +116,8 @@ async function readHeader(bytes: Uint8Array, mimeType: PhotoMimeType): Promise<M
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
-  } catch {
-    throw damagedPhotoError(mimeType);
+  } catch (error) {
+    throw damagedPhotoError(mimeType, error);
   }
   if (metadata.format !== FORMAT_OF[mimeType]) throw damagedPhotoError(mimeType);
   return metadata;
@@ -138,11 +138,12 @@ function refuseAnimation({ pages }: Metadata): void {
 }
 
 /** Also used once decoding starts, when a header that looked fine turns out to front a broken file. */
-export function damagedPhotoError(mimeType: PhotoMimeType): PhotoRejectedError {
+export function damagedPhotoError(mimeType: PhotoMimeType, cause?: unknown): PhotoRejectedError {
   const format = FORMAT_OF[mimeType].toUpperCase().replace("WEBP", "WebP");
   return new PhotoRejectedError(
     "unreadable",
     `This ${format} file is damaged or incomplete; export the photo again and upload the new file.`,
+    { cause },
   );
 }
 
