@@ -7,9 +7,10 @@ import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { MAX_ARTICLE_SOURCE_LENGTH } from "./limits";
 import { findUnsafeConstructs, remarkArticleGuard, type MdxIssue } from "./safety";
 
-export const MAX_ARTICLE_SOURCE_LENGTH = 200_000;
+export { MAX_ARTICLE_SOURCE_LENGTH };
 
 export type CompiledArticle = {
   code: string;

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { ArticleEditor } from "@/components/admin/article-editor";
+import { NewsroomDate } from "@/components/newsroom-date";
+import { getArticleForEditing, listArticleRevisions, listEditorChoices } from "@/db/queries/newsroom-articles";
+import { canPublish } from "@/lib/auth/roles";
+import { NotAuthorizedError, requireStaff } from "@/lib/auth/staff";
+import { restoreRevisionAction } from "../actions";
+
+export const metadata: Metadata = { title: "Edit story", robots: { index: false } };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+async function loadForEditing(id: string) {
+  try {
+    return { article: await getArticleForEditing({ id }) };
+  } catch (error) {
+    if (error instanceof NotAuthorizedError) return { refused: error.message };
+    throw error;
+  }
+}
+
+export default async function EditArticlePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const notice = await searchParams;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const loaded = await loadForEditing(id);
+  if ("refused" in loaded) {
+    return <p role="status" className="rounded-sm bg-red-100 p-4 text-red-950">{loaded.refused}</p>;
+  }
+  const { article } = loaded;
+  if (!article) notFound();
+  const [staff, choices, revisions] = await Promise.all([requireStaff(), listEditorChoices(), listArticleRevisions({ id })]);
+
+  return (
+    <>
+      <div className="mb-6 flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-bold">Edit story</h1>
+        <p className="text-sm">
+          <span className="font-semibold">{article.status}</span> · by {article.authorName}
+          {article.status === "published" ? (
+            <> · <Link href={`/articles/${article.slug}`} className="underline">View on the site</Link></>
+          ) : null}
+        </p>
+      </div>
+      {notice.created ? <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">Draft saved.</p> : null}
+      {notice.restored ? <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">Revision restored as a new version.</p> : null}
+      {notice["restore-conflict"] ? <p role="status" className="mb-4 rounded-sm bg-red-100 px-3 py-2 text-sm text-red-950">Someone saved this story just before the restore; nothing was changed. Try again.</p> : null}
+      <ArticleEditor
+        article={{ ...article, id: article.id, version: article.version }}
+        sections={choices.sections}
+        tagNames={choices.tags.map((tag) => tag.name)}
+        mayPublish={canPublish(staff)}
+      />
+      <section aria-labelledby="history" className="mt-12 font-sans">
+        <h2 id="history" className="mb-3 text-lg font-bold">History</h2>
+        <ol className="divide-y divide-stone-200 text-sm dark:divide-stone-800">
+          {revisions.map((revision) => (
+            <li key={revision.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span>
+                Version {revision.version} · “{revision.headline}” · {revision.savedByName ?? "unknown"} · <NewsroomDate date={revision.createdAt} withTime />
+              </span>
+              {revision.version !== article.version ? (
+                <form action={restoreRevisionAction}>
+                  <input type="hidden" name="id" value={article.id} />
+                  <input type="hidden" name="revisionId" value={revision.id} />
+                  <input type="hidden" name="expectedVersion" value={article.version} />
+                  <button type="submit" className="rounded-sm border border-stone-500 px-2 py-0.5">Restore version {revision.version}</button>
+                </form>
+              ) : (
+                <span className="text-stone-500">current</span>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { applyBodyCommand, figureMarkup } from "./body-commands";
+import { compileArticle } from "@/lib/mdx/compile";
+
+const at = (text: string, start: number, end = start) => ({ text, selectionStart: start, selectionEnd: end });
+
+describe("the body toolbar", () => {
+  it("makes the selected words bold and keeps them selected", () => {
+    const result = applyBodyCommand("bold", at("NATO met today.", 0, 4));
+    expect(result.text).toBe("**NATO** met today.");
+    expect(result.text.slice(result.selectionStart, result.selectionEnd)).toBe("NATO");
+  });
+
+  it("turns the current line into a subheading", () => {
+    expect(applyBodyCommand("heading", at("Intro.\n\nBackground", 10)).text).toBe("Intro.\n\n## Background");
+  });
+
+  it("turns selected lines into a list", () => {
+    expect(applyBodyCommand("list", at("one\ntwo", 0, 7)).text).toBe("- one\n- two");
+  });
+
+  it("makes a link and selects its address for typing", () => {
+    const result = applyBodyCommand("link", at("Read the statement.", 9, 18));
+    expect(result.text).toBe("Read the [statement](https://).");
+    expect(result.text.slice(result.selectionStart, result.selectionEnd)).toBe("https://");
+  });
+
+  it("inserts a pull quote and a photo as blocks of their own that compile", async () => {
+    let edit = applyBodyCommand("pullQuote", at("First paragraph.", 16));
+    edit = applyBodyCommand("figure", { ...edit, selectionStart: edit.text.length, selectionEnd: edit.text.length });
+    expect(edit.text).toBe(
+      'First paragraph.\n\n<PullQuote by="Speaker">The quotation</PullQuote>\n\n<Figure caption="Describe the photo" camera="" />\n',
+    );
+    await expect(compileArticle(edit.text)).resolves.toBeTruthy();
+  });
+
+  it("writes a library photo's quotes safely inside its attributes", async () => {
+    const markup = figureMarkup({ caption: 'The "council" met', alt: "Delegates", camera: "Nikon D850" });
+    expect(markup).toBe('<Figure caption="The &quot;council&quot; met" alt="Delegates" camera="Nikon D850" />');
+    await expect(compileArticle(markup)).resolves.toBeTruthy();
+  });
+});
