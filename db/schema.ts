@@ -80,6 +80,8 @@ export const media = pgTable(
     caption: text("caption").notNull().default(""),
     credit: text("credit"),
     camera: text("camera"),
+    capturedAt: timestamp("captured_at", { withTimezone: true }),
+    originalName: text("original_name"),
     data: bytea("data"),
     storageKey: text("storage_key"),
     uploadedById: uuid("uploaded_by_id").references(() => users.id, { onDelete: "set null" }),
@@ -87,6 +89,32 @@ export const media = pgTable(
   },
   (t) => [uniqueIndex("media_content_hash_idx").on(t.contentHash)],
 );
+
+/** Resized copies made by sharp, kept in the database so every app server can serve them. */
+export const mediaVariants = pgTable(
+  "media_variants",
+  {
+    mediaId: uuid("media_id")
+      .notNull()
+      .references(() => media.id, { onDelete: "cascade" }),
+    width: integer("width").notNull(),
+    format: text("format").notNull(),
+    height: integer("height").notNull(),
+    mimeType: text("mime_type").notNull(),
+    data: bytea("data").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.mediaId, t.width, t.format] })],
+);
+
+/** A renamed or merged tag's old address, so readers' links and feed subscriptions keep working. */
+export const tagRedirects = pgTable("tag_redirects", {
+  oldSlug: text("old_slug").primaryKey(),
+  tagId: uuid("tag_id")
+    .notNull()
+    .references(() => tags.id, { onDelete: "cascade" }),
+  createdAt: createdAt(),
+});
 
 export const articles = pgTable(
   "articles",
@@ -209,4 +237,5 @@ export type NewArticle = typeof articles.$inferInsert;
 export type ArticleRevision = typeof articleRevisions.$inferSelect;
 export type Media = typeof media.$inferSelect;
 export type NewMedia = typeof media.$inferInsert;
+export type MediaVariant = typeof mediaVariants.$inferSelect;
 export type AuditLogEntry = typeof auditLog.$inferSelect;

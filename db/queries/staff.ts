@@ -6,7 +6,7 @@ import { authorSlug } from "@/lib/slugs";
 import { getDb, type Database } from "../client";
 import { auditLog, users } from "../schema";
 
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const staffColumns = { id: users.id, name: users.name, email: users.email, role: users.role };
 
@@ -67,7 +67,7 @@ export class StaffAccountExistsError extends Error {
  * Gives a person a sign-in. A seeded byline with the same email becomes their
  * account (their stories stay theirs); otherwise a new staff member is created.
  */
-async function upsertStaffAccount(
+export async function upsertStaffAccount(
   tx: Transaction,
   account: { name: string; email: string; role: StaffRole; password: string },
 ): Promise<Staff> {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { canManageStaff, canManageTaxonomy } from "@/lib/auth/roles";
 import { currentStaff } from "@/lib/auth/staff";
 import { site } from "@/lib/site";
 import { signOutAction } from "./actions";
@@ -17,6 +18,19 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
             <Link href="/admin" className="font-serif text-xl font-black">{site.name} newsroom</Link>
             <Link href="/admin" className="hover:underline">Stories</Link>
             <Link href="/admin/articles/new" className="hover:underline">New story</Link>
+            <Link href="/admin/photos" className="hover:underline">Photos</Link>
+            {canManageTaxonomy(staff) ? (
+              <>
+                <Link href="/admin/tags" className="hover:underline">Tags</Link>
+                <Link href="/admin/sections" className="hover:underline">Sections</Link>
+              </>
+            ) : null}
+            {canManageStaff(staff) ? (
+              <>
+                <Link href="/admin/staff" className="hover:underline">Staff</Link>
+                <Link href="/admin/audit" className="hover:underline">Audit log</Link>
+              </>
+            ) : null}
             <Link href="/" className="hover:underline">View site</Link>
           </nav>
           <form action={signOutAction} className="flex items-center gap-3 text-sm">
