@@ -1,8 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expect, NOT_FOUND_LOAD, test } from "./fixtures";
 
-// One newsroom per server: the first administrator is created once, then each step builds on the last.
-test.describe.configure({ mode: "serial" });
+// One newsroom per server: the first administrator is created once, then each step builds on the
+// last, so a retry from the top could never pass; and the whole story takes a while on two cores.
+test.describe.configure({ mode: "serial", retries: 0, timeout: 120_000 });
 test.use({ expectedConsoleErrors: [NOT_FOUND_LOAD] });
 
 const admin = { name: "Nadia Okafor", email: "nadia.okafor@newsroom.example", password: "ferries at midnight 2026" };

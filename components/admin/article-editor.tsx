@@ -5,6 +5,7 @@ import { previewArticleAction, saveArticleAction, type EditorState } from "@/app
 import { FormField, inputClass } from "@/components/admin/form-field";
 import { ARTICLE_LIMITS } from "@/lib/editor/article-form";
 import { applyBodyCommand, type BodyCommand } from "@/lib/editor/body-commands";
+import { pastedHtmlToMarkdown } from "@/lib/editor/paste-as-markdown";
 import type { MdxIssue } from "@/lib/mdx/safety";
 
 export type EditorArticle = {
@@ -19,6 +20,7 @@ export type EditorArticle = {
   seoTitle: string;
   seoDescription: string;
   bodyMdx: string;
+  heroMediaId: string | null;
   status: "draft" | "scheduled" | "published";
 };
 
@@ -41,6 +43,7 @@ const TOOLBAR: Array<{ command: BodyCommand; label: string; text: string }> = [
 ];
 
 const PREVIEW_DELAY_MS = 500;
+const AUTOSAVE_INTERVAL_MS = 30_000;
 
 function IssueList({ issues }: { issues: MdxIssue[] }) {
   return (
@@ -64,12 +67,38 @@ export function ArticleEditor({ article, sections, tagNames, mayPublish }: Props
   const [seoTitle, setSeoTitle] = useState(article.seoTitle);
   const [seoDescription, setSeoDescription] = useState(article.seoDescription);
   const [body, setBody] = useState(article.bodyMdx);
+  const [heroMediaId, setHeroMediaId] = useState(article.heroMediaId ?? "");
   // A version chosen while resolving a conflict applies only to the conflict it resolves.
   const [override, setOverride] = useState<{ state: EditorState; version: number } | null>(null);
   const overrideVersion = override?.state === state ? override.version : null;
   const setOverrideVersion = (version: number) => setOverride({ state, version });
   const [preview, setPreview] = useState<{ body?: ReactNode; issues?: MdxIssue[] }>({});
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const saveButtonRef = useRef<HTMLButtonElement>(null);
+  const snapshot = JSON.stringify([headline, dek, slug, sectionId, tags, seoTitle, seoDescription, body, heroMediaId]);
+  const lastSavedRef = useRef(snapshot);
+  const snapshotRef = useRef(snapshot);
+  useEffect(() => {
+    snapshotRef.current = snapshot;
+  }, [snapshot]);
+
+  useEffect(() => {
+    if (state.status === "saved") lastSavedRef.current = snapshot;
+    // Only a completed save moves the "last saved" mark, not every keystroke.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
+
+  // Drafts save themselves; a published story changes only when someone presses a button.
+  const autosaves = Boolean(article.id) && article.status === "draft";
+  useEffect(() => {
+    if (!autosaves) return;
+    const timer = setInterval(() => {
+      if (pending || lastSavedRef.current === snapshotRef.current) return;
+      formRef.current?.requestSubmit(saveButtonRef.current);
+    }, AUTOSAVE_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [autosaves, pending]);
 
   const savedVersion = state.status === "saved" ? state.version : article.version;
   const expectedVersion = overrideVersion ?? savedVersion;
@@ -84,6 +113,18 @@ export function ArticleEditor({ article, sections, tagNames, mayPublish }: Props
     return () => clearTimeout(timer);
   }, [body]);
 
+  function pasteFromWordProcessor(event: React.ClipboardEvent<HTMLTextAreaElement>) {
+    const html = event.clipboardData.getData("text/html");
+    if (!html) return;
+    event.preventDefault();
+    const textarea = event.currentTarget;
+    const markdown = pastedHtmlToMarkdown(html);
+    const { selectionStart, selectionEnd } = textarea;
+    setBody(body.slice(0, selectionStart) + markdown + body.slice(selectionEnd));
+    const cursor = selectionStart + markdown.length;
+    requestAnimationFrame(() => textarea.setSelectionRange(cursor, cursor));
+  }
+
   function runCommand(command: BodyCommand) {
     const textarea = bodyRef.current;
     if (!textarea) return;
@@ -96,9 +137,10 @@ export function ArticleEditor({ article, sections, tagNames, mayPublish }: Props
   }
 
   return (
-    <form action={formAction} className="grid gap-8 font-sans lg:grid-cols-2">
+    <form ref={formRef} action={formAction} className="grid gap-8 font-sans lg:grid-cols-2">
       <input type="hidden" name="id" value={article.id ?? ""} />
       <input type="hidden" name="expectedVersion" value={expectedVersion ?? ""} />
+      <input type="hidden" name="heroMediaId" value={heroMediaId} />
       <div className="space-y-4">
         {state.status !== "idle" ? (
           <div role="status" data-testid="editor-status" className={`rounded-sm px-3 py-2 text-sm ${state.status === "saved" ? "bg-emerald-100 text-emerald-950" : "bg-red-100 text-red-950"}`}>
@@ -155,7 +197,7 @@ export function ArticleEditor({ article, sections, tagNames, mayPublish }: Props
               ))}
             </div>
           </div>
-          <textarea id="bodyMdx" name="bodyMdx" ref={bodyRef} value={body} onChange={(e) => setBody(e.target.value)} rows={22} className={`${inputClass} font-mono text-sm`} />
+          <textarea id="bodyMdx" name="bodyMdx" ref={bodyRef} value={body} onChange={(e) => setBody(e.target.value)} onPaste={pasteFromWordProcessor} rows={22} className={`${inputClass} font-mono text-sm`} />
           {fieldErrors.bodyMdx ? <p className="text-sm text-red-800">{fieldErrors.bodyMdx.join(" ")}</p> : null}
         </div>
         <details className="rounded-sm border border-stone-300 p-3 dark:border-stone-700">
@@ -169,8 +211,9 @@ export function ArticleEditor({ article, sections, tagNames, mayPublish }: Props
             </FormField>
           </div>
         </details>
+        {autosaves ? <p className="text-xs text-stone-500">Drafts save themselves every 30 seconds while you type.</p> : null}
         <div className="flex flex-wrap items-end gap-3 border-t border-stone-300 pt-4 dark:border-stone-700">
-          <button type="submit" name="intent" value="save" disabled={pending} className="rounded-sm border border-stone-600 px-4 py-2 font-semibold disabled:opacity-60">
+          <button ref={saveButtonRef} type="submit" name="intent" value="save" disabled={pending} className="rounded-sm border border-stone-600 px-4 py-2 font-semibold disabled:opacity-60">
             Save draft
           </button>
           {mayPublish ? (

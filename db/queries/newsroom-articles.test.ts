@@ -12,6 +12,9 @@ import {
   createArticleDraft,
   getArticleForEditing,
   listArticleRevisions,
+  listTrashedArticles,
+  moveArticleToTrash,
+  restoreArticleFromTrash,
   listNewsroomArticles,
   publishArticle,
   restoreArticleRevision,
@@ -235,6 +238,35 @@ describe(`the newsroom's data access on ${databaseDriver()}`, () => {
       await publishArticle({ id: draft.id, publishAt: new Date(Date.now() + 60 * 60 * 1000) });
       expect(await getPublishedArticle({ slug: draft.slug })).toBeNull();
       expect((await getArticleForEditing({ id: draft.id }))?.status).toBe("scheduled");
+    });
+  });
+
+  describe("the trash", () => {
+    it("takes a story away from readers and the newsroom list, and only an admin brings it back, as a draft", async () => {
+      actAs("writer");
+      const draft = await createArticleDraft(draftInput("Binned story"));
+      if (draft.status !== "saved") throw new Error("draft not saved");
+      actAs("editor");
+      await publishArticle({ id: draft.id });
+      expect(await getPublishedArticle({ slug: draft.slug })).not.toBeNull();
+
+      actAs("otherWriter");
+      await expect(moveArticleToTrash({ id: draft.id })).rejects.toThrow(NotAuthorizedError);
+      actAs("editor");
+      await moveArticleToTrash({ id: draft.id });
+      expect(await getPublishedArticle({ slug: draft.slug })).toBeNull();
+      expect((await listNewsroomArticles({ page: 1, text: "Binned story" })).articles).toEqual([]);
+
+      for (const actor of ["anonymous", "writer", "editor"] as const) {
+        actAs(actor);
+        await expect(listTrashedArticles()).rejects.toThrow(NotAuthorizedError);
+        await expect(restoreArticleFromTrash({ id: draft.id })).rejects.toThrow(NotAuthorizedError);
+      }
+      actAs("admin");
+      expect((await listTrashedArticles()).map((a) => a.headline)).toContain("Binned story");
+      await restoreArticleFromTrash({ id: draft.id });
+      expect((await getArticleForEditing({ id: draft.id }))?.status).toBe("draft");
+      expect(await getPublishedArticle({ slug: draft.slug })).toBeNull();
     });
   });
 });

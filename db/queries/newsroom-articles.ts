@@ -118,6 +118,7 @@ export type ArticleForEditing = {
   bodyMdx: string;
   seoTitle: string;
   seoDescription: string;
+  heroMediaId: string | null;
   status: EditorialStatus;
   publishedAt: Date | null;
   version: number;
@@ -138,6 +139,7 @@ async function loadArticleForEditing(tx: Transaction | Database, id: string): Pr
       bodyMdx: articles.bodyMdx,
       seoTitle: articles.seoTitle,
       seoDescription: articles.seoDescription,
+      heroMediaId: articles.heroMediaId,
       status: editorialStatus,
       publishedAt: articles.publishedAt,
       version: articles.version,
@@ -196,6 +198,7 @@ export type ArticleInput = {
   slug?: string;
   seoTitle?: string;
   seoDescription?: string;
+  heroMediaId?: string | null;
 };
 
 export type ArticleWriteResult =
@@ -246,6 +249,7 @@ async function recordRevision(tx: Transaction, articleId: string, version: numbe
       tags: input.tags,
       seoTitle: input.seoTitle ?? "",
       seoDescription: input.seoDescription ?? "",
+      heroMediaId: input.heroMediaId ?? null,
     },
     savedById: staff.id,
   });
@@ -275,6 +279,7 @@ export async function createArticleDraft(input: ArticleInput): Promise<ArticleWr
         wordCount: compiled.wordCount,
         seoTitle: input.seoTitle || null,
         seoDescription: input.seoDescription || null,
+        heroMediaId: input.heroMediaId || null,
         categoryId: input.sectionId,
         authorId: staff.id,
         status: "draft",
@@ -321,6 +326,7 @@ export async function saveArticle({
         wordCount: compiled.wordCount,
         seoTitle: input.seoTitle || null,
         seoDescription: input.seoDescription || null,
+        heroMediaId: input.heroMediaId || null,
         categoryId: input.sectionId,
         version,
         updatedAt: new Date(),
@@ -401,7 +407,7 @@ export async function restoreArticleRevision({
     .where(and(eq(articleRevisions.id, revisionId), eq(articleRevisions.articleId, id)))
     .limit(1);
   if (!revision) throw new NotAuthorizedError("forbidden", "That revision does not belong to this story.");
-  const fields = revision.fields as { sectionId?: string; tags?: string[]; seoTitle?: string; seoDescription?: string };
+  const fields = revision.fields as { sectionId?: string; tags?: string[]; seoTitle?: string; seoDescription?: string; heroMediaId?: string | null };
   return saveArticle({
     id,
     expectedVersion,
@@ -412,15 +418,56 @@ export async function restoreArticleRevision({
     tags: fields.tags ?? article.tags,
     seoTitle: fields.seoTitle,
     seoDescription: fields.seoDescription,
+    heroMediaId: fields.heroMediaId === undefined ? article.heroMediaId : fields.heroMediaId,
   });
 }
 
 /** The sections and tags the editor offers. Any signed-in staff member may read them. */
 export async function listEditorChoices() {
   await requireStaff();
-  const [sectionRows, tagRows] = await Promise.all([
+  const [sectionRows, tagRows, authorRows] = await Promise.all([
     getDb().select({ id: categories.id, name: categories.name, slug: categories.slug }).from(categories).orderBy(categories.position, categories.name),
     getDb().select({ name: tags.name, slug: tags.slug }).from(tags).orderBy(tags.name),
+    getDb().select({ name: users.name, slug: users.slug }).from(users).orderBy(users.name),
   ]);
-  return { sections: sectionRows, tags: tagRows };
+  return { sections: sectionRows, tags: tagRows, authors: authorRows };
+}
+
+/** Writers may bin their own drafts; editors anything. Nothing is erased: an admin can restore it. */
+export async function moveArticleToTrash({ id }: { id: string }): Promise<void> {
+  const staff = await requireStaff();
+  await getDb().transaction(async (tx) => {
+    const current = await loadArticleForEditing(tx, id);
+    if (!current) throw new NotAuthorizedError("forbidden", "This story is already in the trash or does not exist.");
+    assertMayEdit(staff, current);
+    await tx.update(articles).set({ deletedAt: new Date(), updatedAt: new Date(), version: sql`${articles.version} + 1` }).where(eq(articles.id, id));
+    await audit(tx, staff, "article.trashed", id, { slug: current.slug, wasStatus: current.status });
+  });
+}
+
+export type TrashedArticle = { id: string; headline: string; authorName: string; deletedAt: Date };
+
+export async function listTrashedArticles(): Promise<TrashedArticle[]> {
+  await requireStaff("admin");
+  const rows = await getDb()
+    .select({ id: articles.id, headline: articles.headline, authorName: users.name, deletedAt: articles.deletedAt })
+    .from(articles)
+    .innerJoin(users, eq(users.id, articles.authorId))
+    .where(sql`${articles.deletedAt} is not null`)
+    .orderBy(desc(articles.deletedAt));
+  return rows.map((row) => ({ ...row, deletedAt: row.deletedAt ?? new Date(0) }));
+}
+
+/** Restored stories come back as drafts: an editor decides whether they are published again. */
+export async function restoreArticleFromTrash({ id }: { id: string }): Promise<void> {
+  const staff = await requireStaff("admin");
+  await getDb().transaction(async (tx) => {
+    const [restored] = await tx
+      .update(articles)
+      .set({ deletedAt: null, status: "draft", updatedAt: new Date(), version: sql`${articles.version} + 1` })
+      .where(and(eq(articles.id, id), sql`${articles.deletedAt} is not null`))
+      .returning({ id: articles.id });
+    if (!restored) throw new NotAuthorizedError("forbidden", "That story is not in the trash.");
+    await audit(tx, staff, "article.restored-from-trash", id);
+  });
 }

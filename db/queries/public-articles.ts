@@ -29,6 +29,9 @@ export const articleSummaryColumns = {
   photoAlt: media.altText,
   photoCamera: media.camera,
   photoCredit: media.credit,
+  photoId: sql<string | null>`case when ${media.data} is not null then ${media.id} end`,
+  photoWidth: media.width,
+  photoHeight: media.height,
 };
 
 type SummaryRow = {
@@ -47,9 +50,21 @@ type SummaryRow = {
   photoAlt: string | null;
   photoCamera: string | null;
   photoCredit: string | null;
+  photoId: string | null;
+  photoWidth: number | null;
+  photoHeight: number | null;
 };
 
-export type LeadPhoto = { caption: string; alt: string; camera: string | null; credit: string | null };
+/** A lead photo; `photoId` is null while the newsroom has only its description, not the file. */
+export type LeadPhoto = {
+  caption: string;
+  alt: string;
+  camera: string | null;
+  credit: string | null;
+  photoId: string | null;
+  width: number | null;
+  height: number | null;
+};
 
 export type ArticleSummary = {
   id: string;
@@ -86,6 +101,9 @@ export function toArticleSummary(row: SummaryRow): ArticleSummary {
             alt: row.photoAlt ?? row.photoCaption,
             camera: row.photoCamera,
             credit: row.photoCredit,
+            photoId: row.photoId,
+            width: row.photoWidth,
+            height: row.photoHeight,
           },
   };
 }

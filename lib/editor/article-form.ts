@@ -36,6 +36,7 @@ export const articleFormSchema = z.object({
     .string()
     .min(1, "Write the story before saving.")
     .max(MAX_ARTICLE_SOURCE_LENGTH, `The story is limited to ${MAX_ARTICLE_SOURCE_LENGTH.toLocaleString("en-GB")} characters.`),
+  heroMediaId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
   intent: z.enum(["save", "publish", "schedule", "unpublish"]).default("save"),
   publishAt: z.string().optional().default(""),
 });

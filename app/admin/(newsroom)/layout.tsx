@@ -29,6 +29,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
               <>
                 <Link href="/admin/staff" className="hover:underline">Staff</Link>
                 <Link href="/admin/audit" className="hover:underline">Audit log</Link>
+                <Link href="/admin/trash" className="hover:underline">Trash</Link>
               </>
             ) : null}
             <Link href="/" className="hover:underline">View site</Link>

@@ -8,6 +8,7 @@ const filterSchema = z.object({
   status: z.enum(["draft", "scheduled", "published"]).optional().catch(undefined),
   section: z.string().max(100).optional().catch(undefined),
   tag: z.string().max(100).optional().catch(undefined),
+  author: z.string().max(100).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   sort: z.enum(["updated", "published", "headline"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
@@ -25,10 +26,10 @@ export default async function NewsroomArticlesPage({ searchParams }: Props) {
   const raw = await searchParams;
   const filter = filterSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined])));
   const [{ articles, total, totalPages }, choices] = await Promise.all([
-    listNewsroomArticles({ status: filter.status, sectionSlug: filter.section, tagSlug: filter.tag, text: filter.q, sort: filter.sort, page: filter.page }),
+    listNewsroomArticles({ status: filter.status, sectionSlug: filter.section, tagSlug: filter.tag, authorSlug: filter.author, text: filter.q, sort: filter.sort, page: filter.page }),
     listEditorChoices(),
   ]);
-  const query = Object.fromEntries(Object.entries({ status: filter.status, section: filter.section, tag: filter.tag, q: filter.q, sort: filter.sort }).filter(([, v]) => v)) as Record<string, string>;
+  const query = Object.fromEntries(Object.entries({ status: filter.status, section: filter.section, tag: filter.tag, author: filter.author, q: filter.q, sort: filter.sort }).filter(([, v]) => v)) as Record<string, string>;
 
   return (
     <>
@@ -36,6 +37,7 @@ export default async function NewsroomArticlesPage({ searchParams }: Props) {
         <h1 className="text-2xl font-bold">Stories</h1>
         <Link href="/admin/articles/new" className="rounded-sm bg-stone-900 px-4 py-2 text-sm font-semibold text-white dark:bg-stone-100 dark:text-stone-900">New story</Link>
       </div>
+      {raw.notice === "trashed" ? <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">Moved to the trash.</p> : null}
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter stories">
         <label className="flex flex-col">Status
           <select name="status" defaultValue={filter.status ?? ""} className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900">
@@ -52,6 +54,12 @@ export default async function NewsroomArticlesPage({ searchParams }: Props) {
           <select name="tag" defaultValue={filter.tag ?? ""} className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900">
             <option value="">Any</option>
             {choices.tags.map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col">Author
+          <select name="author" defaultValue={filter.author ?? ""} className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900">
+            <option value="">Anyone</option>
+            {choices.authors.map((a) => <option key={a.slug} value={a.slug}>{a.name}</option>)}
           </select>
         </label>
         <label className="flex flex-col">Headline contains

@@ -6,7 +6,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import {
   createArticleDraft,
+  moveArticleToTrash,
   publishArticle,
+  restoreArticleFromTrash,
   restoreArticleRevision,
   saveArticle,
   unpublishArticle,
@@ -90,4 +92,20 @@ export async function restoreRevisionAction(formData: FormData): Promise<void> {
   const result = await restoreArticleRevision(parsed.data);
   const outcome = result.status === "saved" ? "restored=1" : "restore-conflict=1";
   redirect(`/admin/articles/${parsed.data.id}?${outcome}`);
+}
+
+const articleIdSchema = z.object({ id: z.uuid() });
+
+export async function trashArticleAction(formData: FormData): Promise<void> {
+  const parsed = articleIdSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) throw new Error("That story could not be found: reload the page and try again.");
+  await moveArticleToTrash(parsed.data);
+  redirect("/admin?notice=trashed");
+}
+
+export async function restoreFromTrashAction(formData: FormData): Promise<void> {
+  const parsed = articleIdSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) throw new Error("That story could not be found: reload the page and try again.");
+  await restoreArticleFromTrash(parsed.data);
+  redirect(`/admin/articles/${parsed.data.id}?restored-from-trash=1`);
 }

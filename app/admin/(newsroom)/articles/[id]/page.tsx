@@ -7,7 +7,7 @@ import { NewsroomDate } from "@/components/newsroom-date";
 import { getArticleForEditing, listArticleRevisions, listEditorChoices } from "@/db/queries/newsroom-articles";
 import { canPublish } from "@/lib/auth/roles";
 import { NotAuthorizedError, requireStaff } from "@/lib/auth/staff";
-import { restoreRevisionAction } from "../actions";
+import { restoreRevisionAction, trashArticleAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit story", robots: { index: false } };
 
@@ -47,6 +47,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       </div>
       {notice.created ? <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">Draft saved.</p> : null}
       {notice.restored ? <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">Revision restored as a new version.</p> : null}
+      {notice["restored-from-trash"] ? <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">Restored from the trash as a draft.</p> : null}
       {notice["restore-conflict"] ? <p role="status" className="mb-4 rounded-sm bg-red-100 px-3 py-2 text-sm text-red-950">Someone saved this story just before the restore; nothing was changed. Try again.</p> : null}
       <ArticleEditor
         article={{ ...article, id: article.id, version: article.version }}
@@ -54,6 +55,14 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         tagNames={choices.tags.map((tag) => tag.name)}
         mayPublish={canPublish(staff)}
       />
+      <form action={trashArticleAction} className="mt-8 font-sans">
+        <input type="hidden" name="id" value={article.id} />
+        <details>
+          <summary className="cursor-pointer text-sm text-red-900 dark:text-red-300">Move this story to the trash…</summary>
+          <p className="mt-2 text-sm">Readers will no longer see it. An administrator can restore it from the trash.</p>
+          <button type="submit" className="mt-2 rounded-sm border border-red-800 px-3 py-1 text-sm font-semibold text-red-900 dark:text-red-200">Move to trash</button>
+        </details>
+      </form>
       <section aria-labelledby="history" className="mt-12 font-sans">
         <h2 id="history" className="mb-3 text-lg font-bold">History</h2>
         <ol className="divide-y divide-stone-200 text-sm dark:divide-stone-800">
