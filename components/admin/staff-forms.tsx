@@ -1,18 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormMessage } from "./form-message";
 import { changeStaffAccountAction, createStaffAction, type StaffFormState } from "@/app/admin/(newsroom)/staff/actions";
 import type { StaffAccount } from "@/db/queries/staff-accounts";
 import { FormField, inputClass } from "./form-field";
 
-function FormMessage({ state, testId }: { state: StaffFormState; testId: string }) {
-  if (state.status === "idle") return null;
-  return (
-    <p role="status" data-testid={testId} className={`rounded-sm px-3 py-2 text-sm ${state.status === "ok" ? "bg-emerald-100 text-emerald-950" : "bg-red-100 text-red-950"}`}>
-      {state.message}
-    </p>
-  );
-}
 
 export function NewStaffForm() {
   const [state, formAction, pending] = useActionState<StaffFormState, FormData>(createStaffAction, { status: "idle" });

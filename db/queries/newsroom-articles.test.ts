@@ -5,7 +5,7 @@ import { loadNewsroomContent } from "@/lib/content/load";
 import type { Staff } from "@/lib/auth/roles";
 import { NotAuthorizedError } from "@/lib/auth/staff";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
-import { users } from "../schema";
+import { tagRedirects, tags, users } from "../schema";
 import { seedNewsroom } from "../seed";
 import { getPublishedArticle } from "./articles";
 import {
@@ -267,6 +267,22 @@ describe(`the newsroom's data access on ${databaseDriver()}`, () => {
       await restoreArticleFromTrash({ id: draft.id });
       expect((await getArticleForEditing({ id: draft.id }))?.status).toBe("draft");
       expect(await getPublishedArticle({ slug: draft.slug })).toBeNull();
+    });
+  });
+
+  describe("tags typed in the editor", () => {
+    it("attach a renamed tag by its old name instead of creating a new one", async () => {
+      actAs("editor");
+      const draft = await createArticleDraft({ ...draftInput("Tagged by an old name"), tags: ["Old Tag Name"] });
+      if (draft.status !== "saved") throw new Error("draft not saved");
+      const [tag] = await getDb().select().from(tags).where(eq(tags.slug, "old-tag-name"));
+      await getDb().update(tags).set({ slug: "new-tag-name", name: "New Tag Name" }).where(eq(tags.id, tag!.id));
+      await getDb().insert(tagRedirects).values({ oldSlug: "old-tag-name", tagId: tag!.id });
+
+      const again = await createArticleDraft({ ...draftInput("Tagged again by the old name"), tags: ["Old Tag Name"] });
+      if (again.status !== "saved") throw new Error("draft not saved");
+      expect((await getArticleForEditing({ id: again.id }))?.tags).toEqual(["New Tag Name"]);
+      expect(await getDb().select().from(tags).where(eq(tags.slug, "old-tag-name"))).toEqual([]);
     });
   });
 });

@@ -6,7 +6,8 @@ import { compileArticle, MdxCompileError, type CompiledArticle } from "@/lib/mdx
 import type { MdxIssue } from "@/lib/mdx/safety";
 import { articleSlug, tagSlug } from "@/lib/slugs";
 import { getDb, type Database } from "../client";
-import { articleRevisions, articles, articleTags, auditLog, categories, tags, users } from "../schema";
+import { articleRevisions, articles, articleTags, auditLog, categories, tagRedirects, tags, users } from "../schema";
+import { lockTaxonomy } from "./taxonomy";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -228,13 +229,28 @@ async function availableSlug(tx: Transaction, wanted: string, exceptId?: string)
   }
 }
 
+/**
+ * A tag typed by its old name (renamed or merged since) means the tag it became,
+ * never a new tag taking over its old address.
+ */
 async function replaceArticleTags(tx: Transaction, articleId: string, names: string[]) {
   await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
   const unique = [...new Map(names.map((name) => [tagSlug(name), name.trim()])).entries()].filter(([slug]) => slug);
   if (unique.length === 0) return;
-  await tx.insert(tags).values(unique.map(([slug, name]) => ({ slug, name }))).onConflictDoNothing({ target: tags.slug });
-  const rows = await tx.select({ id: tags.id }).from(tags).where(inArray(tags.slug, unique.map(([slug]) => slug)));
-  await tx.insert(articleTags).values(rows.map((row) => ({ articleId, tagId: row.id })));
+  await lockTaxonomy(tx, "tag");
+  const slugs = unique.map(([slug]) => slug);
+  const redirected = await tx
+    .select({ oldSlug: tagRedirects.oldSlug, tagId: tagRedirects.tagId })
+    .from(tagRedirects)
+    .where(inArray(tagRedirects.oldSlug, slugs));
+  const redirectedSlugs = new Set(redirected.map((row) => row.oldSlug));
+  const fresh = unique.filter(([slug]) => !redirectedSlugs.has(slug));
+  if (fresh.length > 0) {
+    await tx.insert(tags).values(fresh.map(([slug, name]) => ({ slug, name }))).onConflictDoNothing({ target: tags.slug });
+  }
+  const existing = fresh.length > 0 ? await tx.select({ id: tags.id }).from(tags).where(inArray(tags.slug, fresh.map(([slug]) => slug))) : [];
+  const tagIds = new Set([...existing.map((row) => row.id), ...redirected.map((row) => row.tagId)]);
+  await tx.insert(articleTags).values([...tagIds].map((tagId) => ({ articleId, tagId })));
 }
 
 async function recordRevision(tx: Transaction, articleId: string, version: number, input: ArticleInput, staff: Staff) {

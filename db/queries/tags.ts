@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "../client";
-import { tags } from "../schema";
+import { tagRedirects, tags } from "../schema";
 
 export type Tag = { id: string; slug: string; name: string };
 
@@ -12,4 +12,15 @@ export async function getTag({ slug }: { slug: string }): Promise<Tag | null> {
     .where(eq(tags.slug, slug))
     .limit(1);
   return row ?? null;
+}
+
+/** The current slug of the tag an old address (from a rename or a merge) now leads to; null if it leads nowhere. */
+export async function findTagRedirect({ slug }: { slug: string }): Promise<string | null> {
+  const [row] = await getDb()
+    .select({ slug: tags.slug })
+    .from(tagRedirects)
+    .innerJoin(tags, eq(tags.id, tagRedirects.tagId))
+    .where(eq(tagRedirects.oldSlug, slug))
+    .limit(1);
+  return row?.slug ?? null;
 }

@@ -1,0 +1,44 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+
+export type Person = { name: string; email: string; password: string };
+
+/** The staff area as a newsroom member uses it. */
+export class Newsroom {
+  constructor(readonly page: Page) {}
+
+  static async signedIn(browser: Browser, person: Person): Promise<Newsroom> {
+    const context = await browser.newContext();
+    const newsroom = new Newsroom(await context.newPage());
+    await newsroom.signIn(person);
+    return newsroom;
+  }
+
+  async signIn(person: Person) {
+    await this.page.goto("/login");
+    await this.page.getByLabel("Email").fill(person.email);
+    await this.page.getByLabel("Password").fill(person.password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+    await expect(this.page.getByRole("heading", { level: 1, name: "Stories" })).toBeVisible();
+  }
+
+  async addStaffMember(person: Person, role: "writer" | "editor" | "admin") {
+    await this.page.goto("/admin/staff");
+    const form = this.page.getByRole("form", { name: "Add a staff member" });
+    await form.getByLabel("Name").fill(person.name);
+    await form.getByLabel("Email").fill(person.email);
+    await form.getByLabel("Role").selectOption(role);
+    await form.getByLabel("First password").fill(person.password);
+    await form.getByRole("button", { name: "Add staff member" }).click();
+    await expect(this.page.getByTestId("new-staff-status")).toContainText(`${person.name} can now sign in as ${role}`);
+  }
+
+  async openStory(headline: string) {
+    await this.page.goto(`/admin?q=${encodeURIComponent(headline)}`);
+    await this.page.getByRole("link", { name: headline }).click();
+    await expect(this.page.getByRole("heading", { level: 1, name: "Edit story" })).toBeVisible();
+  }
+
+  editorStatus() {
+    return this.page.getByTestId("editor-status");
+  }
+}
