@@ -9,6 +9,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // PGlite loads its WebAssembly from its own package directory: bundled, every query fails.
   serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile"],
+  experimental: {
+    // Photos up to 25 MB (lib/media) arrive through a server action, and through the proxy on /admin.
+    serverActions: { bodySizeLimit: "26mb" },
+    proxyClientMaxBodySize: "26mb",
+  },
 };
 
 export default nextConfig;

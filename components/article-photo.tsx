@@ -1,10 +1,27 @@
+import { photoUrl } from "@/app/media/photo-url";
+import { PhotoImage } from "@/components/photo-image";
+import { PHOTO_WIDTHS } from "@/lib/media/responsive-sizes";
+
 export type ArticlePhotoProps = {
   caption: string;
   alt?: string | null;
   camera?: string | null;
   credit?: string | null;
   variant?: "lead" | "inline";
+  /** A library photo with a file; without it (or its size) the photo is only described. */
+  photoId?: string | null;
+  width?: number | null;
+  height?: number | null;
 };
+
+// Stories sit in a 768-pixel column (max-w-3xl) and fill the screen below that.
+const STORY_COLUMN_SIZES = "(min-width: 768px) 768px, 100vw";
+
+/** Every published width at or above the photo's own is the same file (never enlarged): offer only the first. */
+function widthsWorthOffering(photoWidth: number): readonly number[] {
+  const firstCovering = PHOTO_WIDTHS.findIndex((width) => width >= photoWidth);
+  return firstCovering === -1 ? PHOTO_WIDTHS : PHOTO_WIDTHS.slice(0, firstCovering + 1);
+}
 
 function CameraGlyph() {
   return (
@@ -15,23 +32,43 @@ function CameraGlyph() {
   );
 }
 
+function DescribedPhoto({ label, variant }: { label: string; variant: "lead" | "inline" }) {
+  return (
+    <div
+      role="img"
+      aria-label={label}
+      className={`flex items-center justify-center rounded-sm bg-stone-200 text-stone-500 dark:bg-stone-800 dark:text-stone-400 ${
+        variant === "lead" ? "aspect-[16/9]" : "aspect-[16/8]"
+      }`}
+    >
+      <CameraGlyph />
+    </div>
+  );
+}
+
 /**
  * A news photo with its caption, camera and credit. Some stories arrive with a
  * photo described but not yet supplied: the description still stands in as the
  * image's text alternative and its caption, so no part of the story is lost.
  */
-export function ArticlePhoto({ caption, alt, camera, credit, variant = "inline" }: ArticlePhotoProps) {
+export function ArticlePhoto({ caption, alt, camera, credit, variant = "inline", photoId, width, height }: ArticlePhotoProps) {
   return (
     <figure className={variant === "lead" ? "not-prose my-6" : "not-prose my-8"} data-photo>
-      <div
-        role="img"
-        aria-label={alt ?? caption}
-        className={`flex items-center justify-center rounded-sm bg-stone-200 text-stone-500 dark:bg-stone-800 dark:text-stone-400 ${
-          variant === "lead" ? "aspect-[16/9]" : "aspect-[16/8]"
-        }`}
-      >
-        <CameraGlyph />
-      </div>
+      {photoId && width && height ? (
+        <PhotoImage
+          src={photoUrl(photoId)}
+          publishedWidths={widthsWorthOffering(width)}
+          // A Figure copies its alt text when inserted, perhaps before anyone wrote it: never leave the image unnamed.
+          alt={alt || caption}
+          width={width}
+          height={height}
+          sizes={STORY_COLUMN_SIZES}
+          preload={variant === "lead"}
+          className="h-auto w-full rounded-sm bg-stone-200 dark:bg-stone-800"
+        />
+      ) : (
+        <DescribedPhoto label={alt ?? caption} variant={variant} />
+      )}
       <figcaption className="mt-2 border-l-2 border-stone-300 pl-3 font-sans text-sm leading-snug text-stone-600 dark:border-stone-600 dark:text-stone-300">
         <span data-caption>{caption}</span>
         {camera ? (

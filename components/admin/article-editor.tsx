@@ -3,8 +3,11 @@
 import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import { previewArticleAction, saveArticleAction, type EditorState } from "@/app/admin/(newsroom)/articles/actions";
 import { FormField, inputClass } from "@/components/admin/form-field";
+import { PhotoThumbnail } from "@/components/admin/photo-details";
+import { PhotoPicker } from "@/components/admin/photo-picker";
 import { ARTICLE_LIMITS } from "@/lib/editor/article-form";
-import { applyBodyCommand, type BodyCommand } from "@/lib/editor/body-commands";
+import type { PhotoSummary } from "@/db/queries/media";
+import { applyBodyCommand, insertLibraryPhoto, type BodyCommand, type BodyEdit } from "@/lib/editor/body-commands";
 import { pastedHtmlToMarkdown } from "@/lib/editor/paste-as-markdown";
 import type { MdxIssue } from "@/lib/mdx/safety";
 
@@ -26,6 +29,7 @@ export type EditorArticle = {
 
 type Props = {
   article: EditorArticle;
+  photos: PhotoSummary[];
   sections: Array<{ id: string; name: string }>;
   tagNames: string[];
   mayPublish: boolean;
@@ -57,7 +61,7 @@ function IssueList({ issues }: { issues: MdxIssue[] }) {
   );
 }
 
-export function ArticleEditor({ article, sections, tagNames, mayPublish }: Props) {
+export function ArticleEditor({ article, photos, sections, tagNames, mayPublish }: Props) {
   const [state, formAction, pending] = useActionState<EditorState, FormData>(saveArticleAction, { status: "idle" });
   const [headline, setHeadline] = useState(article.headline);
   const [dek, setDek] = useState(article.dek);
@@ -125,16 +129,19 @@ export function ArticleEditor({ article, sections, tagNames, mayPublish }: Props
     requestAnimationFrame(() => textarea.setSelectionRange(cursor, cursor));
   }
 
-  function runCommand(command: BodyCommand) {
+  function editBody(change: (edit: BodyEdit) => BodyEdit) {
     const textarea = bodyRef.current;
     if (!textarea) return;
-    const next = applyBodyCommand(command, { text: body, selectionStart: textarea.selectionStart, selectionEnd: textarea.selectionEnd });
+    const next = change({ text: body, selectionStart: textarea.selectionStart, selectionEnd: textarea.selectionEnd });
     setBody(next.text);
     requestAnimationFrame(() => {
       textarea.focus();
       textarea.setSelectionRange(next.selectionStart, next.selectionEnd);
     });
   }
+
+  const runCommand = (command: BodyCommand) => editBody((edit) => applyBodyCommand(command, edit));
+  const leadPhoto = photos.find((photo) => photo.id === heroMediaId);
 
   return (
     <form ref={formRef} action={formAction} className="grid gap-8 font-sans lg:grid-cols-2">
@@ -143,7 +150,7 @@ export function ArticleEditor({ article, sections, tagNames, mayPublish }: Props
       <input type="hidden" name="heroMediaId" value={heroMediaId} />
       <div className="space-y-4">
         {state.status !== "idle" ? (
-          <div role="status" data-testid="editor-status" className={`rounded-sm px-3 py-2 text-sm ${state.status === "saved" ? "bg-emerald-100 text-emerald-950" : "bg-red-100 text-red-950"}`}>
+          <div role="status" data-testid="editor-status" className={`rounded-sm px-3 py-2 text-sm ${state.status === "saved" && !state.warning ? "bg-emerald-100 text-emerald-950" : state.status === "saved" ? "bg-amber-100 text-amber-950" : "bg-red-100 text-red-950"}`}>
             <p>{state.message}</p>
             {state.status === "invalid" && state.issues ? <IssueList issues={state.issues} /> : null}
           </div>
@@ -186,6 +193,25 @@ export function ArticleEditor({ article, sections, tagNames, mayPublish }: Props
         <FormField id="slug" label="Web address" hint={article.slugLocked ? "Fixed since first publication, so links keep working." : "Made from the headline if left empty."} errors={fieldErrors.slug}>
           <input id="slug" name="slug" value={slug} onChange={(e) => setSlug(e.target.value)} readOnly={article.slugLocked} maxLength={80} className={inputClass} />
         </FormField>
+        <fieldset className="rounded-sm border border-stone-300 p-3 dark:border-stone-700">
+          <legend className="px-1 text-sm font-semibold">Lead photo</legend>
+          {leadPhoto ? (
+            <div className="flex items-center gap-3" data-testid="lead-photo">
+              <PhotoThumbnail photo={leadPhoto} className="h-16 w-24" />
+              <p className="text-sm">{leadPhoto.caption || leadPhoto.altText || leadPhoto.originalName}</p>
+            </div>
+          ) : heroMediaId ? (
+            <p className="text-sm" data-testid="lead-photo">A described photo whose file has not been supplied yet.</p>
+          ) : (
+            <p className="text-sm text-stone-500">None.</p>
+          )}
+          <div className="mt-2 flex gap-2">
+            <PhotoPicker photos={photos} label="Choose the lead photo" onPick={(photo) => setHeroMediaId(photo.id)} />
+            {heroMediaId ? (
+              <button type="button" onClick={() => setHeroMediaId("")} className="rounded-sm border border-stone-500 px-3 py-1 text-sm">Remove lead photo</button>
+            ) : null}
+          </div>
+        </fieldset>
         <div>
           <div className="flex items-end justify-between">
             <label htmlFor="bodyMdx" className="block text-sm font-semibold">Story</label>
@@ -195,6 +221,7 @@ export function ArticleEditor({ article, sections, tagNames, mayPublish }: Props
                   {tool.text}
                 </button>
               ))}
+              <PhotoPicker photos={photos} label="Insert a photo" onPick={(photo) => editBody((edit) => insertLibraryPhoto(edit, photo))} />
             </div>
           </div>
           <textarea id="bodyMdx" name="bodyMdx" ref={bodyRef} value={body} onChange={(e) => setBody(e.target.value)} onPaste={pasteFromWordProcessor} rows={22} className={`${inputClass} font-mono text-sm`} />

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -8,6 +9,7 @@ import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client
 import { tagRedirects, tags, users } from "../schema";
 import { seedNewsroom } from "../seed";
 import { getPublishedArticle } from "./articles";
+import { updatePhotoText, uploadPhoto } from "./media";
 import {
   createArticleDraft,
   getArticleForEditing,
@@ -283,6 +285,26 @@ describe(`the newsroom's data access on ${databaseDriver()}`, () => {
       if (again.status !== "saved") throw new Error("draft not saved");
       expect((await getArticleForEditing({ id: again.id }))?.tags).toEqual(["New Tag Name"]);
       expect(await getDb().select().from(tags).where(eq(tags.slug, "old-tag-name"))).toEqual([]);
+    });
+  });
+
+  describe("photos in a story", () => {
+    it("hold publication back until every photo has alt text and a caption", async () => {
+      actAs("writer");
+      const upload = await uploadPhoto({ bytes: new Uint8Array(fs.readFileSync("test/fixtures/photos/plain.png")), originalName: "harbour.png" });
+      if (upload.status !== "ok") throw new Error(upload.message);
+      const draft = await createArticleDraft({ ...draftInput("Story with a bare photo"), heroMediaId: upload.photo.id });
+      if (draft.status !== "saved") throw new Error("draft not saved");
+
+      actAs("editor");
+      const refused = await publishArticle({ id: draft.id });
+      expect(refused).toMatchObject({ status: "invalid", message: expect.stringMatching(/alt text/i) });
+      expect(await getPublishedArticle({ slug: draft.slug })).toBeNull();
+
+      await updatePhotoText({ id: upload.photo.id, altText: "Boats in the harbour at dusk", caption: "The harbour at dusk.", credit: "" });
+      await expect(publishArticle({ id: draft.id })).resolves.toMatchObject({ status: "published" });
+      const published = await getPublishedArticle({ slug: draft.slug });
+      expect(published?.leadPhoto).toMatchObject({ photoId: upload.photo.id, alt: "Boats in the harbour at dusk", width: 64, height: 48 });
     });
   });
 });

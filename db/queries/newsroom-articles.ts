@@ -7,6 +7,7 @@ import type { MdxIssue } from "@/lib/mdx/safety";
 import { articleSlug, tagSlug } from "@/lib/slugs";
 import { getDb, type Database } from "../client";
 import { articleRevisions, articles, articleTags, auditLog, categories, tagRedirects, tags, users } from "../schema";
+import { findPhotosMissingText } from "./media";
 import { lockTaxonomy } from "./taxonomy";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -372,14 +373,27 @@ async function changePublication(
   });
 }
 
-/** Publishes now, or at `publishAt` (a future time means scheduled: readers see it when the time comes). */
-export async function publishArticle({ id, publishAt }: { id: string; publishAt?: Date }) {
+export type PublicationResult = { status: "published" | "scheduled"; slug: string } | { status: "invalid"; message: string };
+
+/**
+ * Publishes now, or at `publishAt` (a future time means scheduled: readers see it
+ * when the time comes). A story whose photos lack alt text or a caption waits.
+ */
+export async function publishArticle({ id, publishAt }: { id: string; publishAt?: Date }): Promise<PublicationResult> {
+  await requireStaff("editor");
+  const story = await loadArticleForEditing(getDb(), id);
+  if (story) {
+    const check = await findPhotosMissingText({ bodyMdx: story.bodyMdx, heroMediaId: story.heroMediaId });
+    if (check.message) return { status: "invalid", message: check.message };
+  }
+  const scheduled = publishAt !== undefined && publishAt > new Date();
   const when = publishAt ?? new Date();
-  return changePublication(id, publishAt && publishAt > new Date() ? "article.scheduled" : "article.published", (current) => ({
+  const { slug } = await changePublication(id, scheduled ? "article.scheduled" : "article.published", (current) => ({
     status: "published",
     publishedAt: when,
     firstPublishedAt: current.slugLocked ? undefined : when,
   }));
+  return { status: scheduled ? "scheduled" : "published", slug };
 }
 
 export async function unpublishArticle({ id }: { id: string }) {

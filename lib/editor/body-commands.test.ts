@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyBodyCommand, figureMarkup } from "./body-commands";
+import { applyBodyCommand, figureMarkup, insertLibraryPhoto } from "./body-commands";
 import { compileArticle } from "@/lib/mdx/compile";
 
 const at = (text: string, start: number, end = start) => ({ text, selectionStart: start, selectionEnd: end });
@@ -34,9 +34,29 @@ describe("the body toolbar", () => {
     await expect(compileArticle(edit.text)).resolves.toBeTruthy();
   });
 
-  it("writes a library photo's quotes safely inside its attributes", async () => {
-    const markup = figureMarkup({ caption: 'The "council" met', alt: "Delegates", camera: "Nikon D850" });
-    expect(markup).toBe('<Figure caption="The &quot;council&quot; met" alt="Delegates" camera="Nikon D850" />');
+  it("writes a library photo's id, size and text, with quotes and ampersands safe inside its attributes", async () => {
+    const markup = figureMarkup({
+      id: "6f1c3b0e-8d1a-4c55-9a41-2a7d8e0f9b13",
+      width: 600,
+      height: 800,
+      caption: 'The "council" met at Q&A',
+      altText: "Delegates",
+      camera: "Nikon D850",
+    });
+    expect(markup).toBe(
+      '<Figure photo="6f1c3b0e-8d1a-4c55-9a41-2a7d8e0f9b13" width="600" height="800" caption="The &quot;council&quot; met at Q&amp;A" alt="Delegates" camera="Nikon D850" />',
+    );
     await expect(compileArticle(markup)).resolves.toBeTruthy();
+  });
+
+  it("leaves the camera out of a library photo that names none", () => {
+    const markup = figureMarkup({ id: "6f1c3b0e-8d1a-4c55-9a41-2a7d8e0f9b13", width: 64, height: 48, caption: "A chart", altText: "", camera: null });
+    expect(markup).not.toContain("camera=");
+  });
+
+  it("drops a library photo in between paragraphs, not inside one", () => {
+    const photo = { id: "0b6f4f1e-8a3b-4a52-9d2e-5f1a6c7b8d9e", width: 1600, height: 1067, caption: "Delegates", altText: "Delegates at a table", camera: null };
+    const edit = insertLibraryPhoto(at("First.\n\nSecond.", 6), photo);
+    expect(edit.text).toBe(`First.\n\n${figureMarkup(photo)}\n\nSecond.`);
   });
 });

@@ -33,7 +33,8 @@ function insertBlock(edit: BodyEdit, block: string, cursorOffset: number): BodyE
   return { text, selectionStart: cursor, selectionEnd: cursor };
 }
 
-const escapeAttribute = (value: string) => value.replace(/"/g, "&quot;");
+// MDX decodes character references in attribute text, so "&copy;" in a caption must stay five characters.
+const escapeAttribute = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 
 export function applyBodyCommand(command: BodyCommand, edit: BodyEdit): BodyEdit {
   switch (command) {
@@ -61,8 +62,25 @@ export function applyBodyCommand(command: BodyCommand, edit: BodyEdit): BodyEdit
   }
 }
 
-/** A photo from the library as a Figure, with its caption, alt text and camera filled in. */
-export function figureMarkup(photo: { caption: string; alt: string; camera: string | null }): string {
+/**
+ * A photo from the library as a Figure: its id and pixel size, so readers get
+ * the real photo with its space reserved, and its caption, alt text and camera.
+ */
+/** A library photo dropped in at the cursor, as a block of its own. */
+export function insertLibraryPhoto(edit: BodyEdit, photo: Parameters<typeof figureMarkup>[0]): BodyEdit {
+  const markup = figureMarkup(photo);
+  return insertBlock(edit, markup, markup.length);
+}
+
+export function figureMarkup(photo: {
+  id: string;
+  width: number;
+  height: number;
+  caption: string;
+  altText: string;
+  camera: string | null;
+}): string {
   const camera = photo.camera ? ` camera="${escapeAttribute(photo.camera)}"` : "";
-  return `<Figure caption="${escapeAttribute(photo.caption)}" alt="${escapeAttribute(photo.alt)}"${camera} />`;
+  const size = `width="${photo.width}" height="${photo.height}"`;
+  return `<Figure photo="${photo.id}" ${size} caption="${escapeAttribute(photo.caption)}" alt="${escapeAttribute(photo.altText)}"${camera} />`;
 }

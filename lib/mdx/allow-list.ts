@@ -3,7 +3,8 @@
  * Anything else in an article is rejected when it is saved.
  */
 export const allowedComponents = {
-  Figure: { props: ["caption", "alt", "camera", "credit"], required: ["caption"] },
+  // `photo` is a library photo's id; `width` and `height` are its pixels, so the page reserves its space.
+  Figure: { props: ["caption", "alt", "camera", "credit", "photo", "width", "height"], required: ["caption"] },
   PullQuote: { props: ["by"], required: [] },
   Aside: { props: ["title"], required: [] },
 } as const satisfies Record<string, { props: readonly string[]; required: readonly string[] }>;

@@ -1,9 +1,19 @@
 import type { ComponentProps, ReactNode } from "react";
 import { ArticlePhoto } from "@/components/article-photo";
 import { isSafeImageUrl, isSafeLinkUrl } from "./allow-list";
+import { isPhotoId } from "./photo-references";
 
-function Figure(props: { caption: string; alt?: string; camera?: string; credit?: string }) {
-  return <ArticlePhoto {...props} />;
+type FigureProps = { caption: string; alt?: string; camera?: string; credit?: string; photo?: string; width?: string; height?: string };
+
+/** Attributes are text: a size is whole pixels or nothing, and nothing means "only described". */
+function pixels(value: string | undefined): number | null {
+  return value !== undefined && /^[1-9]\d{0,4}$/.test(value) ? Number.parseInt(value, 10) : null;
+}
+
+function Figure({ photo, width, height, ...text }: FigureProps) {
+  // Lower case, as /media writes its addresses: each photo has exactly one.
+  const photoId = photo !== undefined && isPhotoId(photo) ? photo.toLowerCase() : null;
+  return <ArticlePhoto {...text} photoId={photoId} width={pixels(width)} height={pixels(height)} />;
 }
 
 function PullQuote({ by, children }: { by?: string; children?: ReactNode }) {

@@ -22,7 +22,7 @@ import { site } from "@/lib/site";
 
 export type EditorState =
   | { status: "idle" }
-  | { status: "saved"; version: number; slug: string; message: string }
+  | { status: "saved"; version: number; slug: string; message: string; warning?: boolean }
   | { status: "invalid"; message: string; fieldErrors?: Record<string, string[] | undefined>; issues?: MdxIssue[] }
   | { status: "conflict"; message: string; current: Pick<ArticleForEditing, "version" | "headline" | "dek" | "bodyMdx" | "authorName" | "updatedAt"> }
   | { status: "refused"; message: string };
@@ -32,6 +32,24 @@ function publicationTime(intent: string, publishAt: string): Date | undefined | 
   if (!publishAt) return "invalid";
   const when = fromZonedTime(publishAt, site.timeZone);
   return Number.isNaN(when.getTime()) || when <= new Date() ? "invalid" : when;
+}
+
+type IntentOutcome = { message: string; versionBump: number; warning?: boolean };
+
+/** After a successful save: publish, schedule or unpublish as the button asked. Each of those is a new version. */
+async function applyIntent(intent: "save" | "publish" | "schedule" | "unpublish", id: string, when: Date | undefined): Promise<IntentOutcome> {
+  if (intent === "publish" || intent === "schedule") {
+    const publication = await publishArticle({ id, publishAt: when });
+    if (publication.status === "invalid") {
+      return { message: `Saved, but not published: ${publication.message}`, versionBump: 0, warning: true };
+    }
+    return { message: publication.status === "scheduled" ? "Scheduled." : "Published.", versionBump: 1 };
+  }
+  if (intent === "unpublish") {
+    await unpublishArticle({ id });
+    return { message: "Unpublished: readers no longer see this story.", versionBump: 1 };
+  }
+  return { message: "Draft saved.", versionBump: 0 };
 }
 
 export async function saveArticleAction(_previous: EditorState, formData: FormData): Promise<EditorState> {
@@ -59,18 +77,10 @@ export async function saveArticleAction(_previous: EditorState, formData: FormDa
         current: { version, headline, dek, bodyMdx, authorName, updatedAt },
       };
     }
-    let message = "Draft saved.";
-    if (intent === "publish" || intent === "schedule") {
-      await publishArticle({ id: result.id, publishAt: when });
-      message = when ? "Scheduled." : "Published.";
-    } else if (intent === "unpublish") {
-      await unpublishArticle({ id: result.id });
-      message = "Unpublished: readers no longer see this story.";
-    }
-    if (!id) redirect(`/admin/articles/${result.id}?created=1`);
+    const outcome = await applyIntent(intent, result.id, when);
+    if (!id) redirect(`/admin/articles/${result.id}?created=1${outcome.warning ? "&not-published=1" : ""}`);
     revalidatePath(`/admin/articles/${id}`);
-    const version = intent === "save" ? result.version : result.version + 1;
-    return { status: "saved", version, slug: result.slug, message };
+    return { status: "saved", version: result.version + outcome.versionBump, slug: result.slug, message: outcome.message, warning: outcome.warning };
   } catch (error) {
     if (error instanceof NotAuthorizedError) return { status: "refused", message: error.message };
     throw error;

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ArticleEditor } from "@/components/admin/article-editor";
 import { NewsroomDate } from "@/components/newsroom-date";
+import { listPhotos } from "@/db/queries/media";
 import { getArticleForEditing, listArticleRevisions, listEditorChoices } from "@/db/queries/newsroom-articles";
 import { canPublish } from "@/lib/auth/roles";
 import { NotAuthorizedError, requireStaff } from "@/lib/auth/staff";
@@ -32,7 +33,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   }
   const { article } = loaded;
   if (!article) notFound();
-  const [staff, choices, revisions] = await Promise.all([requireStaff(), listEditorChoices(), listArticleRevisions({ id })]);
+  const [staff, choices, revisions, library] = await Promise.all([requireStaff(), listEditorChoices(), listArticleRevisions({ id }), listPhotos({ page: 1 })]);
 
   return (
     <>
@@ -46,11 +47,13 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         </p>
       </div>
       {notice.created ? <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">Draft saved.</p> : null}
+      {notice["not-published"] ? <p role="status" className="mb-4 rounded-sm bg-amber-100 px-3 py-2 text-sm text-amber-950">Saved as a draft, but not published: every photo needs alt text and a caption first (see Photos).</p> : null}
       {notice.restored ? <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">Revision restored as a new version.</p> : null}
       {notice["restored-from-trash"] ? <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">Restored from the trash as a draft.</p> : null}
       {notice["restore-conflict"] ? <p role="status" className="mb-4 rounded-sm bg-red-100 px-3 py-2 text-sm text-red-950">Someone saved this story just before the restore; nothing was changed. Try again.</p> : null}
       <ArticleEditor
         article={{ ...article, id: article.id, version: article.version }}
+        photos={library.photos}
         sections={choices.sections}
         tagNames={choices.tags.map((tag) => tag.name)}
         mayPublish={canPublish(staff)}

@@ -1,0 +1,279 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { and, count, eq } from "drizzle-orm";
+import { gps } from "exifr";
+import sharp from "sharp";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Staff } from "@/lib/auth/roles";
+import { NotAuthorizedError } from "@/lib/auth/staff";
+import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
+import { auditLog, media, mediaVariants, users } from "../schema";
+import { findPhotosMissingText, getPhotoFile, listPhotos, updatePhotoText, uploadPhoto, type PhotoSummary } from "./media";
+import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "./staff";
+
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; role: string; sessionVersion: number } } }));
+vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
+
+type Actor = "anonymous" | "writer" | "editor" | "admin" | "disabled";
+const everyone: Actor[] = ["anonymous", "disabled", "writer", "editor", "admin"];
+const staff: Partial<Record<Actor, Staff>> = {};
+const PASSWORD = "correct horse battery staple";
+
+function actAs(actor: Actor) {
+  const member = staff[actor];
+  session.current = member ? { user: { id: member.id, role: member.role, sessionVersion: 1 } } : null;
+}
+
+async function outcome(run: () => Promise<unknown>): Promise<"allowed" | "refused"> {
+  try {
+    await run();
+    return "allowed";
+  } catch (error) {
+    if (error instanceof NotAuthorizedError) return "refused";
+    throw error;
+  }
+}
+
+async function matrix(run: () => Promise<unknown>) {
+  const results: Partial<Record<Actor, string>> = {};
+  for (const actor of everyone) {
+    actAs(actor);
+    results[actor] = await outcome(run);
+  }
+  return results;
+}
+
+const fixture = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(path.join(import.meta.dirname, "../../test/fixtures/photos", name)));
+
+let shade = 0;
+/** A small PNG no other test has uploaded, so each test owns its photo's text. */
+async function freshPhotoBytes(): Promise<Uint8Array> {
+  shade += 1;
+  const background = { r: shade % 256, g: Math.floor(shade / 256) % 256, b: 120 };
+  return new Uint8Array(await sharp({ create: { width: 40, height: 30, channels: 3, background } }).png().toBuffer());
+}
+
+async function uploaded(bytes: Uint8Array, originalName = "photo.png"): Promise<PhotoSummary> {
+  const result = await uploadPhoto({ bytes, originalName });
+  if (result.status !== "ok") throw new Error(`upload refused: ${result.message}`);
+  return result.photo;
+}
+
+async function variantRows(mediaId: string): Promise<number> {
+  const [row] = await getDb().select({ total: count() }).from(mediaVariants).where(eq(mediaVariants.mediaId, mediaId));
+  return row?.total ?? 0;
+}
+
+describe(`the photo library on ${databaseDriver()}`, () => {
+  beforeAll(async () => {
+    await migrateDatabase();
+    staff.admin = await createFirstAdministrator({ name: "Ada Admin", email: "ada@newsroom.example", password: PASSWORD });
+    for (const [actor, role] of [["editor", "editor"], ["writer", "writer"], ["disabled", "editor"]] as const) {
+      staff[actor] = await provisionStaffAccountFromCommandLine({ name: `Test ${actor}`, email: `${actor}@newsroom.example`, role, password: PASSWORD });
+    }
+    await getDb().update(users).set({ disabled: true }).where(eq(users.id, staff.disabled!.id));
+  });
+
+  beforeEach(() => actAs("anonymous"));
+  afterAll(() => closeDatabase());
+
+  describe("uploading", () => {
+    it("reads the camera, capture time and size, and serves the photo without its GPS", async () => {
+      actAs("writer");
+      const photo = await uploaded(fixture("camera-and-gps.jpg"), "IMG_0042.jpg");
+      expect(photo).toMatchObject({
+        mimeType: "image/jpeg",
+        width: 600,
+        height: 800,
+        camera: "Canon EOS 5D Mark IV",
+        capturedAt: new Date("2024-03-15T13:22:05Z"),
+        originalName: "IMG_0042.jpg",
+        altText: "",
+        caption: "",
+        readyForPublication: false,
+      });
+      const file = await getPhotoFile({ id: photo.id });
+      expect(file?.mimeType).toBe("image/jpeg");
+      expect(file?.bytes.byteLength).toBe(photo.byteSize);
+      expect(await gps(file!.bytes)).toBeUndefined();
+      const [audit] = await getDb().select().from(auditLog).where(and(eq(auditLog.action, "media.uploaded"), eq(auditLog.entityId, photo.id)));
+      expect(audit).toMatchObject({ entityType: "media", actorId: staff.writer!.id });
+    });
+
+    it("gives back the photo already in the library when the same file comes again", async () => {
+      actAs("writer");
+      const first = await uploadPhoto({ bytes: fixture("camera-and-gps.jpg"), originalName: "first.jpg" });
+      actAs("editor");
+      const second = await uploadPhoto({ bytes: fixture("camera-and-gps.jpg"), originalName: "second.jpg" });
+      expect(second).toMatchObject({ status: "ok", alreadyInLibrary: true });
+      if (first.status !== "ok" || second.status !== "ok") throw new Error("upload refused");
+      expect(second.photo.id).toBe(first.photo.id);
+      const [row] = await getDb().select({ total: count() }).from(media).where(eq(media.camera, "Canon EOS 5D Mark IV"));
+      expect(row?.total).toBe(1);
+    });
+
+    it("refuses a text file named .jpg and a GIF, saying why", async () => {
+      actAs("writer");
+      expect(await uploadPhoto({ bytes: fixture("not-a-photo.jpg"), originalName: "not-a-photo.jpg" })).toEqual({
+        status: "rejected",
+        message: "This file is text, not a photo; upload a JPEG, PNG or WebP photo.",
+      });
+      expect(await uploadPhoto({ bytes: fixture("animation.gif"), originalName: "animation.gif" })).toEqual({
+        status: "rejected",
+        message: "This file is a GIF; upload a JPEG, PNG or WebP photo.",
+      });
+    });
+
+    it("keeps only the file's own name from a path the browser sent", async () => {
+      actAs("writer");
+      const photo = await uploaded(await freshPhotoBytes(), "C:\\Users\\desk\\Pictures\\harbour\u0007.png");
+      expect(photo.originalName).toBe("harbour.png");
+    });
+
+    it("lets any active staff member upload, and nobody else", async () => {
+      const bytes = await freshPhotoBytes();
+      expect(await matrix(() => uploadPhoto({ bytes, originalName: "matrix.png" }))).toEqual({
+        anonymous: "refused", disabled: "refused", writer: "allowed", editor: "allowed", admin: "allowed",
+      });
+    });
+  });
+
+  describe("serving", () => {
+    it("makes a published width once, keeps it, and never enlarges the photo", async () => {
+      actAs("writer");
+      const photo = await uploaded(fixture("camera-and-gps.jpg"));
+      actAs("anonymous");
+      await getDb().delete(mediaVariants).where(eq(mediaVariants.mediaId, photo.id));
+
+      const first = await getPhotoFile({ id: photo.id, width: 640 });
+      expect(first?.mimeType).toBe("image/webp");
+      expect(await sharp(first!.bytes).metadata()).toMatchObject({ format: "webp", width: 600, height: 800 });
+      expect(await variantRows(photo.id)).toBe(1);
+
+      // Proof the second answer comes from media_variants: change the stored bytes and see them served.
+      await getDb().update(mediaVariants).set({ data: new Uint8Array([1, 2, 3]) }).where(eq(mediaVariants.mediaId, photo.id));
+      const second = await getPhotoFile({ id: photo.id, width: 640 });
+      // postgres.js hands bytea back as a Buffer, PGlite as a plain Uint8Array.
+      expect([...second!.bytes]).toEqual([1, 2, 3]);
+      expect(second?.etag).toBe(first?.etag);
+      // Every width above the photo's own 600 pixels is the same file.
+      expect([...(await getPhotoFile({ id: photo.id, width: 1920 }))!.bytes]).toEqual([1, 2, 3]);
+      expect(await variantRows(photo.id)).toBe(1);
+    });
+
+    it("makes a narrower width at that width", async () => {
+      actAs("writer");
+      const photo = await uploaded(fixture("camera-and-gps.jpg"));
+      const file = await getPhotoFile({ id: photo.id, width: 320 });
+      expect(await sharp(file!.bytes).metadata()).toMatchObject({ width: 320, height: 427 });
+      expect(file?.etag).not.toBe((await getPhotoFile({ id: photo.id }))?.etag);
+    });
+
+    it("serves nothing for widths it does not publish, unknown ids and photos that have no file", async () => {
+      actAs("writer");
+      const photo = await uploaded(fixture("camera-and-gps.jpg"));
+      const [described] = await getDb().insert(media).values({ altText: "Delegates", caption: "Delegates arrive" }).returning({ id: media.id });
+      expect(await getPhotoFile({ id: photo.id, width: 500 })).toBeNull();
+      expect(await getPhotoFile({ id: "not-a-uuid" })).toBeNull();
+      expect(await getPhotoFile({ id: "6f1c3b0e-8d1a-4c55-9a41-2a7d8e0f9b13" })).toBeNull();
+      expect(await getPhotoFile({ id: described!.id })).toBeNull();
+      expect(await getPhotoFile({ id: described!.id, width: 320 })).toBeNull();
+    });
+  });
+
+  describe("the library", () => {
+    it("lists newest first without the bytes, and only photos that have a file", async () => {
+      actAs("writer");
+      const older = await uploaded(await freshPhotoBytes());
+      const newer = await uploaded(await freshPhotoBytes());
+      await getDb().insert(media).values({ altText: "Described only", caption: "Described only" });
+      const { photos } = await listPhotos({ page: 1 });
+      expect(photos.map((photo) => photo.id).indexOf(newer.id)).toBeLessThan(photos.map((photo) => photo.id).indexOf(older.id));
+      expect(photos.some((photo) => photo.caption === "Described only")).toBe(false);
+      expect(photos[0]).not.toHaveProperty("data");
+    });
+
+    it("searches caption, alt text, camera and file name, taking % and _ literally", async () => {
+      actAs("writer");
+      const photo = await uploaded(await freshPhotoBytes(), "harbour_at_dawn.png");
+      await updatePhotoText({ id: photo.id, altText: "Fishing boats moored", caption: "Dawn at 100% tide", credit: "" });
+      for (const query of ["fishing BOATS", "100% tide", "harbour_at", "dawn at"]) {
+        expect((await listPhotos({ query, page: 1 })).photos.map((found) => found.id)).toContain(photo.id);
+      }
+      expect((await listPhotos({ query: "canon eos", page: 1 })).photos.map((found) => found.camera)).toContain("Canon EOS 5D Mark IV");
+      expect((await listPhotos({ query: "harbour%dawn", page: 1 })).total).toBe(0);
+      expect((await listPhotos({ query: "boats_moored", page: 1 })).total).toBe(0);
+    });
+
+    it("lets staff list photos, and nobody else", async () => {
+      expect(await matrix(() => listPhotos({ page: 1 }))).toEqual({
+        anonymous: "refused", disabled: "refused", writer: "allowed", editor: "allowed", admin: "allowed",
+      });
+    });
+  });
+
+  describe("alt text and captions", () => {
+    it("lets any active staff member write a photo's text, and nobody else", async () => {
+      actAs("writer");
+      const photo = await uploaded(await freshPhotoBytes());
+      expect(
+        await matrix(() => updatePhotoText({ id: photo.id, altText: "A harbour", caption: "The harbour at dawn", credit: "Staff" })),
+      ).toEqual({ anonymous: "refused", disabled: "refused", writer: "allowed", editor: "allowed", admin: "allowed" });
+    });
+
+    it("stores trimmed text, makes the photo ready once alt text and caption are both written, and audits it", async () => {
+      actAs("editor");
+      const photo = await uploaded(await freshPhotoBytes());
+      expect(await updatePhotoText({ id: photo.id, altText: "  Boats  ", caption: "   ", credit: "" })).toMatchObject({
+        altText: "Boats", caption: "", credit: null, readyForPublication: false,
+      });
+      expect(await updatePhotoText({ id: photo.id, altText: "Boats", caption: "Boats at dawn", credit: "A. Photographer" })).toMatchObject({
+        caption: "Boats at dawn", credit: "A. Photographer", readyForPublication: true,
+      });
+      const audits = await getDb().select().from(auditLog).where(and(eq(auditLog.action, "media.text-updated"), eq(auditLog.entityId, photo.id)));
+      expect(audits).toHaveLength(2);
+    });
+
+    it("refuses text over the limits and answers null for a photo that is not there", async () => {
+      actAs("editor");
+      const photo = await uploaded(await freshPhotoBytes());
+      await expect(updatePhotoText({ id: photo.id, altText: "a".repeat(301), caption: "Fine", credit: "" })).rejects.toThrow(/300 characters/);
+      await expect(updatePhotoText({ id: photo.id, altText: "Fine", caption: "c".repeat(1001), credit: "" })).rejects.toThrow(/1000 characters/);
+      await expect(updatePhotoText({ id: photo.id, altText: "Fine", caption: "Fine", credit: "c".repeat(201) })).rejects.toThrow(/200 characters/);
+      expect(await updatePhotoText({ id: "6f1c3b0e-8d1a-4c55-9a41-2a7d8e0f9b13", altText: "A", caption: "B", credit: "" })).toBeNull();
+    });
+  });
+
+  describe("checking a story's photos before publication", () => {
+    it("finds a Figure photo without alt text and a lead photo without a caption, but not a ready photo", async () => {
+      actAs("writer");
+      const [inBody, hero, ready] = [await uploaded(await freshPhotoBytes()), await uploaded(await freshPhotoBytes()), await uploaded(await freshPhotoBytes())];
+      await updatePhotoText({ id: inBody.id, altText: "", caption: "Boats at dawn", credit: "" });
+      await updatePhotoText({ id: hero.id, altText: "Harbour wall", caption: "", credit: "" });
+      await updatePhotoText({ id: ready.id, altText: "Nets", caption: "Nets drying", credit: "" });
+      const bodyMdx = `Intro.\n\n<Figure photo="${inBody.id}" caption="Boats" />\n\nMore.\n\n<Figure photo="${ready.id}" caption="Nets" />\n\n<Figure caption="A described photo" />`;
+      const check = await findPhotosMissingText({ bodyMdx, heroMediaId: hero.id });
+      expect(check.photoIds.toSorted()).toEqual([inBody.id, hero.id].toSorted());
+      expect(check.message).toMatch(/2 photos in this story need alt text and a caption/);
+    });
+
+    it("counts a Figure photo the library does not have", async () => {
+      actAs("writer");
+      const missing = "6f1c3b0e-8d1a-4c55-9a41-2a7d8e0f9b13";
+      const check = await findPhotosMissingText({ bodyMdx: `<Figure photo="${missing}" caption="Gone" />`, heroMediaId: null });
+      expect(check).toEqual({ photoIds: [missing], message: expect.stringMatching(/does not have/) });
+    });
+
+    it("has nothing to say about a story whose photos are ready", async () => {
+      actAs("writer");
+      const photo = await uploaded(await freshPhotoBytes());
+      await updatePhotoText({ id: photo.id, altText: "Nets", caption: "Nets drying", credit: "" });
+      expect(await findPhotosMissingText({ bodyMdx: "No photos here.", heroMediaId: photo.id })).toEqual({ photoIds: [], message: null });
+    });
+
+    it("is for staff only", async () => {
+      expect((await matrix(() => findPhotosMissingText({ bodyMdx: "Text.", heroMediaId: null }))).anonymous).toBe("refused");
+    });
+  });
+});

@@ -1,0 +1,316 @@
+import "server-only";
+import { and, count, desc, eq, ilike, inArray, isNotNull, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Staff } from "@/lib/auth/roles";
+import { requireStaff } from "@/lib/auth/staff";
+import { stripLocation } from "@/lib/media/clean-photo";
+import { inspectPhoto, PhotoRejectedError } from "@/lib/media/inspect-photo";
+import { PHOTO_WIDTHS, renderPhotoVariant } from "@/lib/media/responsive-sizes";
+import { isPhotoId, photoReferences } from "@/lib/mdx/photo-references";
+import { getDb } from "../client";
+import { auditLog, media, mediaVariants } from "../schema";
+import type { Transaction } from "./staff";
+
+export const PHOTO_LIBRARY_PAGE_SIZE = 24;
+
+export const PHOTO_TEXT_LIMITS = { altText: 300, caption: 1000, credit: 200 } as const;
+
+/** A library photo as the newsroom sees it: everything but the bytes. */
+export type PhotoSummary = {
+  id: string;
+  mimeType: string;
+  byteSize: number;
+  width: number;
+  height: number;
+  altText: string;
+  caption: string;
+  credit: string | null;
+  camera: string | null;
+  capturedAt: Date | null;
+  originalName: string | null;
+  createdAt: Date;
+  /** Alt text and caption are both written: the photo may appear in a published story. */
+  readyForPublication: boolean;
+};
+
+export type PhotoUploadResult =
+  | { status: "ok"; photo: PhotoSummary; alreadyInLibrary: boolean }
+  | { status: "rejected"; message: string };
+
+export type PhotoFile = { bytes: Uint8Array; mimeType: string; etag: string };
+
+export type PhotoTextCheck = { photoIds: string[]; message: string | null };
+
+const VARIANT_FORMAT = "webp";
+const MAX_ORIGINAL_NAME_LENGTH = 255;
+
+// Rows without bytes are photos the newsroom described before the file arrived: nothing to show or serve.
+const hasFile = isNotNull(media.data);
+
+const summaryColumns = {
+  id: media.id,
+  mimeType: media.mimeType,
+  byteSize: media.byteSize,
+  width: media.width,
+  height: media.height,
+  altText: media.altText,
+  caption: media.caption,
+  credit: media.credit,
+  camera: media.camera,
+  capturedAt: media.capturedAt,
+  originalName: media.originalName,
+  createdAt: media.createdAt,
+};
+
+type SummaryRow = {
+  id: string;
+  mimeType: string | null;
+  byteSize: number | null;
+  width: number | null;
+  height: number | null;
+  altText: string;
+  caption: string;
+  credit: string | null;
+  camera: string | null;
+  capturedAt: Date | null;
+  originalName: string | null;
+  createdAt: Date;
+};
+
+const isWritten = (text: string) => text.trim() !== "";
+
+function toPhotoSummary(row: SummaryRow): PhotoSummary {
+  return {
+    ...row,
+    // Every row with bytes was stored by uploadPhoto, which always records these.
+    mimeType: row.mimeType ?? "application/octet-stream",
+    byteSize: row.byteSize ?? 0,
+    width: row.width ?? 0,
+    height: row.height ?? 0,
+    readyForPublication: isWritten(row.altText) && isWritten(row.caption),
+  };
+}
+
+const photoTextField = (max: number, label: string) =>
+  z.string().trim().max(max, `${label} is limited to ${max} characters.`);
+
+/** What an editor may change about a photo; the bytes themselves never change. */
+export const photoTextSchema = z.object({
+  id: z.uuid("This photo is not in the library."),
+  altText: photoTextField(PHOTO_TEXT_LIMITS.altText, "Alt text"),
+  caption: photoTextField(PHOTO_TEXT_LIMITS.caption, "The caption"),
+  credit: photoTextField(PHOTO_TEXT_LIMITS.credit, "The credit"),
+});
+
+export type PhotoTextInput = z.input<typeof photoTextSchema>;
+
+async function audit(tx: Transaction, staff: Staff, action: string, mediaId: string, detail: Record<string, unknown> = {}) {
+  await tx.insert(auditLog).values({ actorId: staff.id, action, entityType: "media", entityId: mediaId, detail });
+}
+
+async function findByContentHash(contentHash: string): Promise<PhotoSummary | null> {
+  const [row] = await getDb().select(summaryColumns).from(media).where(eq(media.contentHash, contentHash)).limit(1);
+  return row ? toPhotoSummary(row) : null;
+}
+
+/** The browser's file name, kept only to help find the photo again: no folders, no control characters. */
+function tidyOriginalName(name: string): string | null {
+  const baseName = name.split(/[\\/]/).pop() ?? "";
+  const tidy = baseName.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, MAX_ORIGINAL_NAME_LENGTH);
+  return tidy || null;
+}
+
+/** A refusal the uploader can act on comes back as a value; anything else is a fault and still throws. */
+async function orRefusal<T>(work: Promise<T>): Promise<T | PhotoRejectedError> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof PhotoRejectedError) return error;
+    throw error;
+  }
+}
+
+/**
+ * Adds a photo to the library. What is stored, and served as the "original",
+ * is the cleaned file: no reader ever receives the upload's GPS or location
+ * tags. The same file uploaded twice is the same photo, found by the hash of
+ * the bytes as uploaded.
+ */
+export async function uploadPhoto({ bytes, originalName }: { bytes: Uint8Array; originalName: string }): Promise<PhotoUploadResult> {
+  const staff = await requireStaff();
+  const inspection = await orRefusal(inspectPhoto(bytes));
+  if (inspection instanceof PhotoRejectedError) return { status: "rejected", message: inspection.reason };
+  const existing = await findByContentHash(inspection.contentHash);
+  if (existing) return { status: "ok", photo: existing, alreadyInLibrary: true };
+
+  const cleaned = await orRefusal(stripLocation(bytes, inspection));
+  if (cleaned instanceof PhotoRejectedError) return { status: "rejected", message: cleaned.reason };
+  const stored = await getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(media)
+      .values({
+        contentHash: inspection.contentHash,
+        mimeType: inspection.mimeType,
+        byteSize: cleaned.byteLength,
+        width: inspection.width,
+        height: inspection.height,
+        altText: "",
+        caption: "",
+        camera: inspection.camera,
+        capturedAt: inspection.capturedAt,
+        originalName: tidyOriginalName(originalName),
+        data: cleaned,
+        uploadedById: staff.id,
+      })
+      // Two people uploading the same file at once: one row, and the second is told it is already there.
+      .onConflictDoNothing({ target: media.contentHash })
+      .returning(summaryColumns);
+    if (row) await audit(tx, staff, "media.uploaded", row.id, { mimeType: row.mimeType, byteSize: row.byteSize, camera: row.camera });
+    return row ? toPhotoSummary(row) : null;
+  });
+  if (stored) return { status: "ok", photo: stored, alreadyInLibrary: false };
+  const winner = await findByContentHash(inspection.contentHash);
+  if (!winner) throw new Error("A photo with this content hash was neither stored nor found");
+  return { status: "ok", photo: winner, alreadyInLibrary: true };
+}
+
+function matchesQuery(query: string): SQL | undefined {
+  const pattern = `%${query.replace(/[\\%_]/g, "\\$&")}%`;
+  return or(ilike(media.caption, pattern), ilike(media.altText, pattern), ilike(media.camera, pattern), ilike(media.originalName, pattern));
+}
+
+/** The library, newest first, optionally only photos whose caption, alt text, camera or file name match. */
+export async function listPhotos({ query, page }: { query?: string; page: number }) {
+  await requireStaff();
+  const text = query?.trim();
+  const where = and(hasFile, text ? matchesQuery(text) : undefined);
+  const [rows, totals] = await Promise.all([
+    getDb()
+      .select(summaryColumns)
+      .from(media)
+      .where(where)
+      .orderBy(desc(media.createdAt), desc(media.id))
+      .limit(PHOTO_LIBRARY_PAGE_SIZE)
+      .offset((page - 1) * PHOTO_LIBRARY_PAGE_SIZE),
+    getDb().select({ total: count() }).from(media).where(where),
+  ]);
+  const total = totals[0]?.total ?? 0;
+  return {
+    photos: rows.map((row) => toPhotoSummary(row)),
+    total,
+    totalPages: Math.max(1, Math.ceil(total / PHOTO_LIBRARY_PAGE_SIZE)),
+  };
+}
+
+/** Null when the photo is not in the library. */
+export async function updatePhotoText(input: PhotoTextInput): Promise<PhotoSummary | null> {
+  const staff = await requireStaff();
+  const { id, altText, caption, credit } = photoTextSchema.parse(input);
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .update(media)
+      .set({ altText, caption, credit: credit || null })
+      .where(and(eq(media.id, id), hasFile))
+      .returning(summaryColumns);
+    if (!row) return null;
+    const photo = toPhotoSummary(row);
+    await audit(tx, staff, "media.text-updated", id, { readyForPublication: photo.readyForPublication });
+    return photo;
+  });
+}
+
+const isPhotoWidth = (width: number): width is (typeof PHOTO_WIDTHS)[number] =>
+  (PHOTO_WIDTHS as readonly number[]).includes(width);
+
+async function loadOriginal(id: string): Promise<PhotoFile | null> {
+  const [row] = await getDb()
+    .select({ data: media.data, mimeType: media.mimeType })
+    .from(media)
+    .where(and(eq(media.id, id), hasFile))
+    .limit(1);
+  if (!row?.data || !row.mimeType) return null;
+  return { bytes: row.data, mimeType: row.mimeType, etag: `"${id}"` };
+}
+
+async function findVariant(id: string, width: number): Promise<PhotoFile | null> {
+  const [row] = await getDb()
+    .select({ data: mediaVariants.data, mimeType: mediaVariants.mimeType })
+    .from(mediaVariants)
+    .where(and(eq(mediaVariants.mediaId, id), eq(mediaVariants.width, width), eq(mediaVariants.format, VARIANT_FORMAT)))
+    .limit(1);
+  return row ? { bytes: row.data, mimeType: row.mimeType, etag: variantEtag(id, width) } : null;
+}
+
+const variantEtag = (id: string, width: number) => `"${id}-${width}w.${VARIANT_FORMAT}"`;
+
+/**
+ * Renders a variant once and keeps it. Two servers may render the same one at
+ * the same moment; the first stored wins and both serve the stored bytes, so
+ * every copy of this URL anywhere is byte-for-byte the same.
+ */
+async function renderAndStoreVariant(id: string, width: number): Promise<PhotoFile | null> {
+  const original = await loadOriginal(id);
+  if (!original) return null;
+  const variant = await renderPhotoVariant(original.bytes, { width, format: VARIANT_FORMAT });
+  await getDb()
+    .insert(mediaVariants)
+    .values({ mediaId: id, width, format: VARIANT_FORMAT, height: variant.height, mimeType: variant.mimeType, data: variant.bytes })
+    .onConflictDoNothing();
+  return findVariant(id, width);
+}
+
+/**
+ * A photo's bytes for readers: the cleaned original (no width) or one of the
+ * published widths as WebP, made on first request. Public on purpose: photos
+ * in published stories must load for everyone, and ids are unguessable.
+ * Null for an unknown photo, a width we do not publish, or a photo that has
+ * been described but has no file.
+ */
+export async function getPhotoFile({ id, width }: { id: string; width?: number }): Promise<PhotoFile | null> {
+  if (!isPhotoId(id)) return null;
+  if (width === undefined) return loadOriginal(id);
+  if (!isPhotoWidth(width)) return null;
+  const [photo] = await getDb()
+    .select({ width: media.width })
+    .from(media)
+    .where(and(eq(media.id, id), hasFile))
+    .limit(1);
+  if (!photo?.width) return null;
+  // Never enlarged: every published width at or above the photo's own is one and the same file.
+  const variantWidth = Math.min(width, photo.width);
+  return (await findVariant(id, variantWidth)) ?? renderAndStoreVariant(id, variantWidth);
+}
+
+function missingTextMessage(missing: number, unknown: number): string | null {
+  const problems = [
+    missing > 0
+      ? `${missing === 1 ? "A photo in this story needs" : `${missing} photos in this story need`} alt text and a caption; write them in the photo library.`
+      : null,
+    unknown > 0
+      ? `${unknown === 1 ? "A <Figure> refers to a photo" : `${unknown} <Figure>s refer to photos`} that the library does not have; choose the photo again.`
+      : null,
+  ].filter((problem) => problem !== null);
+  return problems.length > 0 ? `Before publishing: ${problems.join(" ")}` : null;
+}
+
+/**
+ * The photos a story would show without alt text or a caption: the lead photo
+ * and every `<Figure photo="…">` in the body. A story may not be published
+ * until this comes back empty; photos the library does not have count too.
+ */
+export async function findPhotosMissingText({ bodyMdx, heroMediaId }: { bodyMdx: string; heroMediaId: string | null }): Promise<PhotoTextCheck> {
+  await requireStaff();
+  const referenced = [...new Set([...(heroMediaId ? [heroMediaId.toLowerCase()] : []), ...photoReferences(bodyMdx)])];
+  if (referenced.length === 0) return { photoIds: [], message: null };
+  const rows = await getDb()
+    .select({ id: media.id, altText: media.altText, caption: media.caption })
+    .from(media)
+    .where(inArray(media.id, referenced));
+  const found = new Map(rows.map((row) => [row.id, row]));
+  const unknown = referenced.filter((id) => !found.has(id));
+  const withoutText = referenced.filter((id) => {
+    const row = found.get(id);
+    return row !== undefined && !(isWritten(row.altText) && isWritten(row.caption));
+  });
+  return { photoIds: [...withoutText, ...unknown], message: missingTextMessage(withoutText.length, unknown.length) };
+}

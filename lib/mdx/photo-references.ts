@@ -1,0 +1,43 @@
+import type { Root } from "mdast";
+import remarkGfm from "remark-gfm";
+import remarkMdx from "remark-mdx";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import type { Node } from "unist";
+import { visit } from "unist-util-visit";
+import { z } from "zod";
+
+type JsxElement = Node & { name: string | null; attributes: Array<{ type: string; name?: string; value?: unknown }> };
+
+const photoIdSchema = z.uuid();
+
+/** Library photos are addressed by their database id; anything else in `photo="…"` names no photo. */
+export function isPhotoId(value: string): boolean {
+  return photoIdSchema.safeParse(value).success;
+}
+
+function isJsxElement(node: Node): node is JsxElement {
+  return node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement";
+}
+
+function photoAttribute(element: JsxElement): string | null {
+  const attribute = element.attributes.find((candidate) => candidate.type === "mdxJsxAttribute" && candidate.name === "photo");
+  return typeof attribute?.value === "string" ? attribute.value : null;
+}
+
+/**
+ * The library photos an article's body shows, in order of first appearance:
+ * the `photo` of every `<Figure>`. Parsed exactly as the compiler parses, so a
+ * Figure the reader will see is never missed. Throws on MDX that does not parse;
+ * such a body cannot be saved, let alone published.
+ */
+export function photoReferences(bodyMdx: string): string[] {
+  const tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(bodyMdx) as Root;
+  const photoIds = new Set<string>();
+  visit(tree, (node: Node) => {
+    if (!isJsxElement(node) || node.name !== "Figure") return;
+    const photo = photoAttribute(node);
+    if (photo !== null && isPhotoId(photo)) photoIds.add(photo.toLowerCase());
+  });
+  return [...photoIds];
+}
