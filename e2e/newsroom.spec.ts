@@ -141,6 +141,26 @@ test("an editor unpublishes the story, it is a 404, and an earlier revision is r
   await newsroom.page.context().close();
 });
 
+test("an API caller saving over a stale version gets 409 with the current text, and nothing is overwritten", async ({ browser, playwright, baseURL }) => {
+  const newsroom = await Newsroom.signedIn(browser, editor);
+  await newsroom.openStory(headline);
+  const id = newsroom.page.url().split("?")[0]!.split("/").at(-1)!;
+  const api = newsroom.page.request;
+  const current = await (await api.get(`/api/articles/${id}`)).json();
+  const update = { headline, dek: current.dek, sectionId: current.sectionId, tags: current.tags, bodyMdx: "An API edit." };
+
+  const saved = await api.put(`/api/articles/${id}`, { data: { ...update, expectedVersion: current.version } });
+  expect(saved.status()).toBe(200);
+  const stale = await api.put(`/api/articles/${id}`, { data: { ...update, bodyMdx: "A stale edit.", expectedVersion: current.version } });
+  expect(stale.status()).toBe(409);
+  expect(await stale.json()).toMatchObject({ current: { bodyMdx: "An API edit.", version: current.version + 1 } });
+
+  const anonymous = await playwright.request.newContext({ baseURL });
+  expect((await anonymous.put(`/api/articles/${id}`, { data: { ...update, expectedVersion: current.version + 1 } })).status()).toBe(401);
+  await anonymous.dispose();
+  await newsroom.page.context().close();
+});
+
 test("a server action posted without a session changes nothing", async ({ browser, playwright, baseURL }) => {
   const newsroom = await Newsroom.signedIn(browser, editor);
   await newsroom.openStory(headline);
