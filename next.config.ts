@@ -7,6 +7,9 @@ ensureDevelopmentAuthSecret();
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Metadata (feed autodiscovery, canonical, Open Graph) always in <head>, for feed readers and
+  // crawlers that Next's user-agent list does not know, rather than streamed into the body.
+  htmlLimitedBots: /.*/,
   // PGlite loads its WebAssembly from its own package directory: bundled, every query fails.
   serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile"],
   experimental: {

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { site } from "@/lib/site";
+import { feedAlternates, site } from "@/lib/site";
 import { sans, serif } from "./fonts";
 import "./globals.css";
 
@@ -12,6 +12,9 @@ export const metadata: Metadata = {
   title: { default: `${site.name} — ${site.tagline}`, template: `%s · ${site.name}` },
   description: site.description,
   applicationName: site.name,
+  alternates: { types: feedAlternates() },
+  openGraph: { siteName: site.name, locale: "en_GB", type: "website" },
+  twitter: { card: "summary_large_image" },
 };
 
 export const viewport: Viewport = {

@@ -1,4 +1,5 @@
 import { site } from "@/lib/site";
+import { FeedLink } from "./feed-link";
 
 export function SiteFooter() {
   return (
@@ -8,6 +9,11 @@ export function SiteFooter() {
           © {new Date().getFullYear()} {site.name}. {site.description}
         </p>
         <p className="mt-2">Stories marked as sample content are invented to demonstrate the portal.</p>
+        <p className="mt-3 flex flex-wrap gap-4">
+          <FeedLink href="/rss.xml" label="RSS feed" />
+          <a href="/atom.xml" className="hover:underline">Atom</a>
+          <a href="/feed.json" className="hover:underline">JSON Feed</a>
+        </p>
       </div>
     </footer>
   );

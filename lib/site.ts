@@ -9,4 +9,18 @@ export const site = {
   language: "en",
   url: env.SITE_URL,
   timeZone: env.NEWSROOM_TIME_ZONE,
+  // The masthead for feeds and the publisher logo for search engines (app/apple-icon.png).
+  logoPath: "/apple-icon.png",
 } as const;
+
+/** Every page's feed links: the site's own, plus a section's or tag's when the page has one. */
+export function feedAlternates(ownFeed?: { title: string; path: string }) {
+  return {
+    "application/rss+xml": [
+      ...(ownFeed ? [{ title: ownFeed.title, url: ownFeed.path }] : []),
+      { title: `${site.name} — all stories`, url: "/rss.xml" },
+    ],
+    "application/atom+xml": [{ title: `${site.name} (Atom)`, url: "/atom.xml" }],
+    "application/feed+json": [{ title: `${site.name} (JSON Feed)`, url: "/feed.json" }],
+  };
+}

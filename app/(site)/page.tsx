@@ -1,7 +1,13 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleCard } from "@/components/article-card";
 import { ArticlePhoto } from "@/components/article-photo";
+import { JsonLd } from "@/components/json-ld";
 import { listLatestArticles, listSectionFronts } from "@/db/queries/articles";
+import { feedAlternates, site } from "@/lib/site";
+import { webSiteJsonLd } from "@/lib/structured-data";
+
+export const metadata: Metadata = { alternates: { canonical: "/", types: feedAlternates() } };
 
 export default async function HomePage() {
   const [latest, fronts] = await Promise.all([
@@ -16,6 +22,7 @@ export default async function HomePage() {
 
   return (
     <>
+      <JsonLd data={webSiteJsonLd(site)} />
       <h1 className="sr-only">Today&rsquo;s stories</h1>
       <div className="grid gap-10 lg:grid-cols-3">
         <section aria-labelledby="lead-story" className="lg:col-span-2">

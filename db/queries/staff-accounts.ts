@@ -107,3 +107,12 @@ export async function listAuditLog({ page }: { page: number }): Promise<AuditEnt
     .limit(AUDIT_PAGE_SIZE)
     .offset((page - 1) * AUDIT_PAGE_SIZE);
 }
+
+/**
+ * Signing out ends every session of the account, not just this browser's cookie:
+ * a JWT cannot be revoked, and a request still in flight could set the cookie again.
+ */
+export async function endMySessions(): Promise<void> {
+  const staff = await requireStaff();
+  await getDb().update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, staff.id));
+}

@@ -148,3 +148,4 @@ export async function provisionStaffAccountFromCommandLine(account: {
     return staff;
   });
 }
+

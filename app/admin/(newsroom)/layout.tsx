@@ -14,25 +14,26 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
     <div className="min-h-dvh font-sans">
       <header className="border-b border-stone-300 bg-white dark:border-stone-700 dark:bg-stone-900">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          {/* No prefetching in the staff area: every page is per-person and uncacheable anyway. */}
           <nav aria-label="Newsroom" className="flex items-center gap-5 text-sm font-semibold">
-            <Link href="/admin" className="font-serif text-xl font-black">{site.name} newsroom</Link>
-            <Link href="/admin" className="hover:underline">Stories</Link>
-            <Link href="/admin/articles/new" className="hover:underline">New story</Link>
-            <Link href="/admin/photos" className="hover:underline">Photos</Link>
+            <Link prefetch={false} href="/admin" className="font-serif text-xl font-black">{site.name} newsroom</Link>
+            <Link prefetch={false} href="/admin" className="hover:underline">Stories</Link>
+            <Link prefetch={false} href="/admin/articles/new" className="hover:underline">New story</Link>
+            <Link prefetch={false} href="/admin/photos" className="hover:underline">Photos</Link>
             {canManageTaxonomy(staff) ? (
               <>
-                <Link href="/admin/tags" className="hover:underline">Tags</Link>
-                <Link href="/admin/sections" className="hover:underline">Sections</Link>
+                <Link prefetch={false} href="/admin/tags" className="hover:underline">Tags</Link>
+                <Link prefetch={false} href="/admin/sections" className="hover:underline">Sections</Link>
               </>
             ) : null}
             {canManageStaff(staff) ? (
               <>
-                <Link href="/admin/staff" className="hover:underline">Staff</Link>
-                <Link href="/admin/audit" className="hover:underline">Audit log</Link>
-                <Link href="/admin/trash" className="hover:underline">Trash</Link>
+                <Link prefetch={false} href="/admin/staff" className="hover:underline">Staff</Link>
+                <Link prefetch={false} href="/admin/audit" className="hover:underline">Audit log</Link>
+                <Link prefetch={false} href="/admin/trash" className="hover:underline">Trash</Link>
               </>
             ) : null}
-            <Link href="/" className="hover:underline">View site</Link>
+            <Link prefetch={false} href="/" className="hover:underline">View site</Link>
           </nav>
           <form action={signOutAction} className="flex items-center gap-3 text-sm">
             <span>

@@ -5,22 +5,37 @@ import { cache } from "react";
 import { ArticleByline } from "@/components/article-byline";
 import { ArticleCard } from "@/components/article-card";
 import { ArticlePhoto } from "@/components/article-photo";
-import { getPublishedArticle, listRelatedArticles } from "@/db/queries/articles";
+import { JsonLd } from "@/components/json-ld";
+import { getPublishedArticle, listRelatedArticles, type PublishedArticle } from "@/db/queries/articles";
 import { SAMPLE_CONTENT_TAG } from "@/lib/content/sample";
 import { ArticleBody } from "@/lib/mdx/render";
+import { feedAlternates, site } from "@/lib/site";
+import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/structured-data";
+import { photoUrl } from "@/app/media/photo-url";
 
 type Props = { params: Promise<{ slug: string }> };
 
 // generateMetadata and the page ask for the same article; fetch it once per request.
 const findArticle = cache((slug: string) => getPublishedArticle({ slug }));
 
+/** The lead photo when its file exists; otherwise a card generated from the headline. */
+function socialImage(article: PublishedArticle) {
+  const photo = article.leadPhoto;
+  if (photo?.photoId && photo.width && photo.height) {
+    const width = Math.min(photo.width, 1280);
+    return { url: photoUrl(photo.photoId, 1280), width, height: Math.round((photo.height * width) / photo.width), alt: photo.alt };
+  }
+  return { url: `/articles/${article.slug}/opengraph-image`, width: 1200, height: 630, alt: article.headline };
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await findArticle((await params).slug);
   if (!article) return {};
+  const image = socialImage(article);
   return {
     title: article.seoTitle ?? article.headline,
     description: article.seoDescription ?? article.dek,
-    alternates: { canonical: `/articles/${article.slug}` },
+    alternates: { canonical: `/articles/${article.slug}`, types: feedAlternates() },
     authors: [{ name: article.author.name, url: `/author/${article.author.slug}` }],
     openGraph: {
       type: "article",
@@ -31,7 +46,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       modifiedTime: article.updatedAt.toISOString(),
       section: article.section.name,
       tags: article.tags.map((tag) => tag.name),
+      images: [image],
     },
+    twitter: { card: "summary_large_image", title: article.headline, description: article.dek, images: [image.url] },
   };
 }
 
@@ -41,8 +58,16 @@ export default async function ArticlePage({ params }: Props) {
   const related = await listRelatedArticles({ articleId: article.id, sectionId: article.sectionId, limit: 4 });
   const isSample = article.tags.some((tag) => tag.slug === SAMPLE_CONTENT_TAG.slug);
 
+  const trail = [
+    { name: "Home", path: "/" },
+    { name: article.section.name, path: `/category/${article.section.slug}` },
+    { name: article.headline, path: `/articles/${article.slug}` },
+  ];
+
   return (
     <>
+      <JsonLd data={newsArticleJsonLd({ ...article, imagePath: socialImage(article).url }, site)} />
+      <JsonLd data={breadcrumbJsonLd(trail, site)} />
       <article className="mx-auto max-w-3xl">
         <header>
           <p className="font-sans text-sm font-semibold tracking-wider text-red-800 uppercase dark:text-red-400">

@@ -6,13 +6,14 @@ import { Pagination } from "@/components/pagination";
 import { listAuthorArticles } from "@/db/queries/articles";
 import { getAuthorProfile } from "@/db/queries/authors";
 import { parsePageParam } from "@/lib/page-param";
+import { feedAlternates } from "@/lib/site";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const author = await getAuthorProfile({ slug: (await params).slug });
   if (!author) return {};
-  return { title: author.name, description: author.bio ?? undefined, alternates: { canonical: `/author/${author.slug}` } };
+  return { title: author.name, description: author.bio ?? undefined, alternates: { canonical: `/author/${author.slug}`, types: feedAlternates() } };
 }
 
 export default async function AuthorPage({ params, searchParams }: Props) {

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/article-list";
+import { FeedLink } from "@/components/feed-link";
+import { JsonLd } from "@/components/json-ld";
 import { PageHeading } from "@/components/page-heading";
 import { Pagination } from "@/components/pagination";
 import { listSectionArticles } from "@/db/queries/articles";
 import { getSection } from "@/db/queries/sections";
 import { parsePageParam } from "@/lib/page-param";
+import { feedAlternates, site } from "@/lib/site";
+import { breadcrumbJsonLd } from "@/lib/structured-data";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
@@ -15,7 +19,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: section.name,
     description: section.description || undefined,
-    alternates: { canonical: `/category/${section.slug}` },
+    alternates: {
+      canonical: `/category/${section.slug}`,
+      types: feedAlternates({ title: `${section.name} — ${site.name}`, path: `/category/${section.slug}/rss.xml` }),
+    },
   };
 }
 
@@ -30,8 +37,12 @@ export default async function SectionPage({ params, searchParams }: Props) {
 
   return (
     <>
+      <JsonLd data={breadcrumbJsonLd([{ name: "Home", path: "/" }, { name: section.name, path: `/category/${section.slug}` }], site)} />
       <PageHeading kicker="Section" title={section.name}>
         {section.description ? <p>{section.description}</p> : null}
+        <p className="mt-2">
+          <FeedLink href={`/category/${section.slug}/rss.xml`} label={`${section.name} RSS feed`} />
+        </p>
       </PageHeading>
       <ArticleList articles={listing.articles} showSection={false} empty={`No stories in ${section.name} yet.`} />
       <Pagination basePath={`/category/${section.slug}`} page={listing.page} totalPages={listing.totalPages} />

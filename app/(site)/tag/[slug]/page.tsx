@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleList } from "@/components/article-list";
+import { FeedLink } from "@/components/feed-link";
 import { PageHeading } from "@/components/page-heading";
 import { Pagination } from "@/components/pagination";
 import { listTagArticles } from "@/db/queries/articles";
 import { findTagRedirect, getTag } from "@/db/queries/tags";
 import { parsePageParam } from "@/lib/page-param";
+import { feedAlternates, site } from "@/lib/site";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
@@ -21,7 +23,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tag = await getTag({ slug: (await params).slug });
   // An old address has no metadata of its own: the page itself redirects, or 404s.
   if (!tag) return {};
-  return { title: tag.name, alternates: { canonical: `/tag/${tag.slug}` } };
+  return {
+    title: tag.name,
+    alternates: {
+      canonical: `/tag/${tag.slug}`,
+      types: feedAlternates({ title: `${tag.name} — ${site.name}`, path: `/tag/${tag.slug}/rss.xml` }),
+    },
+  };
 }
 
 export default async function TagPage({ params, searchParams }: Props) {
@@ -36,7 +44,11 @@ export default async function TagPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <PageHeading kicker="Topic" title={tag.name} />
+      <PageHeading kicker="Topic" title={tag.name}>
+        <p>
+          <FeedLink href={`/tag/${tag.slug}/rss.xml`} label={`${tag.name} RSS feed`} />
+        </p>
+      </PageHeading>
       <ArticleList articles={listing.articles} empty={`No published stories are tagged ${tag.name} yet.`} />
       <Pagination basePath={`/tag/${tag.slug}`} page={listing.page} totalPages={listing.totalPages} />
     </>

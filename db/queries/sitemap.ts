@@ -1,0 +1,67 @@
+import "server-only";
+import { and, count, desc, eq, gte, max, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { articles, articleTags, categories, tags, users } from "../schema";
+import { isPublicArticle } from "./public-articles";
+
+export type SitemapEntry = { path: string; lastModified: Date | null };
+
+/** Sections, tags and writers that have published stories, each dated by its newest one. */
+export async function listSitemapListings(): Promise<SitemapEntry[]> {
+  const db = getDb();
+  const [sections, tagRows, authors] = await Promise.all([
+    db
+      .select({ slug: categories.slug, lastModified: max(articles.updatedAt) })
+      .from(categories)
+      .leftJoin(articles, and(eq(articles.categoryId, categories.id), isPublicArticle))
+      .groupBy(categories.id, categories.slug, categories.position)
+      .orderBy(categories.position),
+    db
+      .select({ slug: tags.slug, lastModified: max(articles.updatedAt) })
+      .from(tags)
+      .innerJoin(articleTags, eq(articleTags.tagId, tags.id))
+      .innerJoin(articles, and(eq(articles.id, articleTags.articleId), isPublicArticle))
+      .groupBy(tags.id, tags.slug)
+      .orderBy(tags.slug),
+    db
+      .select({ slug: users.slug, lastModified: max(articles.updatedAt) })
+      .from(users)
+      .innerJoin(articles, and(eq(articles.authorId, users.id), isPublicArticle))
+      .groupBy(users.id, users.slug)
+      .orderBy(users.slug),
+  ]);
+  return [
+    ...sections.map((row) => ({ path: `/category/${row.slug}`, lastModified: row.lastModified })),
+    ...tagRows.map((row) => ({ path: `/tag/${row.slug}`, lastModified: row.lastModified })),
+    ...authors.map((row) => ({ path: `/author/${row.slug}`, lastModified: row.lastModified })),
+  ];
+}
+
+export async function countSitemapArticles(): Promise<number> {
+  const [row] = await getDb().select({ total: count() }).from(articles).where(isPublicArticle);
+  return row?.total ?? 0;
+}
+
+export async function listSitemapArticles({ offset, limit }: { offset: number; limit: number }): Promise<SitemapEntry[]> {
+  const rows = await getDb()
+    .select({ slug: articles.slug, lastModified: articles.updatedAt })
+    .from(articles)
+    .where(isPublicArticle)
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .offset(offset)
+    .limit(limit);
+  return rows.map((row) => ({ path: `/articles/${row.slug}`, lastModified: row.lastModified }));
+}
+
+export type NewsSitemapArticle = { slug: string; headline: string; publishedAt: Date };
+
+/** Google News wants only the last two days' stories, at most 1,000. */
+export async function listRecentNewsArticles(): Promise<NewsSitemapArticle[]> {
+  const rows = await getDb()
+    .select({ slug: articles.slug, headline: articles.headline, publishedAt: articles.publishedAt })
+    .from(articles)
+    .where(and(isPublicArticle, gte(articles.publishedAt, sql`now() - interval '48 hours'`)))
+    .orderBy(desc(articles.publishedAt))
+    .limit(1_000);
+  return rows.map((row) => ({ ...row, publishedAt: row.publishedAt ?? new Date(0) }));
+}

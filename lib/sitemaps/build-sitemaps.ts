@@ -1,0 +1,60 @@
+import { create } from "xmlbuilder2";
+
+export const MAX_SITEMAP_URLS = 50_000;
+
+const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+
+type Entry = { path: string; lastModified: Date | null };
+
+const absolute = (siteUrl: string, path: string) => new URL(path, siteUrl).toString();
+
+export function urlSet(entries: Entry[], siteUrl: string): string {
+  const root = create({ version: "1.0", encoding: "UTF-8" }).ele(SITEMAP_NS, "urlset");
+  for (const entry of entries) {
+    const url = root.ele("url");
+    url.ele("loc").txt(absolute(siteUrl, entry.path));
+    if (entry.lastModified) url.ele("lastmod").txt(entry.lastModified.toISOString());
+  }
+  return root.end({ prettyPrint: true });
+}
+
+export function sitemapIndex(sitemaps: Array<{ path: string; lastModified: Date | null }>, siteUrl: string): string {
+  const root = create({ version: "1.0", encoding: "UTF-8" }).ele(SITEMAP_NS, "sitemapindex");
+  for (const sitemap of sitemaps) {
+    const node = root.ele("sitemap");
+    node.ele("loc").txt(absolute(siteUrl, sitemap.path));
+    if (sitemap.lastModified) node.ele("lastmod").txt(sitemap.lastModified.toISOString());
+  }
+  return root.end({ prettyPrint: true });
+}
+
+export function newsSitemap(
+  articles: Array<{ slug: string; headline: string; publishedAt: Date }>,
+  publication: { name: string; language: string; siteUrl: string },
+): string {
+  const root = create({ version: "1.0", encoding: "UTF-8" })
+    .ele(SITEMAP_NS, "urlset")
+    .att("http://www.w3.org/2000/xmlns/", "xmlns:news", NEWS_NS);
+  for (const article of articles) {
+    const url = root.ele("url");
+    url.ele("loc").txt(absolute(publication.siteUrl, `/articles/${article.slug}`));
+    const news = url.ele(NEWS_NS, "news:news");
+    const source = news.ele(NEWS_NS, "news:publication");
+    source.ele(NEWS_NS, "news:name").txt(publication.name);
+    source.ele(NEWS_NS, "news:language").txt(publication.language);
+    news.ele(NEWS_NS, "news:publication_date").txt(article.publishedAt.toISOString());
+    news.ele(NEWS_NS, "news:title").txt(article.headline);
+  }
+  return root.end({ prettyPrint: true });
+}
+
+/** Which slice of [home, listings…, articles…] sitemap page `page` (1-based) holds. */
+export function sitemapPageRange(page: number, fixedCount: number) {
+  const start = (page - 1) * MAX_SITEMAP_URLS;
+  const end = start + MAX_SITEMAP_URLS;
+  return {
+    fixed: { start: Math.min(start, fixedCount), end: Math.min(end, fixedCount) },
+    articles: { offset: Math.max(0, start - fixedCount), limit: Math.max(0, end - Math.max(start, fixedCount)) },
+  };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { breadcrumbJsonLd, isoWithOffset, newsArticleJsonLd, serializeJsonLd, webSiteJsonLd } from "./structured-data";
+
+const site = { name: "The Meridian", url: "https://news.example", timeZone: "Europe/Kyiv", logoPath: "/apple-icon.png", language: "en", description: "News." };
+
+describe("structured data for search engines", () => {
+  it("describes a story as a NewsArticle with every property Google reads", () => {
+    const data = newsArticleJsonLd(
+      {
+        slug: "ukraine-to-receive-nato-support",
+        headline: "Ukraine to Receive NATO Support",
+        dek: "NATO pledges long-term support",
+        publishedAt: new Date("2023-11-30T22:00:00Z"),
+        updatedAt: new Date("2023-12-02T10:30:00Z"),
+        section: { name: "Conflicts" },
+        author: { name: "Newsroom Staff", slug: "newsroom-staff" },
+        tags: [{ name: "NATO" }],
+        imagePath: "/media/0b6f4f1e-8a3b-4a52-9d2e-5f1a6c7b8d9e/1280",
+      },
+      site,
+    );
+    expect(data).toMatchObject({
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      headline: "Ukraine to Receive NATO Support",
+      image: ["https://news.example/media/0b6f4f1e-8a3b-4a52-9d2e-5f1a6c7b8d9e/1280"],
+      datePublished: "2023-12-01T00:00:00+02:00",
+      dateModified: "2023-12-02T12:30:00+02:00",
+      author: [{ "@type": "Person", name: "Newsroom Staff", url: "https://news.example/author/newsroom-staff" }],
+      publisher: { "@type": "NewsMediaOrganization", name: "The Meridian", logo: { "@type": "ImageObject", url: "https://news.example/apple-icon.png" } },
+      mainEntityOfPage: { "@type": "WebPage", "@id": "https://news.example/articles/ukraine-to-receive-nato-support" },
+    });
+  });
+
+  it("writes dates with an explicit offset, even at UTC", () => {
+    expect(isoWithOffset(new Date("2023-12-01T00:00:00Z"), "UTC")).toBe("2023-12-01T00:00:00+00:00");
+  });
+
+  it("numbers breadcrumbs from one with absolute URLs", () => {
+    expect(breadcrumbJsonLd([{ name: "Home", path: "/" }, { name: "Conflicts", path: "/category/conflicts" }], site).itemListElement).toEqual([
+      { "@type": "ListItem", position: 1, name: "Home", item: "https://news.example/" },
+      { "@type": "ListItem", position: 2, name: "Conflicts", item: "https://news.example/category/conflicts" },
+    ]);
+  });
+
+  it("offers the site search to search engines", () => {
+    expect(webSiteJsonLd(site).potentialAction).toEqual({
+      "@type": "SearchAction",
+      target: { "@type": "EntryPoint", urlTemplate: "https://news.example/search?q={search_term_string}" },
+      "query-input": "required name=search_term_string",
+    });
+  });
+
+  it("cannot be closed early by a headline containing </script>", () => {
+    const json = serializeJsonLd({ headline: "</script><script>alert(1)</script>" });
+    expect(json).not.toContain("</script>");
+    expect(JSON.parse(json)).toEqual({ headline: "</script><script>alert(1)</script>" });
+  });
+});
