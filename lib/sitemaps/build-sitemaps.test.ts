@@ -44,4 +44,10 @@ describe("sitemaps", () => {
     });
     expect(xml).toContain("NATO &amp; \"allies\" &lt;pledge&gt; — Київ");
   });
+
+  it("drops control characters XML forbids from a news title", () => {
+    const xml = newsSitemap([{ slug: "a", headline: "Vote\u000b count", publishedAt: new Date("2026-11-28T09:00:00Z") }], { name: "The Meridian", language: "en", siteUrl: "https://news.example" });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain("<news:title>Vote count</news:title>");
+  });
 });

@@ -9,6 +9,9 @@ type Entry = { path: string; lastModified: Date | null };
 
 const absolute = (siteUrl: string, path: string) => new URL(path, siteUrl).toString();
 
+// XML 1.0 forbids most control characters; one pasted from a word processor would break the file.
+const xmlText = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+
 export function urlSet(entries: Entry[], siteUrl: string): string {
   const root = create({ version: "1.0", encoding: "UTF-8" }).ele(SITEMAP_NS, "urlset");
   for (const entry of entries) {
@@ -41,10 +44,10 @@ export function newsSitemap(
     url.ele("loc").txt(absolute(publication.siteUrl, `/articles/${article.slug}`));
     const news = url.ele(NEWS_NS, "news:news");
     const source = news.ele(NEWS_NS, "news:publication");
-    source.ele(NEWS_NS, "news:name").txt(publication.name);
+    source.ele(NEWS_NS, "news:name").txt(xmlText(publication.name));
     source.ele(NEWS_NS, "news:language").txt(publication.language);
     news.ele(NEWS_NS, "news:publication_date").txt(article.publishedAt.toISOString());
-    news.ele(NEWS_NS, "news:title").txt(article.headline);
+    news.ele(NEWS_NS, "news:title").txt(xmlText(article.headline));
   }
   return root.end({ prettyPrint: true });
 }

@@ -1,0 +1,85 @@
+import "server-only";
+import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
+import type { FeedArticle } from "@/lib/feeds/build-feeds";
+import { getDb } from "../client";
+import { articles, articleTags, categories, media, tags, users } from "../schema";
+import { articleSummaryColumns, isPublicArticle, toArticleSummary } from "./public-articles";
+
+export type FeedScope = { kind: "site" } | { kind: "section"; sectionId: string } | { kind: "tag"; tagId: string };
+
+/** Enough for a reader who checks once a day; more only makes every poll heavier. */
+export const FEED_LENGTH = 50;
+
+function scopeFilter(scope: FeedScope): SQL | undefined {
+  switch (scope.kind) {
+    case "site":
+      return undefined;
+    case "section":
+      return eq(articles.categoryId, scope.sectionId);
+    case "tag":
+      return inArray(
+        articles.id,
+        getDb().select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, scope.tagId)),
+      );
+  }
+}
+
+type ArticleTag = { slug: string; name: string };
+
+async function tagsByArticle(articleIds: string[]): Promise<Map<string, ArticleTag[]>> {
+  const byArticle = new Map<string, ArticleTag[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await getDb()
+    .select({ articleId: articleTags.articleId, slug: tags.slug, name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(inArray(articleTags.articleId, articleIds))
+    .orderBy(tags.name);
+  for (const { articleId, ...tag } of rows) {
+    byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), tag]);
+  }
+  return byArticle;
+}
+
+/**
+ * The newest public stories of the whole site, one section or one tag, newest
+ * first, with everything a feed item carries: the body for content:encoded and
+ * the lead photo's stored type and size for its enclosure.
+ */
+export async function listFeedArticles({ scope }: { scope: FeedScope }): Promise<FeedArticle[]> {
+  const rows = await getDb()
+    .select({
+      ...articleSummaryColumns,
+      bodyMdx: articles.bodyMdx,
+      photoMimeType: media.mimeType,
+      photoByteSize: media.byteSize,
+    })
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .innerJoin(users, eq(users.id, articles.authorId))
+    .leftJoin(media, eq(media.id, articles.heroMediaId))
+    .where(and(isPublicArticle, scopeFilter(scope)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(FEED_LENGTH);
+  const articleTagList = await tagsByArticle(rows.map((row) => row.id));
+  return rows.map((row) => {
+    const summary = toArticleSummary(row);
+    return {
+      id: summary.id,
+      slug: summary.slug,
+      headline: summary.headline,
+      dek: summary.dek,
+      bodyMdx: row.bodyMdx,
+      publishedAt: summary.publishedAt,
+      updatedAt: summary.updatedAt,
+      section: summary.section,
+      author: summary.author,
+      tags: articleTagList.get(row.id) ?? [],
+      leadPhoto: summary.leadPhoto && {
+        ...summary.leadPhoto,
+        mimeType: row.photoMimeType,
+        byteSize: row.photoByteSize,
+      },
+    };
+  });
+}

@@ -1,0 +1,100 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import RssParser from "rss-parser";
+import { describe, expect, it } from "vitest";
+import {
+  buildAtomFeed,
+  buildJsonFeed,
+  buildRssFeed,
+  feedLastModified,
+  sectionChannel,
+  siteChannel,
+  type FeedArticle,
+  type FeedSite,
+} from "./build-feeds";
+
+const site: FeedSite = {
+  name: "The Meridian",
+  description: "Independent reporting.",
+  language: "en",
+  url: "https://meridian.example",
+  logoPath: "/apple-icon.png",
+};
+
+function story(overrides: Partial<FeedArticle> = {}): FeedArticle {
+  return {
+    id: "7311a7bb-8323-4063-b614-28ee2f01ed62",
+    slug: "ferry-timetable",
+    headline: "Lake Towns Share a Ferry Timetable",
+    dek: "Two ferries, one timetable.",
+    bodyMdx: "The first paragraph.",
+    publishedAt: new Date("2026-11-20T08:30:00Z"),
+    updatedAt: new Date("2026-11-20T08:30:00Z"),
+    section: { slug: "world", name: "World" },
+    author: { slug: "newsroom-staff", name: "Newsroom Staff" },
+    tags: [],
+    leadPhoto: null,
+    ...overrides,
+  };
+}
+
+const input = (articles: FeedArticle[]) => ({ site, channel: siteChannel(site, "/rss.xml"), articles });
+const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false });
+
+describe("building the feeds", () => {
+  it("keeps RSS well-formed when a headline closes a CDATA section twice", async () => {
+    const headline = "Parsers choke on ]]> and on ]]> again";
+    const rss = buildRssFeed(input([story({ headline, dek: "A dek with ]]> in it" })]));
+    expect(XMLValidator.validate(rss)).toBe(true);
+    const [item] = (await new RssParser().parseString(rss)).items;
+    // The word joiner between "]]" and ">" is invisible; the words are the headline's.
+    expect(item?.title?.replaceAll("\u2060", "")).toBe(headline);
+    expect(item?.contentSnippet).toBe("A dek with ]]> in it");
+  });
+
+  it("drops control characters XML cannot carry, such as a vertical tab pasted from a word processor", () => {
+    const pasted = story({ headline: "Turnout\u000b falls\u0000 again", dek: "Lower\u0008 still", tags: [{ slug: "vote", name: "Vote\u001f" }] });
+    for (const xml of [buildRssFeed(input([pasted])), buildAtomFeed(input([pasted]))]) {
+      expect(XMLValidator.validate(xml)).toBe(true);
+      expect(xml).toContain("Turnout falls again");
+    }
+  });
+
+  it("escapes a tag's angle brackets in Atom's category attributes", () => {
+    const atom = buildAtomFeed(input([story({ tags: [{ slug: "r-d", name: `R<D & "Labs"` }] })]));
+    expect(XMLValidator.validate(atom)).toBe(true);
+    const categories = parser.parse(atom).feed.entry.category;
+    expect(categories).toContainEqual(expect.objectContaining({ "@_term": "r-d", "@_label": `R<D & "Labs"` }));
+  });
+
+  it("dates an empty feed at a fixed time, so its ETag holds until a story arrives", () => {
+    expect(feedLastModified([])).toEqual(new Date(0));
+    expect(buildRssFeed(input([]))).toBe(buildRssFeed(input([])));
+    expect(buildAtomFeed(input([]))).toBe(buildAtomFeed(input([])));
+  });
+
+  it("counts a scheduled story as changed when it went live, not when it was last saved", () => {
+    const scheduled = story({ updatedAt: new Date("2026-11-01T12:00:00Z"), publishedAt: new Date("2026-11-02T09:00:00Z") });
+    expect(feedLastModified([scheduled, story()])).toEqual(new Date("2026-11-20T08:30:00Z"));
+    expect(feedLastModified([scheduled])).toEqual(new Date("2026-11-02T09:00:00Z"));
+    const [item] = JSON.parse(buildJsonFeed(input([scheduled]))).items;
+    expect(item).toMatchObject({ date_published: "2026-11-02T09:00:00.000Z", date_modified: "2026-11-02T09:00:00.000Z" });
+  });
+
+  it("names a section's feed after the section and the site, and falls back to a description of its own", () => {
+    expect(sectionChannel(site, { slug: "conflicts", name: "Conflicts", description: "" })).toEqual({
+      title: "Conflicts — The Meridian",
+      description: "The latest Conflicts stories from The Meridian.",
+      pagePath: "/category/conflicts",
+      feedPath: "/category/conflicts/rss.xml",
+    });
+  });
+
+  it("credits the newsroom for a lead photo with no credit, and leaves out media:content for a described photo", () => {
+    const photo = { caption: "A ferry", alt: "A ferry", camera: null, credit: null, width: 1200, height: 800, mimeType: "image/webp", byteSize: 4096 };
+    const withFile = buildRssFeed(input([story({ leadPhoto: { ...photo, photoId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301" } })]));
+    expect(parser.parse(withFile).rss.channel.item["media:content"]["media:credit"]).toBe("The Meridian");
+    const described = buildRssFeed(input([story({ leadPhoto: { ...photo, photoId: null } })]));
+    expect(described).not.toContain("media:content");
+    expect(described).not.toContain("<enclosure");
+  });
+});

@@ -1,0 +1,281 @@
+import { Feed, type Extension, type Item } from "feed";
+import { create } from "xmlbuilder2";
+import { photoUrl } from "@/app/media/photo-url";
+import { articleHtmlForFeeds, FEED_PHOTO_WIDTH, type FeedPhoto } from "@/lib/mdx/feed-html";
+
+export type FeedSite = { name: string; description: string; language: string; url: string; logoPath: string };
+
+/** What one feed is about: its title, and where its page and the feed itself live. */
+export type FeedChannel = { title: string; description: string; pagePath: string; feedPath: string };
+
+/** A lead photo with what a feed must say about its stored original: type and size in bytes. */
+export type FeedLeadPhoto = FeedPhoto & { mimeType: string | null; byteSize: number | null };
+
+export type FeedArticle = {
+  id: string;
+  slug: string;
+  headline: string;
+  dek: string;
+  bodyMdx: string;
+  publishedAt: Date;
+  updatedAt: Date;
+  section: { slug: string; name: string };
+  author: { slug: string; name: string };
+  tags: Array<{ slug: string; name: string }>;
+  leadPhoto: FeedLeadPhoto | null;
+};
+
+export type FeedInput = { site: FeedSite; channel: FeedChannel; articles: FeedArticle[] };
+
+export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
+const ATOM_NS = "http://www.w3.org/2005/Atom";
+const XML_NS = "http://www.w3.org/XML/1998/namespace";
+const DUBLIN_CORE_NS = "http://purl.org/dc/elements/1.1/";
+const MEDIA_RSS_NS = "http://search.yahoo.com/mrss/";
+
+export function siteChannel(site: FeedSite, feedPath: string): FeedChannel {
+  return { title: site.name, description: site.description, pagePath: "/", feedPath };
+}
+
+export function sectionChannel(site: FeedSite, section: { slug: string; name: string; description: string }): FeedChannel {
+  return {
+    title: `${section.name} — ${site.name}`,
+    description: section.description || `The latest ${section.name} stories from ${site.name}.`,
+    pagePath: `/category/${section.slug}`,
+    feedPath: `/category/${section.slug}/rss.xml`,
+  };
+}
+
+export function tagChannel(site: FeedSite, tag: { slug: string; name: string }): FeedChannel {
+  return {
+    title: `${tag.name} — ${site.name}`,
+    description: `Stories about ${tag.name} from ${site.name}.`,
+    pagePath: `/tag/${tag.slug}`,
+    feedPath: `/tag/${tag.slug}/rss.xml`,
+  };
+}
+
+const absolute = (site: FeedSite, path: string) => new URL(path, site.url).href;
+
+const articleUrl = (site: FeedSite, article: FeedArticle) => absolute(site, `/articles/${article.slug}`);
+
+/** Stable across headline and slug edits, so a subscriber never sees an edited story twice. */
+const articleGuid = (article: FeedArticle) => `urn:uuid:${article.id}`;
+
+/** A scheduled story was last saved before it went live: for its readers it changed when it appeared. */
+function lastChanged(article: FeedArticle): Date {
+  return article.publishedAt > article.updatedAt ? article.publishedAt : article.updatedAt;
+}
+
+/**
+ * When the feed last changed. An empty feed gets a fixed date rather than
+ * "now", so its body, and with it the ETag, stays the same until a story arrives.
+ */
+export function feedLastModified(articles: FeedArticle[]): Date {
+  const times = articles.map((article) => lastChanged(article).getTime());
+  return new Date(Math.max(0, ...times));
+}
+
+function categoryNames(article: FeedArticle): string[] {
+  return [...new Set([article.section.name, ...article.tags.map((tag) => tag.name)])];
+}
+
+function contentHtml(site: FeedSite, article: FeedArticle): string {
+  return articleHtmlForFeeds(article.bodyMdx, site.url, { leadPhoto: article.leadPhoto });
+}
+
+/** The stored original of a lead photo, when the newsroom has the file and knows its type and size. */
+function photoFile(site: FeedSite, photo: FeedLeadPhoto | null) {
+  if (!photo?.photoId || !photo.mimeType || photo.byteSize === null) return null;
+  return {
+    url: absolute(site, photoUrl(photo.photoId)),
+    type: photo.mimeType,
+    length: photo.byteSize,
+    width: photo.width ?? undefined,
+    height: photo.height ?? undefined,
+  };
+}
+
+// XML 1.0 forbids most control characters outright, even as references; text pasted
+// from word processors carries them (a vertical tab for a line break), and one would
+// make the whole feed unreadable.
+const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+function xmlText(value: string): string {
+  return value.replace(XML_FORBIDDEN, "");
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+// The feed package writes titles, descriptions and content as CDATA, and its XML writer
+// splits only the first "]]>" out of a section; a second one would end it early. In
+// HTML, "&gt;" is the same character; in plain text an invisible word joiner breaks the sequence.
+const htmlForCdata = (html: string) => xmlText(html).replaceAll("]]>", "]]&gt;");
+const plainTextForCdata = (text: string) => xmlText(text).replaceAll("]]>", "]]\u2060>");
+
+// Each extension declares its own namespace: the feed package offers no way to add one
+// to the root, and declares Dublin Core there only as a side effect of content:encoded.
+function creatorExtension(article: FeedArticle): Extension {
+  return { name: "dc:creator", objects: { _attributes: { "xmlns:dc": DUBLIN_CORE_NS }, _text: xmlText(article.author.name) } };
+}
+
+/** Media RSS for a lead photo with a file: readers show it beside the headline, with its caption and credit. */
+function mediaExtensions(site: FeedSite, photo: FeedLeadPhoto | null): Extension[] {
+  const file = photoFile(site, photo);
+  if (!photo || !file) return [];
+  return [
+    {
+      name: "media:content",
+      objects: {
+        _attributes: {
+          "xmlns:media": MEDIA_RSS_NS,
+          url: file.url,
+          type: file.type,
+          fileSize: file.length,
+          medium: "image",
+          width: file.width,
+          height: file.height,
+        },
+        "media:description": { _attributes: { type: "plain" }, _text: xmlText(photo.caption) },
+        "media:credit": { _text: xmlText(photo.credit || site.name) },
+      },
+    },
+  ];
+}
+
+function rssItem(site: FeedSite, article: FeedArticle): Item {
+  const file = photoFile(site, article.leadPhoto);
+  return {
+    title: plainTextForCdata(article.headline),
+    link: articleUrl(site, article),
+    guid: articleGuid(article),
+    date: lastChanged(article),
+    published: article.publishedAt,
+    // A description is read as HTML, so the standfirst's own "<" and "&" are escaped as text.
+    description: escapeHtml(xmlText(article.dek)),
+    content: htmlForCdata(contentHtml(site, article)),
+    category: categoryNames(article).map((name) => ({ name: xmlText(name) })),
+    enclosure: file ? { url: file.url, type: file.type, length: file.length } : undefined,
+    // RSS's own <author> must be an email address; staff addresses stay private.
+    extensions: [creatorExtension(article), ...mediaExtensions(site, article.leadPhoto)],
+  };
+}
+
+/** RSS 2.0 with content:encoded, Dublin Core creators and Media RSS lead photos. */
+export function buildRssFeed({ site, channel, articles }: FeedInput): string {
+  const feed = new Feed({
+    title: xmlText(channel.title),
+    description: xmlText(channel.description),
+    id: absolute(site, channel.pagePath),
+    link: absolute(site, channel.pagePath),
+    feed: absolute(site, channel.feedPath),
+    language: site.language,
+    image: absolute(site, site.logoPath),
+    updated: feedLastModified(articles),
+    generator: false,
+  });
+  for (const article of articles) feed.addItem(rssItem(site, article));
+  return feed.rss2();
+}
+
+/**
+ * Atom 1.0, written with xmlbuilder2 rather than the feed package: its Atom writer
+ * leaves "<" unescaped in category attributes (a tag named "R<D" breaks the feed),
+ * guesses an enclosure's type from a file extension our photo addresses do not
+ * have, and marks plain-text titles as HTML.
+ */
+export function buildAtomFeed({ site, channel, articles }: FeedInput): string {
+  const feed = create({ version: "1.0", encoding: "utf-8" })
+    .ele(ATOM_NS, "feed")
+    .att(XML_NS, "xml:lang", site.language);
+  feed.ele("id").txt(absolute(site, channel.pagePath));
+  feed.ele("title", { type: "text" }).txt(xmlText(channel.title));
+  feed.ele("subtitle", { type: "text" }).txt(xmlText(channel.description));
+  feed.ele("updated").txt(feedLastModified(articles).toISOString());
+  feed.ele("link", { rel: "alternate", type: "text/html", href: absolute(site, channel.pagePath) });
+  feed.ele("link", { rel: "self", type: "application/atom+xml", href: absolute(site, channel.feedPath) });
+  feed.ele("icon").txt(absolute(site, site.logoPath));
+
+  for (const article of articles) {
+    const entry = feed.ele("entry");
+    entry.ele("id").txt(articleGuid(article));
+    entry.ele("title", { type: "text" }).txt(xmlText(article.headline));
+    entry.ele("link", { rel: "alternate", type: "text/html", href: articleUrl(site, article) });
+    entry.ele("published").txt(article.publishedAt.toISOString());
+    entry.ele("updated").txt(lastChanged(article).toISOString());
+    const author = entry.ele("author");
+    author.ele("name").txt(xmlText(article.author.name));
+    author.ele("uri").txt(absolute(site, `/author/${article.author.slug}`));
+    // term and scheme together make the listing's address, so a reader can tell a section from a tag.
+    entry.ele("category", {
+      term: article.section.slug,
+      label: xmlText(article.section.name),
+      scheme: absolute(site, "/category/"),
+    });
+    for (const tag of article.tags) {
+      entry.ele("category", { term: tag.slug, label: xmlText(tag.name), scheme: absolute(site, "/tag/") });
+    }
+    if (article.dek) entry.ele("summary", { type: "text" }).txt(xmlText(article.dek));
+    entry.ele("content", { type: "html" }).txt(xmlText(contentHtml(site, article)));
+    const file = photoFile(site, article.leadPhoto);
+    if (file) entry.ele("link", { rel: "enclosure", type: file.type, length: String(file.length), href: file.url });
+  }
+  return feed.end({ prettyPrint: true });
+}
+
+type JsonFeedItem = {
+  id: string;
+  url: string;
+  title: string;
+  content_html: string;
+  summary?: string;
+  image?: string;
+  date_published: string;
+  date_modified: string;
+  authors: Array<{ name: string; url: string }>;
+  tags: string[];
+};
+
+type JsonFeed = {
+  version: typeof JSON_FEED_VERSION;
+  title: string;
+  home_page_url: string;
+  feed_url: string;
+  description: string;
+  icon: string;
+  language: string;
+  items: JsonFeedItem[];
+};
+
+function jsonFeedItem(site: FeedSite, article: FeedArticle): JsonFeedItem {
+  const photoId = article.leadPhoto?.photoId;
+  return {
+    id: articleGuid(article),
+    url: articleUrl(site, article),
+    title: article.headline,
+    content_html: contentHtml(site, article),
+    ...(article.dek ? { summary: article.dek } : {}),
+    ...(photoId ? { image: absolute(site, photoUrl(photoId, FEED_PHOTO_WIDTH)) } : {}),
+    date_published: article.publishedAt.toISOString(),
+    date_modified: lastChanged(article).toISOString(),
+    authors: [{ name: article.author.name, url: absolute(site, `/author/${article.author.slug}`) }],
+    tags: categoryNames(article),
+  };
+}
+
+/** JSON Feed 1.1, serialised directly: the feed package writes only version 1 (a single `author`). */
+export function buildJsonFeed({ site, channel, articles }: FeedInput): string {
+  const feed: JsonFeed = {
+    version: JSON_FEED_VERSION,
+    title: channel.title,
+    home_page_url: absolute(site, channel.pagePath),
+    feed_url: absolute(site, channel.feedPath),
+    description: channel.description,
+    icon: absolute(site, site.logoPath),
+    language: site.language,
+    items: articles.map((article) => jsonFeedItem(site, article)),
+  };
+  return JSON.stringify(feed, null, 2);
+}
