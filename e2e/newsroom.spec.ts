@@ -101,7 +101,7 @@ test("a writer uploads a photo, drafts a story with two new tags, sees the previ
   await reader.close();
 });
 
-test("an editor publishes the story and readers find it everywhere, with its photo", async ({ browser }) => {
+test("an editor publishes the story and readers and subscribers find it everywhere at once, with its photo", async ({ browser }) => {
   const newsroom = await Newsroom.signedIn(browser, editor);
   await newsroom.openStory(headline);
   await newsroom.page.getByRole("button", { name: "Publish now" }).click();
@@ -111,6 +111,9 @@ test("an editor publishes the story and readers find it everywhere, with its pho
   for (const url of ["/", "/category/world", "/tag/harbour-lights", "/tag/night-ferries", "/search?q=lanternfish"]) {
     await reader.goto(url);
     await expect(reader.getByRole("link", { name: headline }).first(), url).toBeVisible();
+  }
+  for (const feed of ["/rss.xml", "/category/world/rss.xml", "/tag/harbour-lights/rss.xml", "/tag/night-ferries/rss.xml", "/atom.xml", "/feed.json"]) {
+    expect(await (await reader.request.get(feed)).text(), feed).toContain(headline);
   }
   await reader.goto(`/articles/${slug}`);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(headline);
