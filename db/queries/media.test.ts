@@ -5,14 +5,14 @@ import { gps } from "exifr";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Staff } from "@/lib/auth/roles";
-import { NotAuthorizedError } from "@/lib/auth/staff";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
 import { auditLog, media, mediaVariants, users } from "../schema";
 import { findPhotosMissingText, getPhotoFile, listPhotos, updatePhotoText, uploadPhoto, type PhotoSummary } from "./media";
 import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "./staff";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; role: string; sessionVersion: number } } }));
-vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
+import { authorizationOutcome } from "@/test/authorization-outcome";
+import { signInAs } from "@/test/staff-session";
+vi.mock("@/lib/auth", () => import("@/test/staff-session"));
 
 type Actor = "anonymous" | "writer" | "editor" | "admin" | "disabled";
 const everyone: Actor[] = ["anonymous", "disabled", "writer", "editor", "admin"];
@@ -20,25 +20,15 @@ const staff: Partial<Record<Actor, Staff>> = {};
 const PASSWORD = "correct horse battery staple";
 
 function actAs(actor: Actor) {
-  const member = staff[actor];
-  session.current = member ? { user: { id: member.id, role: member.role, sessionVersion: 1 } } : null;
+  signInAs(staff[actor]);
 }
 
-async function outcome(run: () => Promise<unknown>): Promise<"allowed" | "refused"> {
-  try {
-    await run();
-    return "allowed";
-  } catch (error) {
-    if (error instanceof NotAuthorizedError) return "refused";
-    throw error;
-  }
-}
 
 async function matrix(run: () => Promise<unknown>) {
   const results: Partial<Record<Actor, string>> = {};
   for (const actor of everyone) {
     actAs(actor);
-    results[actor] = await outcome(run);
+    results[actor] = await authorizationOutcome(run);
   }
   return results;
 }

@@ -33,27 +33,18 @@ import {
   verifyStaffCredentials,
 } from "./staff";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; role: string; sessionVersion: number } } }));
-vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
+import { authorizationOutcome } from "@/test/authorization-outcome";
+import { signInAs } from "@/test/staff-session";
+vi.mock("@/lib/auth", () => import("@/test/staff-session"));
 
 type Actor = "anonymous" | "writer" | "otherWriter" | "editor" | "admin" | "disabled";
 const staff: Partial<Record<Actor, Staff>> = {};
 const PASSWORD = "correct horse battery staple";
 
 function actAs(actor: Actor) {
-  const member = staff[actor];
-  session.current = member ? { user: { id: member.id, role: member.role, sessionVersion: 1 } } : null;
+  signInAs(staff[actor]);
 }
 
-async function outcome(run: () => Promise<unknown>): Promise<"allowed" | "refused"> {
-  try {
-    await run();
-    return "allowed";
-  } catch (error) {
-    if (error instanceof NotAuthorizedError) return "refused";
-    throw error;
-  }
-}
 
 let sectionId = "";
 const draftInput = (headline: string): ArticleInput => ({
@@ -111,7 +102,7 @@ describe(`the newsroom's data access on ${databaseDriver()}`, () => {
       const results: Partial<Record<Actor, string>> = {};
       for (const actor of everyone) {
         actAs(actor);
-        results[actor] = await outcome(run);
+        results[actor] = await authorizationOutcome(run);
       }
       return results;
     }

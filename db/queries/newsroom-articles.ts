@@ -276,6 +276,23 @@ async function audit(tx: Transaction, staff: Staff, action: string, articleId: s
   await tx.insert(auditLog).values({ actorId: staff.id, action, entityType: "article", entityId: articleId, detail });
 }
 
+/** What the editor form sets on the article row, with the compiled body beside its source. */
+function editableColumns(input: ArticleInput, compiled: CompiledArticle) {
+  return {
+    headline: input.headline,
+    dek: input.dek,
+    bodyMdx: input.bodyMdx,
+    compiledCode: compiled.code,
+    sourceHash: compiled.sourceHash,
+    plainText: compiled.plainText,
+    wordCount: compiled.wordCount,
+    seoTitle: input.seoTitle || null,
+    seoDescription: input.seoDescription || null,
+    heroMediaId: input.heroMediaId || null,
+    categoryId: input.sectionId,
+  };
+}
+
 /** A new story, always a draft, bylined to whoever writes it. */
 export async function createArticleDraft(input: ArticleInput): Promise<ArticleWriteResult> {
   const staff = await requireStaff();
@@ -287,17 +304,7 @@ export async function createArticleDraft(input: ArticleInput): Promise<ArticleWr
       .insert(articles)
       .values({
         slug,
-        headline: input.headline,
-        dek: input.dek,
-        bodyMdx: input.bodyMdx,
-        compiledCode: compiled.code,
-        sourceHash: compiled.sourceHash,
-        plainText: compiled.plainText,
-        wordCount: compiled.wordCount,
-        seoTitle: input.seoTitle || null,
-        seoDescription: input.seoDescription || null,
-        heroMediaId: input.heroMediaId || null,
-        categoryId: input.sectionId,
+        ...editableColumns(input, compiled),
         authorId: staff.id,
         status: "draft",
       })
@@ -334,17 +341,7 @@ export async function saveArticle({
       .update(articles)
       .set({
         slug,
-        headline: input.headline,
-        dek: input.dek,
-        bodyMdx: input.bodyMdx,
-        compiledCode: compiled.code,
-        sourceHash: compiled.sourceHash,
-        plainText: compiled.plainText,
-        wordCount: compiled.wordCount,
-        seoTitle: input.seoTitle || null,
-        seoDescription: input.seoDescription || null,
-        heroMediaId: input.heroMediaId || null,
-        categoryId: input.sectionId,
+        ...editableColumns(input, compiled),
         version,
         updatedAt: new Date(),
       })

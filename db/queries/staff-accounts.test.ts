@@ -7,8 +7,8 @@ import { createFirstAdministrator, provisionStaffAccountFromCommandLine, verifyS
 import { changeStaffRole, createStaffAccount, listAuditLog, listStaffAccounts, resetStaffPassword, setStaffDisabled } from "./staff-accounts";
 import { findSessionStaff } from "./staff";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; role: string; sessionVersion: number } } }));
-vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
+import { session } from "@/test/staff-session";
+vi.mock("@/lib/auth", () => import("@/test/staff-session"));
 
 const PASSWORD = "a long and unusual passphrase";
 const people: Record<string, Staff> = {};

@@ -24,16 +24,15 @@ import {
   type TagSummary,
 } from "./taxonomy";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; role: string; sessionVersion: number } } }));
-vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
+import { signInAs } from "@/test/staff-session";
+vi.mock("@/lib/auth", () => import("@/test/staff-session"));
 
 type Actor = "anonymous" | "disabled" | "writer" | "editor" | "admin";
 const staff: Partial<Record<Actor, Staff>> = {};
 const PASSWORD = "correct horse battery staple";
 
 function actAs(actor: Actor) {
-  const member = staff[actor];
-  session.current = member ? { user: { id: member.id, role: member.role, sessionVersion: 1 } } : null;
+  signInAs(staff[actor]);
 }
 
 /** "ok" only when the work was done: an "invalid" answer would hide a broken fixture behind a passing matrix. */
