@@ -43,7 +43,7 @@ const TOOLBAR: Array<{ command: BodyCommand; label: string; text: string }> = [
   { command: "quote", label: "Quotation", text: "“ ”" },
   { command: "list", label: "List", text: "• List" },
   { command: "pullQuote", label: "Pull quote", text: "Pull quote" },
-  { command: "figure", label: "Photo", text: "Photo" },
+  { command: "figure", label: "Photo described in words, file to follow", text: "Described photo" },
 ];
 
 const PREVIEW_DELAY_MS = 500;
