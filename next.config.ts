@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { ensureDevelopmentAuthSecret } from "./lib/auth/development-secret";
+import { securityHeaders } from "./lib/security-headers";
 // Imported for its side effect: a bad environment stops the server here, naming the variable.
 import "./lib/env";
 
@@ -12,6 +13,9 @@ const nextConfig: NextConfig = {
   htmlLimitedBots: /.*/,
   // PGlite loads its WebAssembly from its own package directory: bundled, every query fails.
   serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile"],
+  async headers() {
+    return securityHeaders({ production: process.env.NODE_ENV === "production" });
+  },
   experimental: {
     // Photos up to 25 MB (lib/media) arrive through a server action, and through the proxy on /admin.
     serverActions: { bodySizeLimit: "26mb" },
