@@ -12,7 +12,8 @@ const nextConfig: NextConfig = {
   // crawlers that Next's user-agent list does not know, rather than streamed into the body.
   htmlLimitedBots: /.*/,
   // PGlite loads its WebAssembly from its own package directory: bundled, every query fails.
-  serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile"],
+  // exifr, bundled, cannot find Node's fs and zlib and warns on every start.
+  serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile", "exifr"],
   async headers() {
     return securityHeaders({ production: process.env.NODE_ENV === "production" });
   },
