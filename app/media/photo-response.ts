@@ -1,10 +1,14 @@
 import "server-only";
-import { getPhotoFile, type PhotoFile } from "@/db/queries/media";
+import { getPhotoFile, type PhotoAudience, type PhotoFile } from "@/db/queries/media";
 import { PHOTO_WIDTHS } from "@/lib/media/responsive-sizes";
 import { isPhotoId } from "@/lib/mdx/photo-references";
 
-// A photo's bytes never change, so every cache may keep them for a year without asking again.
-const FOREVER = "public, max-age=31536000, immutable";
+// A photo's bytes never change, so every cache may keep a published one for a year without asking
+// again; one only staff may see must never sit in a shared cache.
+const CACHE_CONTROL: Record<PhotoAudience, string> = {
+  public: "public, max-age=31536000, immutable",
+  staff: "private, no-store",
+};
 
 const FILE_EXTENSION: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
 
@@ -30,9 +34,9 @@ function alreadyHeld(ifNoneMatch: string | null, etag: string): boolean {
 }
 
 /** What a 304 must repeat, and a 200 carries too. */
-function cachingHeaders(file: PhotoFile): Record<string, string> {
+function cachingHeaders(file: PhotoFile & { audience: PhotoAudience }): Record<string, string> {
   // The bytes were checked to be a photo at upload; never let a browser guess otherwise.
-  return { "Cache-Control": FOREVER, ETag: file.etag, "X-Content-Type-Options": "nosniff" };
+  return { "Cache-Control": CACHE_CONTROL[file.audience], ETag: file.etag, "X-Content-Type-Options": "nosniff" };
 }
 
 /** The original (no width) or one published width of a library photo, with headers for browsers and CDNs. */

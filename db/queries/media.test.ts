@@ -6,7 +6,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Staff } from "@/lib/auth/roles";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
-import { auditLog, media, mediaVariants, users } from "../schema";
+import { articles, auditLog, categories, media, mediaVariants, users } from "../schema";
 import { findPhotosMissingText, getPhotoFile, listPhotos, updatePhotoText, uploadPhoto, type PhotoSummary } from "./media";
 import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "./staff";
 
@@ -133,7 +133,6 @@ describe(`the photo library on ${databaseDriver()}`, () => {
     it("makes a published width once, keeps it, and never enlarges the photo", async () => {
       actAs("writer");
       const photo = await uploaded(fixture("camera-and-gps.jpg"));
-      actAs("anonymous");
       await getDb().delete(mediaVariants).where(eq(mediaVariants.mediaId, photo.id));
 
       const first = await getPhotoFile({ id: photo.id, width: 640 });
@@ -169,6 +168,32 @@ describe(`the photo library on ${databaseDriver()}`, () => {
       expect(await getPhotoFile({ id: "6f1c3b0e-8d1a-4c55-9a41-2a7d8e0f9b13" })).toBeNull();
       expect(await getPhotoFile({ id: described!.id })).toBeNull();
       expect(await getPhotoFile({ id: described!.id, width: 320 })).toBeNull();
+    });
+  });
+
+  describe("who may see a photo", () => {
+    it("keeps a photo for a draft from readers until a public story shows it", async () => {
+      actAs("writer");
+      const photo = await uploaded(fixture("plain.png"));
+      expect(await getPhotoFile({ id: photo.id })).toMatchObject({ audience: "staff" });
+      actAs("anonymous");
+      expect(await getPhotoFile({ id: photo.id })).toBeNull();
+      expect(await getPhotoFile({ id: photo.id, width: 320 })).toBeNull();
+
+      const [section] = await getDb().insert(categories).values({ slug: "photo-audience", name: "Photo audience" }).returning({ id: categories.id });
+      await getDb().insert(articles).values({
+        slug: `shows-${photo.id}`,
+        headline: "A story showing the photo",
+        bodyMdx: `<Figure photo="${photo.id}" caption="c" alt="a" />`,
+        compiledCode: "",
+        sourceHash: "",
+        categoryId: section!.id,
+        authorId: staff.writer!.id,
+        status: "published",
+        publishedAt: new Date(Date.now() - 60_000),
+      });
+      expect(await getPhotoFile({ id: photo.id })).toMatchObject({ audience: "public" });
+      expect(await getPhotoFile({ id: photo.id, width: 320 })).toMatchObject({ audience: "public" });
     });
   });
 

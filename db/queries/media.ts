@@ -1,14 +1,15 @@
 import "server-only";
-import { and, count, desc, eq, ilike, inArray, isNotNull, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Staff } from "@/lib/auth/roles";
-import { requireStaff } from "@/lib/auth/staff";
+import { currentStaff, requireStaff } from "@/lib/auth/staff";
 import { stripLocation } from "@/lib/media/clean-photo";
 import { inspectPhoto, PhotoRejectedError } from "@/lib/media/inspect-photo";
 import { PHOTO_WIDTHS, renderPhotoVariant } from "@/lib/media/responsive-sizes";
 import { isPhotoId, photoReferences } from "@/lib/mdx/photo-references";
 import { getDb } from "../client";
-import { auditLog, media, mediaVariants } from "../schema";
+import { articles, auditLog, media, mediaVariants } from "../schema";
+import { isPublicArticle } from "./public-articles";
 import type { Transaction } from "./staff";
 
 export const PHOTO_LIBRARY_PAGE_SIZE = 24;
@@ -38,6 +39,9 @@ export type PhotoUploadResult =
   | { status: "rejected"; message: string };
 
 export type PhotoFile = { bytes: Uint8Array; mimeType: string; etag: string };
+
+/** Who may be sent a photo: anyone once a public story shows it, until then only signed-in staff. */
+export type PhotoAudience = "public" | "staff";
 
 export type PhotoTextCheck = { photoIds: string[]; message: string | null };
 
@@ -259,17 +263,37 @@ async function renderAndStoreVariant(id: string, width: number): Promise<PhotoFi
   return findVariant(id, width);
 }
 
+// A photo shown by a public story, as its lead or as a <Figure photo="…"> in its body.
+async function isShownToReaders(id: string): Promise<boolean> {
+  const [shown] = await getDb()
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(isPublicArticle, or(eq(articles.heroMediaId, id), sql`position(${`photo="${id}"`} in ${articles.bodyMdx}) > 0`)))
+    .limit(1);
+  return shown !== undefined;
+}
+
+async function photoAudience(id: string): Promise<PhotoAudience | null> {
+  if (await isShownToReaders(id)) return "public";
+  return (await currentStaff()) ? "staff" : null;
+}
+
 /**
- * A photo's bytes for readers: the cleaned original (no width) or one of the
- * published widths as WebP, made on first request. Public on purpose: photos
- * in published stories must load for everyone, and ids are unguessable.
- * Null for an unknown photo, a width we do not publish, or a photo that has
- * been described but has no file.
+ * A photo's bytes: the cleaned original (no width) or one of the published
+ * widths as WebP, made on first request. Readers get photos that a public
+ * story shows; a photo uploaded for a draft or an embargoed story reaches
+ * signed-in staff only. Null for an unknown photo, a width we do not publish,
+ * a photo that has been described but has no file, or a caller not allowed it.
  */
-export async function getPhotoFile({ id, width }: { id: string; width?: number }): Promise<PhotoFile | null> {
-  if (!isPhotoId(id)) return null;
-  if (width === undefined) return loadOriginal(id);
-  if (!isPhotoWidth(width)) return null;
+export async function getPhotoFile({ id, width }: { id: string; width?: number }): Promise<(PhotoFile & { audience: PhotoAudience }) | null> {
+  if (!isPhotoId(id) || (width !== undefined && !isPhotoWidth(width))) return null;
+  const audience = await photoAudience(id);
+  if (!audience) return null;
+  const file = width === undefined ? await loadOriginal(id) : await loadVariant(id, width);
+  return file ? { ...file, audience } : null;
+}
+
+async function loadVariant(id: string, width: number): Promise<PhotoFile | null> {
   const [photo] = await getDb()
     .select({ width: media.width })
     .from(media)
