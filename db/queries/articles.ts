@@ -1,10 +1,10 @@
 import "server-only";
 import { and, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
-import { articles, articleTags, categories, media, tags, users } from "../schema";
+import { articles, articleTags, categories, tags, users } from "../schema";
 import {
-  articleSummaryColumns,
   isPublicArticle,
+  selectArticleSummaries,
   toArticleSummary,
   type ArticleSummary,
 } from "./public-articles";
@@ -15,14 +15,7 @@ export const PAGE_SIZE = 20;
 
 export type ArticlePage = { articles: ArticleSummary[]; page: number; totalPages: number; total: number };
 
-function selectSummaries() {
-  return getDb()
-    .select(articleSummaryColumns)
-    .from(articles)
-    .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .innerJoin(users, eq(users.id, articles.authorId))
-    .leftJoin(media, eq(media.id, articles.heroMediaId));
-}
+const selectSummaries = () => selectArticleSummaries({});
 
 const newestFirst = [desc(articles.publishedAt), desc(articles.id)] as const;
 
@@ -98,20 +91,14 @@ export type PublishedArticle = ArticleSummary & {
 };
 
 export async function getPublishedArticle({ slug }: { slug: string }): Promise<PublishedArticle | null> {
-  const [row] = await getDb()
-    .select({
-      ...articleSummaryColumns,
-      code: articles.compiledCode,
-      sourceHash: articles.sourceHash,
-      seoTitle: articles.seoTitle,
-      seoDescription: articles.seoDescription,
-      sectionId: articles.categoryId,
-      authorBio: users.bio,
-    })
-    .from(articles)
-    .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .innerJoin(users, eq(users.id, articles.authorId))
-    .leftJoin(media, eq(media.id, articles.heroMediaId))
+  const [row] = await selectArticleSummaries({
+    code: articles.compiledCode,
+    sourceHash: articles.sourceHash,
+    seoTitle: articles.seoTitle,
+    seoDescription: articles.seoDescription,
+    sectionId: articles.categoryId,
+    authorBio: users.bio,
+  })
     .where(and(isPublicArticle, eq(articles.slug, slug)))
     .limit(1);
   if (!row) return null;

@@ -2,8 +2,8 @@ import "server-only";
 import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { FeedArticle } from "@/lib/feeds/build-feeds";
 import { getDb } from "../client";
-import { articles, articleTags, categories, media, tags, users } from "../schema";
-import { articleSummaryColumns, isPublicArticle, toArticleSummary } from "./public-articles";
+import { articles, articleTags, media, tags } from "../schema";
+import { isPublicArticle, selectArticleSummaries, toArticleSummary } from "./public-articles";
 
 export type FeedScope = { kind: "site" } | { kind: "section"; sectionId: string } | { kind: "tag"; tagId: string };
 
@@ -47,17 +47,11 @@ async function tagsByArticle(articleIds: string[]): Promise<Map<string, ArticleT
  * the lead photo's stored type and size for its enclosure.
  */
 export async function listFeedArticles({ scope }: { scope: FeedScope }): Promise<FeedArticle[]> {
-  const rows = await getDb()
-    .select({
-      ...articleSummaryColumns,
-      bodyMdx: articles.bodyMdx,
-      photoMimeType: media.mimeType,
-      photoByteSize: media.byteSize,
-    })
-    .from(articles)
-    .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .innerJoin(users, eq(users.id, articles.authorId))
-    .leftJoin(media, eq(media.id, articles.heroMediaId))
+  const rows = await selectArticleSummaries({
+    bodyMdx: articles.bodyMdx,
+    photoMimeType: media.mimeType,
+    photoByteSize: media.byteSize,
+  })
     .where(and(isPublicArticle, scopeFilter(scope)))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(FEED_LENGTH);

@@ -1,5 +1,7 @@
 import "server-only";
-import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { getDb } from "../client";
 import { articles, categories, media, users } from "../schema";
 
 /**
@@ -33,6 +35,20 @@ export const articleSummaryColumns = {
   photoWidth: media.width,
   photoHeight: media.height,
 };
+
+/**
+ * Stories with their section, writer and lead photo joined: the one query shape
+ * behind every reader list, the article page, search and the feeds. Callers add
+ * the columns they need beside the summary and their own filter.
+ */
+export function selectArticleSummaries<Extra extends Record<string, PgColumn | SQL.Aliased | SQL>>(extra: Extra) {
+  return getDb()
+    .select({ ...articleSummaryColumns, ...extra })
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .innerJoin(users, eq(users.id, articles.authorId))
+    .leftJoin(media, eq(media.id, articles.heroMediaId));
+}
 
 type SummaryRow = {
   id: string;

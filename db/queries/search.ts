@@ -1,8 +1,8 @@
 import "server-only";
-import { and, count, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { articles, categories, media, users } from "../schema";
-import { articleSummaryColumns, isPublicArticle, toArticleSummary, type ArticleSummary } from "./public-articles";
+import { articles } from "../schema";
+import { isPublicArticle, selectArticleSummaries, toArticleSummary, type ArticleSummary } from "./public-articles";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -21,15 +21,9 @@ export async function searchArticles({ query, page }: { query: string; page: num
   const matches = and(isPublicArticle, sql`${articles.search} @@ ${tsQuery}`);
   const rank = sql<number>`ts_rank_cd(${articles.search}, ${tsQuery})`;
   const [rows, totals] = await Promise.all([
-    getDb()
-      .select({
-        ...articleSummaryColumns,
-        snippet: sql<string>`ts_headline('english', ${articles.plainText}, ${tsQuery}, ${HEADLINE_OPTIONS})`,
-      })
-      .from(articles)
-      .innerJoin(categories, eq(categories.id, articles.categoryId))
-      .innerJoin(users, eq(users.id, articles.authorId))
-      .leftJoin(media, eq(media.id, articles.heroMediaId))
+    selectArticleSummaries({
+      snippet: sql<string>`ts_headline('english', ${articles.plainText}, ${tsQuery}, ${HEADLINE_OPTIONS})`,
+    })
       .where(matches)
       .orderBy(desc(rank), desc(articles.publishedAt))
       .limit(SEARCH_PAGE_SIZE)
