@@ -116,6 +116,8 @@ export const tagRedirects = pgTable("tag_redirects", {
   createdAt: createdAt(),
 });
 
+const publishedAndKept = sql`status = 'published' and deleted_at is null`;
+
 export const articles = pgTable(
   "articles",
   {
@@ -152,8 +154,10 @@ export const articles = pgTable(
   },
   (t) => [
     index("articles_status_published_idx").on(t.status, t.publishedAt.desc()),
-    index("articles_category_published_idx").on(t.categoryId, t.publishedAt.desc()),
-    index("articles_author_published_idx").on(t.authorId, t.publishedAt.desc()),
+    // Reader lists walk these newest-first with a (published_at, id) keyset, so page 500 costs what page 1 does.
+    index("articles_public_newest_idx").on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(publishedAndKept),
+    index("articles_section_newest_idx").on(t.categoryId, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(publishedAndKept),
+    index("articles_author_newest_idx").on(t.authorId, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(publishedAndKept),
     index("articles_search_idx").using("gin", t.search),
   ],
 );
