@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { ensureDevelopmentAuthSecret } from "./lib/auth/development-secret";
+import { FRONT_PAGE_ROUTE } from "./lib/reader-routes";
 import { securityHeaders } from "./lib/security-headers";
 // Imported for its side effect: a bad environment stops the server here, naming the variable.
 import "./lib/env";
@@ -14,6 +15,9 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly from its own package directory: bundled, every query fails.
   // exifr, bundled, cannot find Node's fs and zlib and warns on every start.
   serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile", "exifr"],
+  async rewrites() {
+    return { beforeFiles: [{ source: "/", destination: FRONT_PAGE_ROUTE }], afterFiles: [], fallback: [] };
+  },
   async headers() {
     return securityHeaders({ production: process.env.NODE_ENV === "production" });
   },

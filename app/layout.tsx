@@ -4,9 +4,6 @@ import { feedAlternates, site } from "@/lib/site";
 import { sans, serif } from "./fonts";
 import "./globals.css";
 
-// Pages are rendered per request from the database; nothing is queried during `next build`.
-export const dynamic = "force-dynamic";
-
 export const metadata: Metadata = {
   metadataBase: new URL(site.url),
   title: { default: `${site.name} — ${site.tagline}`, template: `%s · ${site.name}` },

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { listSections } from "@/db/queries/sections";
 import { site } from "@/lib/site";
 
-export async function SiteHeader() {
-  const sections = await listSections();
+/** `withSections` is off only for the site-wide 404, which `next build` renders without a database. */
+export async function SiteHeader({ withSections = true }: { withSections?: boolean }) {
+  const sections = withSections ? await listSections() : [];
   return (
     <header className="border-b-4 border-double border-stone-900 dark:border-stone-100">
       <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-4 px-4 pt-6 pb-3">
@@ -32,17 +33,19 @@ export async function SiteHeader() {
           </form>
         </search>
       </div>
-      <nav aria-label="Sections" className="border-t border-stone-300 dark:border-stone-700">
-        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 py-2 font-sans text-sm font-semibold">
-          {sections.map((section) => (
-            <li key={section.slug}>
-              <Link href={`/category/${section.slug}`} className="hover:underline">
-                {section.name}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {sections.length > 0 ? (
+        <nav aria-label="Sections" className="border-t border-stone-300 dark:border-stone-700">
+          <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 py-2 font-sans text-sm font-semibold">
+            {sections.map((section) => (
+              <li key={section.slug}>
+                <Link href={`/category/${section.slug}`} className="hover:underline">
+                  {section.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
     </header>
   );
 }

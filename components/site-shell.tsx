@@ -3,7 +3,7 @@ import { SiteFooter } from "./site-footer";
 import { SiteHeader } from "./site-header";
 
 /** The reader's chrome: skip link, masthead and sections, the page, the footer. */
-export function SiteShell({ children }: { children: ReactNode }) {
+export function SiteShell({ children, withSections = true }: { children: ReactNode; withSections?: boolean }) {
   return (
     <>
       <a
@@ -12,7 +12,7 @@ export function SiteShell({ children }: { children: ReactNode }) {
       >
         Skip to main content
       </a>
-      <SiteHeader />
+      <SiteHeader withSections={withSections} />
       <main id="main-content" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

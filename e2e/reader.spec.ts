@@ -87,11 +87,27 @@ for (const [kind, slug] of [["draft", DRAFT_SLUG], ["scheduled", SCHEDULED_SLUG]
 }
 
 test("unknown sections, tags, authors and pages past the end are 404s inside the site", async ({ page }) => {
-  for (const url of ["/category/no-such-section", "/tag/no-such-tag", "/author/nobody", "/category/conflicts?page=2", "/category/conflicts?page=abc", "/no/such/page"]) {
+  const unknownStory = "00000000-0000-4000-8000-000000000000";
+  for (const url of [
+    "/category/no-such-section",
+    "/tag/no-such-tag",
+    "/author/nobody",
+    `/category/conflicts/before/${unknownStory}`,
+    "/category/conflicts/before/abc",
+    `/tag/sample-content/before/${unknownStory}`,
+    "/front-page/yesterday",
+  ]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(404);
     await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
   }
+});
+
+test("an address no route knows is a 404 with the masthead and search", async ({ page }) => {
+  const response = await page.goto("/no/such/page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("searchbox", { name: "Search stories" })).toBeVisible();
 });
 });
 

@@ -8,3 +8,9 @@ export function parsePageParam(value: string | string[] | undefined): number | n
   const parsed = pageSchema.safeParse(Array.isArray(value) ? value[0] : value);
   return parsed.success ? parsed.data : null;
 }
+
+/** A reader list's `/before/{cursor}` segment: a story id, or null (a 404) for anything else. */
+export function parseStoryCursor(value: string): string | null {
+  const parsed = z.uuid().safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { articles, articleTags, categories, tags, users } from "../schema";
 import {
@@ -13,7 +13,16 @@ export type { ArticleSummary, LeadPhoto } from "./public-articles";
 
 export const PAGE_SIZE = 20;
 
-export type ArticlePage = { articles: ArticleSummary[]; page: number; totalPages: number; total: number };
+/**
+ * One page of a reader list, newest first. `before` is the id of the story the page continues
+ * after (a keyset, so page 500 costs what page 1 costs); `newerCursor` is null when the newer
+ * page is the list's first page and `undefined` when this is the first page.
+ */
+export type StoryListPage = {
+  articles: ArticleSummary[];
+  olderCursor: string | null;
+  newerCursor: string | null | undefined;
+};
 
 const selectSummaries = () => selectArticleSummaries({});
 
@@ -27,39 +36,57 @@ export async function listLatestArticles({ limit }: { limit: number }): Promise<
   return rows.map(toArticleSummary);
 }
 
-async function pageOf(filter: SQL, page: number): Promise<ArticlePage> {
-  const where = and(isPublicArticle, filter);
-  const [rows, totals] = await Promise.all([
-    selectSummaries()
-      .where(where)
-      .orderBy(...newestFirst)
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
-    getDb().select({ total: count() }).from(articles).where(where),
-  ]);
-  const total = totals[0]?.total ?? 0;
+/**
+ * The keyset of a cursor story, read in the same statement. The story must belong to the list,
+ * so a made-up cursor finds nothing (a 404) rather than minting a new page for the cache.
+ */
+const keysetOf = (filter: SQL, cursor: string) =>
+  sql`(select ${articles.publishedAt}, ${articles.id} from ${articles} where ${and(eq(articles.id, cursor), isPublicArticle, filter)})`;
+
+async function newerCursorOf(filter: SQL, firstOnPage: string): Promise<string | null> {
+  const newer = await getDb()
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(isPublicArticle, filter, sql`(${articles.publishedAt}, ${articles.id}) > ${keysetOf(filter, firstOnPage)}`))
+    .orderBy(asc(articles.publishedAt), asc(articles.id))
+    .offset(PAGE_SIZE)
+    .limit(1);
+  return newer[0]?.id ?? null;
+}
+
+async function storyListPage(filter: SQL, before: string | undefined): Promise<StoryListPage> {
+  const after = before === undefined ? undefined : sql`(${articles.publishedAt}, ${articles.id}) < ${keysetOf(filter, before)}`;
+  const rows = await selectSummaries()
+    .where(and(isPublicArticle, filter, after))
+    .orderBy(...newestFirst)
+    .limit(PAGE_SIZE + 1);
+  const stories = rows.slice(0, PAGE_SIZE).map(toArticleSummary);
+  const first = stories[0];
+  const last = stories.at(-1);
   return {
-    articles: rows.map(toArticleSummary),
-    page,
-    total,
-    totalPages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    articles: stories,
+    olderCursor: rows.length > PAGE_SIZE && last ? last.id : null,
+    newerCursor: before === undefined || !first ? undefined : await newerCursorOf(filter, first.id),
   };
 }
 
-export async function listSectionArticles({ sectionId, page }: { sectionId: string; page: number }) {
-  return pageOf(eq(articles.categoryId, sectionId), page);
+type ListRequest = { before?: string };
+
+/** A section's stories, newest first; none when `before` names no story of the section. */
+export async function listSectionArticles({ sectionId, before }: ListRequest & { sectionId: string }) {
+  return storyListPage(eq(articles.categoryId, sectionId), before);
 }
 
-export async function listTagArticles({ tagId, page }: { tagId: string; page: number }) {
+export async function listTagArticles({ tagId, before }: ListRequest & { tagId: string }) {
   const taggedArticles = getDb()
     .select({ id: articleTags.articleId })
     .from(articleTags)
     .where(eq(articleTags.tagId, tagId));
-  return pageOf(inArray(articles.id, taggedArticles), page);
+  return storyListPage(inArray(articles.id, taggedArticles), before);
 }
 
-export async function listAuthorArticles({ authorId, page }: { authorId: string; page: number }) {
-  return pageOf(eq(articles.authorId, authorId), page);
+export async function listAuthorArticles({ authorId, before }: ListRequest & { authorId: string }) {
+  return storyListPage(eq(articles.authorId, authorId), before);
 }
 
 /** The newest stories of each section, for the home page's section blocks. */

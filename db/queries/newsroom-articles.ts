@@ -204,7 +204,7 @@ export type ArticleInput = {
 };
 
 export type ArticleWriteResult =
-  | { status: "saved"; id: string; slug: string; version: number }
+  | { status: "saved"; id: string; slug: string; version: number; public: boolean }
   | { status: "invalid"; issues: MdxIssue[] }
   | { status: "conflict"; current: ArticleForEditing };
 
@@ -312,7 +312,7 @@ export async function createArticleDraft(input: ArticleInput): Promise<ArticleWr
     await replaceArticleTags(tx, created!.id, input.tags);
     await recordRevision(tx, created!.id, created!.version, input, staff);
     await audit(tx, staff, "article.created", created!.id, { slug });
-    return { status: "saved", id: created!.id, slug, version: created!.version };
+    return { status: "saved", id: created!.id, slug, version: created!.version, public: false };
   });
 }
 
@@ -349,7 +349,7 @@ export async function saveArticle({
     await replaceArticleTags(tx, id, input.tags);
     await recordRevision(tx, id, version, input, staff);
     await audit(tx, staff, "article.saved", id, { version });
-    return { status: "saved", id, slug, version };
+    return { status: "saved", id, slug, version, public: current.status === "published" };
   });
 }
 

@@ -93,10 +93,10 @@ describe(`reader queries on ${databaseDriver()}`, () => {
     const lists = [
       latest,
       fronts.flatMap((front) => front.articles),
-      (await listSectionArticles({ sectionId: economy!.id, page: 1 })).articles,
-      (await listSectionArticles({ sectionId: technology!.id, page: 1 })).articles,
-      (await listTagArticles({ tagId: energy!.id, page: 1 })).articles,
-      (await listAuthorArticles({ authorId: tobias!.id, page: 1 })).articles,
+      (await listSectionArticles({ sectionId: economy!.id })).articles,
+      (await listSectionArticles({ sectionId: technology!.id })).articles,
+      (await listTagArticles({ tagId: energy!.id })).articles,
+      (await listAuthorArticles({ authorId: tobias!.id })).articles,
       (await searchArticles({ query: "sourdough OR quarry", page: 1 })).results,
     ];
     for (const list of lists) {
@@ -118,13 +118,11 @@ describe(`reader queries on ${databaseDriver()}`, () => {
     expect(latest.at(-1)?.slug).toBe(NATO_STORY);
   });
 
-  it("pages through a section and reports an empty page past the end", async () => {
+  it("shows a section's only story on a first page with no older or newer pages", async () => {
     const conflicts = await getSection({ slug: "conflicts" });
-    const first = await listSectionArticles({ sectionId: conflicts!.id, page: 1 });
+    const first = await listSectionArticles({ sectionId: conflicts!.id });
     expect(slugs(first.articles)).toEqual([NATO_STORY]);
-    expect(first).toMatchObject({ page: 1, totalPages: 1, total: 1 });
-    const beyond = await listSectionArticles({ sectionId: conflicts!.id, page: 2 });
-    expect(beyond.articles).toEqual([]);
+    expect(first).toMatchObject({ olderCursor: null, newerCursor: undefined });
   });
 
   it("finds the commissioned story by a word from its body, with the word highlighted", async () => {

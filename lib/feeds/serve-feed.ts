@@ -1,5 +1,6 @@
 import "server-only";
 import { listFeedArticles, type FeedScope } from "@/db/queries/feeds";
+import { cachedForReaders } from "@/lib/reader-cache";
 import { site } from "@/lib/site";
 import { buildAtomFeed, buildJsonFeed, buildRssFeed, feedLastModified, type FeedChannel, type FeedInput } from "./build-feeds";
 import { feedResponse, type FeedFormat } from "./feed-response";
@@ -10,12 +11,16 @@ const builders: Record<FeedFormat, (input: FeedInput) => string> = {
   json: buildJsonFeed,
 };
 
-/** One feed, from the database to the reader: its newest public stories in the format asked for. */
-export async function serveFeed(
-  request: Request,
-  { format, channel, scope }: { format: FeedFormat; channel: FeedChannel; scope: FeedScope },
-): Promise<Response> {
+type FeedRequest = { format: FeedFormat; channel: FeedChannel; scope: FeedScope };
+
+/** Built once per change and shared by every subscriber's poll, not once per request. */
+const feedDocument = cachedForReaders("feed-document", async ({ format, channel, scope }: FeedRequest) => {
   const articles = await listFeedArticles({ scope });
-  const body = builders[format]({ site, channel, articles });
-  return feedResponse(request, { format, body, lastModified: feedLastModified(articles) });
+  return { body: builders[format]({ site, channel, articles }), lastModified: feedLastModified(articles).toISOString() };
+});
+
+/** One feed, from the database to the reader: its newest public stories in the format asked for. */
+export async function serveFeed(request: Request, feed: FeedRequest): Promise<Response> {
+  const { body, lastModified } = await feedDocument(feed);
+  return feedResponse(request, { format: feed.format, body, lastModified: new Date(lastModified) });
 }

@@ -1,18 +1,19 @@
 import "server-only";
-import { countSitemapArticles, listSitemapArticles, listSitemapListings } from "@/db/queries/sitemap";
+import { countSitemapArticles, listRecentNewsArticles, listSitemapArticles, listSitemapListings } from "@/db/queries/sitemap";
+import { cachedForReaders } from "@/lib/reader-cache";
 import { site } from "@/lib/site";
-import { MAX_SITEMAP_URLS, sitemapIndex, sitemapPageRange, urlSet } from "./build-sitemaps";
+import { MAX_SITEMAP_URLS, newsSitemap, sitemapIndex, sitemapPageRange, urlSet } from "./build-sitemaps";
 
 async function fixedEntries() {
   return [{ path: "/", lastModified: null }, ...(await listSitemapListings())];
 }
 
-export async function sitemapPageCount(): Promise<number> {
+async function sitemapPageCount(): Promise<number> {
   const [fixed, articleCount] = await Promise.all([fixedEntries(), countSitemapArticles()]);
   return Math.max(1, Math.ceil((fixed.length + articleCount) / MAX_SITEMAP_URLS));
 }
 
-export async function sitemapPage(page: number): Promise<string> {
+async function sitemapPage(page: number): Promise<string> {
   const fixed = await fixedEntries();
   const range = sitemapPageRange(page, fixed.length);
   const articles = range.articles.limit > 0 ? await listSitemapArticles(range.articles) : [];
@@ -20,9 +21,19 @@ export async function sitemapPage(page: number): Promise<string> {
 }
 
 /** /sitemap.xml: the URLs themselves while they fit in one file, an index of files past 50,000. */
-export async function rootSitemap(): Promise<string> {
+export const rootSitemap = cachedForReaders("root-sitemap", async (): Promise<string> => {
   const pages = await sitemapPageCount();
   if (pages === 1) return sitemapPage(1);
   const files = Array.from({ length: pages }, (_, index) => ({ path: `/sitemaps/${index + 1}.xml`, lastModified: null }));
   return sitemapIndex(files, site.url);
-}
+});
+
+/** /sitemaps/{page}.xml, or null past the last file. */
+export const sitemapFile = cachedForReaders("sitemap-file", async (page: number): Promise<string | null> =>
+  page >= 1 && page <= (await sitemapPageCount()) ? sitemapPage(page) : null,
+);
+
+/** Google News: the stories of the last two days. */
+export const recentNewsSitemap = cachedForReaders("news-sitemap", async (): Promise<string> =>
+  newsSitemap(await listRecentNewsArticles(), { name: site.name, language: site.language, siteUrl: site.url }),
+);

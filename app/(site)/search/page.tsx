@@ -10,6 +10,9 @@ import { parseSearchQuery } from "@/lib/search-query";
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
+// Every query is its own page, answered per request; the masthead must not be prerendered at build.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Search",
   robots: { index: false, follow: true },

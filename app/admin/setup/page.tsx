@@ -3,6 +3,9 @@ import { notFound } from "next/navigation";
 import { hasStaffAccounts } from "@/db/queries/staff";
 import { SetupForm } from "./setup-form";
 
+// Whether anyone can sign in yet is a question for the database at request time, never at build.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Set up the newsroom", robots: { index: false, follow: false } };
 
 export default async function SetupPage() {

@@ -15,6 +15,15 @@ import { photoUrl } from "@/app/media/photo-url";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Rendered on first request and cached until the story changes (lib/reader-cache). Five minutes
+// bounds how stale its "related stories" get, and how long a 404 asked for before a scheduled
+// story's time outlives that time.
+export const revalidate = 300;
+
+export async function generateStaticParams() {
+  return [];
+}
+
 // generateMetadata and the page ask for the same article; fetch it once per request.
 const findArticle = cache((slug: string) => getPublishedArticle({ slug }));
 

@@ -1,37 +1,19 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { ArticleList } from "@/components/article-list";
-import { PageHeading } from "@/components/page-heading";
-import { Pagination } from "@/components/pagination";
-import { listAuthorArticles } from "@/db/queries/articles";
-import { getAuthorProfile } from "@/db/queries/authors";
-import { parsePageParam } from "@/lib/page-param";
-import { feedAlternates } from "@/lib/site";
+import { AuthorStories, authorMetadata } from "./author-stories";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
+type Props = { params: Promise<{ slug: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const author = await getAuthorProfile({ slug: (await params).slug });
-  if (!author) return {};
-  return { title: author.name, description: author.bio ?? undefined, alternates: { canonical: `/author/${author.slug}`, types: feedAlternates() } };
+// Cached after the first request; see app/(site)/category/[slug]/page.tsx.
+export const revalidate = 60;
+
+export async function generateStaticParams() {
+  return [];
 }
 
-export default async function AuthorPage({ params, searchParams }: Props) {
-  const [{ slug }, { page: pageParam }] = await Promise.all([params, searchParams]);
-  const page = parsePageParam(pageParam);
-  const author = await getAuthorProfile({ slug });
-  if (!author || page === null) notFound();
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return authorMetadata({ slug: (await params).slug });
+}
 
-  const listing = await listAuthorArticles({ authorId: author.id, page });
-  if (page > listing.totalPages) notFound();
-
-  return (
-    <>
-      <PageHeading kicker="Writer" title={author.name}>
-        {author.bio ? <p>{author.bio}</p> : null}
-      </PageHeading>
-      <ArticleList articles={listing.articles} empty={`${author.name} has no published stories yet.`} />
-      <Pagination basePath={`/author/${author.slug}`} page={listing.page} totalPages={listing.totalPages} />
-    </>
-  );
+export default async function AuthorPage({ params }: Props) {
+  return <AuthorStories slug={(await params).slug} />;
 }

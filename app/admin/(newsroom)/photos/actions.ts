@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { expireAllReaderPages } from "@/lib/reader-cache";
 import { z } from "zod";
 import { photoTextSchema, updatePhotoText, uploadPhoto } from "@/db/queries/media";
 import { NotAuthorizedError } from "@/lib/auth/staff";
@@ -48,6 +49,8 @@ export async function updatePhotoTextAction(_previous: PhotoTextState, formData:
     const photo = await updatePhotoText(parsed.data);
     if (!photo) return { status: "invalid", message: "This photo is no longer in the library." };
     revalidatePath(LIBRARY_PATH);
+    // Alt text and captions show wherever a story shows the photo: lists, pages, feeds.
+    expireAllReaderPages();
     const message = photo.readyForPublication
       ? "Saved. This photo can appear in a published story."
       : "Saved. It still needs alt text and a caption before it can appear in a published story.";

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { expireAllReaderPages } from "@/lib/reader-cache";
 import { z } from "zod";
 import { createSection, moveSection, updateSection, type TaxonomyResult } from "@/db/queries/taxonomy";
 import { NotAuthorizedError } from "@/lib/auth/staff";
@@ -32,7 +33,7 @@ function submitted(formData: FormData) {
 function refreshSectionPages() {
   revalidatePath("/admin/sections");
   // Every reader page shows the sections in its navigation.
-  revalidatePath("/", "layout");
+  expireAllReaderPages();
 }
 
 /** Runs a section change; a refusal becomes a message on the form rather than an error page. */

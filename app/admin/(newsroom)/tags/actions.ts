@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { expireAllReaderPages } from "@/lib/reader-cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createTag, deleteTag, mergeTags, renameTag, type TaxonomyResult } from "@/db/queries/taxonomy";
@@ -35,7 +36,7 @@ function submitted(formData: FormData, ...fields: Array<"name" | "sourceId" | "t
 function refreshTagPages() {
   revalidatePath("/admin/tags");
   // Tag names and links appear on tag pages, story pages and feeds; taxonomy changes are rare enough to refresh them all.
-  revalidatePath("/", "layout");
+  expireAllReaderPages();
 }
 
 /** Runs a taxonomy change; a refusal becomes a message on the form rather than an error page. */

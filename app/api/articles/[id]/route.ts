@@ -3,6 +3,7 @@ import { getArticleForEditing, saveArticle } from "@/db/queries/newsroom-article
 import { NotAuthorizedError } from "@/lib/auth/staff";
 import { ARTICLE_LIMITS } from "@/lib/editor/article-form";
 import { MAX_ARTICLE_SOURCE_LENGTH } from "@/lib/mdx/limits";
+import { expireStoryPages } from "@/lib/reader-cache";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -56,6 +57,7 @@ export async function PUT(request: Request, { params }: Context) {
     const result = await saveArticle({ id, ...parsed.data });
     switch (result.status) {
       case "saved":
+        if (result.public) expireStoryPages({ slugs: [result.slug] });
         return Response.json(result, { headers: { "Cache-Control": "no-store" } });
       case "invalid":
         return problem(422, "The story has MDX problems to fix.", { issues: result.issues });

@@ -1,6 +1,6 @@
-import { getSection } from "@/db/queries/sections";
 import { sectionChannel } from "@/lib/feeds/build-feeds";
 import { feedNotFound } from "@/lib/feeds/feed-response";
+import { findFeedSection } from "@/lib/feeds/feed-sources";
 import { serveFeed } from "@/lib/feeds/serve-feed";
 import { site } from "@/lib/site";
 
@@ -8,7 +8,7 @@ type Context = { params: Promise<{ slug: string }> };
 
 /** One section's public stories, as RSS 2.0. */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
-  const section = await getSection({ slug: (await params).slug });
+  const section = await findFeedSection((await params).slug);
   if (!section) return feedNotFound("No such section.");
   return serveFeed(request, {
     format: "rss",

@@ -1,6 +1,6 @@
-import { findTagRedirect, getTag } from "@/db/queries/tags";
 import { tagChannel } from "@/lib/feeds/build-feeds";
 import { feedNotFound } from "@/lib/feeds/feed-response";
+import { findFeedTag, findMovedFeedTag } from "@/lib/feeds/feed-sources";
 import { serveFeed } from "@/lib/feeds/serve-feed";
 import { site } from "@/lib/site";
 
@@ -8,7 +8,7 @@ type Context = { params: Promise<{ slug: string }> };
 
 /** A renamed or merged tag's old feed address keeps its subscribers: they move with a permanent redirect. */
 async function feedAtCurrentAddress(oldSlug: string): Promise<Response> {
-  const currentSlug = await findTagRedirect({ slug: oldSlug });
+  const currentSlug = await findMovedFeedTag(oldSlug);
   if (!currentSlug) return feedNotFound("No such tag.");
   return Response.redirect(new URL(`/tag/${currentSlug}/rss.xml`, site.url), 308);
 }
@@ -16,7 +16,7 @@ async function feedAtCurrentAddress(oldSlug: string): Promise<Response> {
 /** One tag's public stories, as RSS 2.0. */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const { slug } = await params;
-  const tag = await getTag({ slug });
+  const tag = await findFeedTag(slug);
   if (!tag) return feedAtCurrentAddress(slug);
   return serveFeed(request, { format: "rss", channel: tagChannel(site, tag), scope: { kind: "tag", tagId: tag.id } });
 }

@@ -1,15 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { ArticleCard } from "@/components/article-card";
 import { ArticlePhoto } from "@/components/article-photo";
 import { JsonLd } from "@/components/json-ld";
 import { listLatestArticles, listSectionFronts } from "@/db/queries/articles";
+import { FRONT_PAGE_EDITION } from "@/lib/reader-routes";
 import { feedAlternates, site } from "@/lib/site";
 import { webSiteJsonLd } from "@/lib/structured-data";
 
+type Props = { params: Promise<{ edition: string }> };
+
+// The home page: next.config.ts rewrites `/` here (lib/reader-routes.ts says why).
+export const revalidate = 60;
+
+export async function generateStaticParams() {
+  return [];
+}
+
 export const metadata: Metadata = { alternates: { canonical: "/", types: feedAlternates() } };
 
-export default async function HomePage() {
+export default async function HomePage({ params }: Props) {
+  if ((await params).edition !== FRONT_PAGE_EDITION) notFound();
   const [latest, fronts] = await Promise.all([
     listLatestArticles({ limit: 7 }),
     listSectionFronts({ perSection: 4 }),
