@@ -20,18 +20,27 @@ type Connection = {
   driver: DatabaseDriver;
   migrate: () => Promise<void>;
   close: () => Promise<void>;
+  explain: (query: string, params: unknown[]) => Promise<string[]>;
 };
+
+type QueryListener = (query: string, params: unknown[]) => void;
+const queryListeners = new Set<QueryListener>();
+// Drizzle tells the logger every statement it sends; listeners exist only while a script records.
+const logger = { logQuery: (query: string, params: unknown[]) => queryListeners.forEach((listen) => listen(query, params)) };
+const EXPLAIN = "explain (analyze, buffers, costs off, summary on) ";
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
 function connectPostgres(url: string): Connection {
   const client = postgres(url, { max: 10, onnotice: () => {} });
-  const db = drizzlePostgres(client, { schema });
+  const db = drizzlePostgres(client, { schema, logger });
   return {
     db: db as unknown as Database,
     driver: "postgres",
     migrate: () => migratePostgres(db, { migrationsFolder }),
     close: () => client.end({ timeout: 5 }),
+    explain: async (query, params) =>
+      (await client.unsafe(EXPLAIN + query, params as postgres.ParameterOrJSON<never>[])).map((row) => String(Object.values(row)[0])),
   };
 }
 
@@ -39,7 +48,7 @@ function connectPglite(directory: string): Connection {
   const inMemory = directory.startsWith("memory://");
   const unlock = inMemory ? () => {} : lockPgliteDirectory(directory);
   const client = new PGlite(inMemory ? directory : path.resolve(directory));
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client, { schema, logger });
   return {
     db: db as unknown as Database,
     driver: "pglite",
@@ -48,6 +57,8 @@ function connectPglite(directory: string): Connection {
       await client.close();
       unlock();
     },
+    explain: async (query, params) =>
+      (await client.query<Record<string, unknown>>(EXPLAIN + query, params)).rows.map((row) => String(Object.values(row)[0])),
   };
 }
 
@@ -83,4 +94,22 @@ export async function closeDatabase(): Promise<void> {
   const open = globalForDatabase.newsroomDatabase;
   globalForDatabase.newsroomDatabase = undefined;
   await open?.close();
+}
+
+/** The statements `run` sends, in order, with their parameters: for query plans in scripts. */
+export async function recordQueries(run: () => Promise<unknown>): Promise<Array<{ query: string; params: unknown[] }>> {
+  const recorded: Array<{ query: string; params: unknown[] }> = [];
+  const listen: QueryListener = (query, params) => recorded.push({ query, params });
+  queryListeners.add(listen);
+  try {
+    await run();
+  } finally {
+    queryListeners.delete(listen);
+  }
+  return recorded;
+}
+
+/** PostgreSQL's plan for a statement, run for real (EXPLAIN ANALYZE), one line per element. */
+export async function explainQuery(query: string, params: unknown[]): Promise<string[]> {
+  return connection().explain(query, params);
 }

@@ -214,6 +214,22 @@ export const auditLog = pgTable(
   ],
 );
 
+/**
+ * Failed sign-ins counted per scope (an address, or an account at an address) in the database, so
+ * every app server sees one count. The rules that read it live in lib/auth/sign-in-throttle.ts.
+ */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    scope: text("scope").primaryKey(),
+    failures: integer("failures").notNull(),
+    firstFailureAt: timestamp("first_failure_at", { withTimezone: true }).notNull(),
+    lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  (t) => [index("sign_in_attempts_last_failure_idx").on(t.lastFailureAt)],
+);
+
 export const usersRelations = relations(users, ({ many }) => ({ articles: many(articles) }));
 export const categoriesRelations = relations(categories, ({ many }) => ({
   articles: many(articles),
@@ -243,3 +259,4 @@ export type Media = typeof media.$inferSelect;
 export type NewMedia = typeof media.$inferInsert;
 export type MediaVariant = typeof mediaVariants.$inferSelect;
 export type AuditLogEntry = typeof auditLog.$inferSelect;
+export type SignInAttempt = typeof signInAttempts.$inferSelect;

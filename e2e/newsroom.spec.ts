@@ -48,6 +48,38 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await expect(page.getByTestId("form-error")).toHaveText("That email and password do not match an active account.");
 });
 
+test("after five wrong passwords the sign-in form asks to wait, without saying whether the account exists", async ({ page }) => {
+  const guessedEmail = "someone.guessing@newsroom.example";
+  await page.goto("/login");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel("Email").fill(guessedEmail);
+    await page.getByLabel("Password").fill(`guess number ${attempt}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("form-error")).toHaveText("That email and password do not match an active account.");
+    await page.reload();
+  }
+  await page.getByLabel("Email").fill(guessedEmail);
+  await page.getByLabel("Password").fill("guess number 6");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("form-error")).toHaveText("Too many attempts — try again in 1 minute.");
+});
+
+// A script posting straight to Auth.js gets a status it understands. (The browser above and this
+// client may reach the server from different loopback addresses, so each counts its own tries.)
+test("after five wrong passwords the sign-in endpoint answers 429 with Retry-After", async ({ request }) => {
+  const attempt = async (password: string) => {
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    return request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: "a.script@newsroom.example", password },
+      maxRedirects: 0,
+    });
+  };
+  for (let guess = 1; guess <= 5; guess++) expect((await attempt(`guess ${guess}`)).status()).toBe(302);
+  const refused = await attempt("guess 6");
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+});
+
 test("the administrator adds a writer and an editor", async ({ browser }) => {
   const newsroom = await Newsroom.signedIn(browser, admin);
   await newsroom.addStaffMember(writer, "writer");

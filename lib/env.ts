@@ -28,6 +28,9 @@ const envSchema = z.object({
     z.string().default("UTC").refine(isTimeZone, "must be an IANA time zone such as Europe/London"),
   ),
   SITE_URL: z.preprocess(emptyAsUndefined, z.url().default("http://localhost:3000")),
+  AUTH_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  // How many reverse proxies in front of `next start` append to X-Forwarded-For (lib/auth/client-address.ts).
+  TRUSTED_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   AUTH_SECRET: z.preprocess(
     emptyAsUndefined,
     z.string().min(32, "must be at least 32 characters; generate one with `npx auth secret`").optional(),

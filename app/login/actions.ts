@@ -2,7 +2,8 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { signIn } from "@/lib/auth";
+import { signIn, SignInThrottledError } from "@/lib/auth";
+import { tooManyAttemptsMessage } from "@/lib/auth/sign-in-throttle";
 
 const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email address.").max(320),
@@ -28,7 +29,9 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     });
     return {};
   } catch (error) {
-    // Success is a redirect, thrown for Next to handle; only Auth.js's own refusals are answered here.
+    // Success is a redirect, thrown for Next to handle; only Auth.js's own refusals are answered here,
+    // and neither answer tells an unknown email from a wrong password.
+    if (error instanceof SignInThrottledError) return { error: tooManyAttemptsMessage(error.retryAfterSeconds) };
     if (error instanceof AuthError) return { error: "That email and password do not match an active account." };
     throw error;
   }

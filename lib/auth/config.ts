@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { env } from "@/lib/env";
 import type { StaffRole } from "./roles";
 
 declare module "next-auth" {
@@ -22,12 +23,20 @@ declare module "@auth/core/jwt" {
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 /**
+ * Auth.js's cookies are always HttpOnly and SameSite=Lax; they are Secure, with __Secure- and
+ * __Host- names, only when it takes the request for https, which it would not behind a proxy that
+ * drops X-Forwarded-Proto. The public address decides instead, the same for every request.
+ */
+const useSecureCookies = new URL(env.AUTH_URL ?? env.SITE_URL).protocol === "https:";
+
+/**
  * The part of the sign-in set-up the proxy can load without the database. The
  * proxy only redirects early; every page and query checks the session again.
  */
 export const authConfig = {
   pages: { signIn: "/login" },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  useSecureCookies,
   providers: [],
   trustHost: true,
   callbacks: {

@@ -1,33 +1,43 @@
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { verifyStaffCredentials } from "@/db/queries/staff";
 import { authConfig } from "./config";
+import { authorizeStaff } from "./sign-in";
 
 const credentialsSchema = z.object({
   email: z.string().trim().max(320),
   password: z.string().max(1_024),
 });
 
+/** Refused before the password was checked: too many failures for this account here, or from this address. */
+export class SignInThrottledError extends CredentialsSignin {
+  // Auth.js puts the code into its redirect URL; it says nothing about whether the account exists.
+  code = "too-many-attempts";
+
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const staff = await verifyStaffCredentials(parsed.data);
-        if (!staff) return null;
-        return { id: staff.id, name: staff.name, email: staff.email, role: staff.role, sessionVersion: staff.sessionVersion };
+        const outcome = await authorizeStaff(parsed.data, request.headers);
+        if (outcome.status === "throttled") throw new SignInThrottledError(outcome.retryAfterSeconds);
+        return outcome.status === "signed-in" ? outcome.staff : null;
       },
     }),
   ],
   logger: {
-    // A wrong password is an everyday event, not a server error worth a stack trace.
+    // A wrong password, or one too many, is an everyday event, not a server error worth a stack trace.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      if (error instanceof CredentialsSignin) return;
       console.error(error);
     },
   },

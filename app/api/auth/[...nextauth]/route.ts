@@ -1,3 +1,5 @@
 import { handlers } from "@/lib/auth";
+import { withSignInLimits } from "@/lib/auth/credentials-route";
 
-export const { GET, POST } = handlers;
+export const GET = handlers.GET;
+export const POST = withSignInLimits(handlers.POST);

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import {
+  ACCOUNT_AT_ADDRESS_RULE,
+  ADDRESS_RULE,
+  FORGET_AFTER_SECONDS,
+  judgeAttempt,
+  secondsUntil,
+  signInScopes,
+  tooManyAttemptsMessage,
+  waitAfter,
+  withoutSucceededAttempt,
+  type ThrottleCounter,
+  type ThrottleRule,
+} from "./sign-in-throttle";
+
+const START = new Date("2026-03-02T09:00:00Z");
+const later = (seconds: number) => new Date(START.getTime() + seconds * 1000);
+
+/** The counter after this many failed attempts, all made at START. */
+function afterFailures(failures: number, rule: ThrottleRule): ThrottleCounter | undefined {
+  let counter: ThrottleCounter | undefined;
+  for (let attempt = 0; attempt < failures; attempt += 1) {
+    const verdict = judgeAttempt(counter, rule, START);
+    if (!verdict.admitted) throw new Error(`attempt ${attempt + 1} was refused`);
+    counter = verdict.counter;
+  }
+  return counter;
+}
+
+describe("sign-in waits", () => {
+  it("lets an account at one address fail five times, then doubles the wait from a minute to an hour", () => {
+    const waits = Array.from({ length: 12 }, (_, n) => waitAfter(n + 1, ACCOUNT_AT_ADDRESS_RULE) / 60);
+    expect(waits).toEqual([0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 60, 60]);
+  });
+
+  it("gives one address fifty failures, then an hour's wait", () => {
+    expect(waitAfter(49, ADDRESS_RULE)).toBe(0);
+    expect(waitAfter(50, ADDRESS_RULE)).toBe(3600);
+    expect(waitAfter(500, ADDRESS_RULE)).toBe(3600);
+  });
+
+  it("refuses a sixth attempt until the minute after the fifth failure has passed", () => {
+    const counter = afterFailures(5, ACCOUNT_AT_ADDRESS_RULE);
+    expect(judgeAttempt(counter, ACCOUNT_AT_ADDRESS_RULE, later(59))).toEqual({ admitted: false, lockedUntil: later(60) });
+    expect(judgeAttempt(counter, ACCOUNT_AT_ADDRESS_RULE, later(60))).toMatchObject({ admitted: true, counter: { failures: 6, lockedUntil: later(60 + 120) } });
+  });
+
+  it("starts counting again once the window has passed and no wait is running", () => {
+    const counter = afterFailures(4, ACCOUNT_AT_ADDRESS_RULE);
+    const dayLater = later(ACCOUNT_AT_ADDRESS_RULE.windowSeconds);
+    expect(judgeAttempt(counter, ACCOUNT_AT_ADDRESS_RULE, dayLater)).toEqual({
+      admitted: true,
+      counter: { failures: 1, firstFailureAt: dayLater, lastFailureAt: dayLater, lockedUntil: null },
+    });
+  });
+
+  it("keeps a wait that outlasts the window", () => {
+    const day = ACCOUNT_AT_ADDRESS_RULE.windowSeconds;
+    const counter = { failures: 11, firstFailureAt: START, lastFailureAt: later(day - 600), lockedUntil: later(day + 3000) };
+    expect(judgeAttempt(counter, ACCOUNT_AT_ADDRESS_RULE, later(day))).toEqual({ admitted: false, lockedUntil: later(day + 3000) });
+  });
+
+  it("takes back a successful attempt, and the wait it started", () => {
+    const counter = afterFailures(50, ADDRESS_RULE)!;
+    expect(counter.lockedUntil).toEqual(later(3600));
+    expect(withoutSucceededAttempt(counter, ADDRESS_RULE)).toMatchObject({ failures: 49, lockedUntil: null });
+  });
+
+  it("forgets a row only when no rule could still be counting it", () => {
+    expect(FORGET_AFTER_SECONDS).toBe(25 * 60 * 60);
+  });
+});
+
+describe("sign-in scopes", () => {
+  it("counts an account at an address by its email in any case, without storing the email", () => {
+    const scopes = signInScopes({ email: " Rosa@Newsroom.example ", clientAddress: "203.0.113.9" });
+    expect(scopes.accountAtAddress.key).toBe(signInScopes({ email: "rosa@newsroom.example", clientAddress: "203.0.113.9" }).accountAtAddress.key);
+    expect(scopes.accountAtAddress.key).toMatch(/^account:[\w-]{43}\|ip:203\.0\.113\.9$/);
+    expect(scopes.address.key).toBe("ip:203.0.113.9");
+  });
+});
+
+describe("the wait, as people and clients are told it", () => {
+  it("rounds up to whole seconds, never less than one", () => {
+    expect(secondsUntil(new Date(START.getTime() + 1_500), START)).toBe(2);
+    expect(secondsUntil(START, START)).toBe(1);
+  });
+
+  it("says how many minutes are left", () => {
+    expect(tooManyAttemptsMessage(1)).toBe("Too many attempts — try again in 1 minute.");
+    expect(tooManyAttemptsMessage(60)).toBe("Too many attempts — try again in 1 minute.");
+    expect(tooManyAttemptsMessage(61)).toBe("Too many attempts — try again in 2 minutes.");
+    expect(tooManyAttemptsMessage(3600)).toBe("Too many attempts — try again in 60 minutes.");
+  });
+});

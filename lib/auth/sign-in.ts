@@ -1,0 +1,28 @@
+import "server-only";
+import { admitSignInAttempt, recordSuccessfulSignIn } from "@/db/queries/sign-in-throttle";
+import { verifyStaffCredentials } from "@/db/queries/staff";
+import { env } from "@/lib/env";
+import { clientAddress } from "./client-address";
+import { reportThrottledSignIn } from "./credentials-route";
+import type { Staff } from "./roles";
+import { signInScopes } from "./sign-in-throttle";
+
+export type StaffSignIn =
+  | { status: "signed-in"; staff: Staff & { sessionVersion: number } }
+  // One answer for an unknown email, a wrong password and a disabled account.
+  | { status: "refused" }
+  | { status: "throttled"; retryAfterSeconds: number };
+
+/** The credentials check behind both ways in: the form's server action and Auth.js's callback route. */
+export async function authorizeStaff(credentials: { email: string; password: string }, headers: Headers): Promise<StaffSignIn> {
+  const scopes = signInScopes({ email: credentials.email, clientAddress: clientAddress(headers, env.TRUSTED_PROXY_HOPS) });
+  const admission = await admitSignInAttempt(scopes);
+  if (!admission.admitted) {
+    reportThrottledSignIn(admission.retryAfterSeconds);
+    return { status: "throttled", retryAfterSeconds: admission.retryAfterSeconds };
+  }
+  const staff = await verifyStaffCredentials(credentials);
+  if (!staff) return { status: "refused" };
+  await recordSuccessfulSignIn(scopes);
+  return { status: "signed-in", staff };
+}
