@@ -5,6 +5,7 @@ const root = import.meta.dirname;
 const alias = {
   "@": root,
   "server-only": path.join(root, "test/server-only.ts"),
+  "next/cache": path.join(root, "test/next-cache.ts"),
 };
 
 const unitTests = {
