@@ -4,7 +4,7 @@ import { ArticleCard } from "@/components/article-card";
 import { PageHeading } from "@/components/page-heading";
 import { Pagination } from "@/components/pagination";
 import { SearchSnippet } from "@/components/search-snippet";
-import { searchArticles } from "@/db/queries/search";
+import { COUNTED_MATCHES, RANKED_MATCHES, searchArticles } from "@/db/queries/search";
 import { parsePageParam } from "@/lib/page-param";
 import { parseSearchQuery } from "@/lib/search-query";
 
@@ -50,15 +50,21 @@ export default async function SearchPage({ searchParams }: Props) {
   );
 }
 
+function searchSummary(query: string, total: number): string {
+  if (total === 0) return `No stories match “${query}”. Try fewer or different words.`;
+  if (total >= COUNTED_MATCHES) {
+    return `More than ${COUNTED_MATCHES.toLocaleString("en-GB")} stories match “${query}”; the newest ${RANKED_MATCHES} are ranked here. Add a word to narrow it down.`;
+  }
+  return `${total} ${total === 1 ? "story matches" : "stories match"} “${query}”`;
+}
+
 async function SearchResultsList({ query, page }: { query: string; page: number }) {
   const { results, total, totalPages } = await searchArticles({ query, page });
   if (page > totalPages) notFound();
   return (
     <section aria-labelledby="search-results">
       <h2 id="search-results" className="mb-6 font-sans text-sm text-stone-600 dark:text-stone-400" data-testid="search-summary">
-        {total === 0
-          ? `No stories match “${query}”. Try fewer or different words.`
-          : `${total} ${total === 1 ? "story matches" : "stories match"} “${query}”`}
+        {searchSummary(query, total)}
       </h2>
       <ol className="divide-y divide-stone-300 dark:divide-stone-700">
         {results.map((result) => (
