@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { articles, articleTags, categories, tags, users } from "../schema";
 import {
@@ -147,7 +147,15 @@ export async function getPublishedArticle({ slug }: { slug: string }): Promise<P
   };
 }
 
-/** Stories that share the most tags with this one, then the newest from its section. */
+// Related stories are chosen among the section's stories published around this one: scoring a
+// whole decade of a busy section by shared tags would make every uncached article page slow.
+const RELATED_EARLIER = 300;
+const RELATED_LATER = 100;
+
+/**
+ * Stories of the same section published around this one, those sharing the most tags with it
+ * first, then the newest. Two short walks of the section's keyset index bound the work.
+ */
 export async function listRelatedArticles({
   articleId,
   sectionId,
@@ -157,27 +165,19 @@ export async function listRelatedArticles({
   sectionId: string;
   limit: number;
 }): Promise<ArticleSummary[]> {
-  const sharedTags = getDb()
-    .select({ articleId: articleTags.articleId, shared: count().as("shared") })
-    .from(articleTags)
-    .where(
-      and(
-        ne(articleTags.articleId, articleId),
-        sql`${articleTags.tagId} in (select ${articleTags.tagId} from ${articleTags} where ${articleTags.articleId} = ${articleId})`,
-      ),
-    )
-    .groupBy(articleTags.articleId)
-    .as("shared_tags");
+  const inSection = eq(articles.categoryId, sectionId);
+  const anchor = keysetOf(inSection, articleId);
+  const neighbours = (direction: "earlier" | "later") =>
+    sql`(${getDb()
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(isPublicArticle, inSection, sql`(${articles.publishedAt}, ${articles.id}) ${sql.raw(direction === "earlier" ? "<" : ">")} ${anchor}`))
+      .orderBy(...(direction === "earlier" ? newestFirst : [asc(articles.publishedAt), asc(articles.id)]))
+      .limit(direction === "earlier" ? RELATED_EARLIER : RELATED_LATER)})`;
+  const sharedTags = sql<number>`(select count(*) from ${articleTags} shared where shared.article_id = ${articles.id} and shared.tag_id in (select own.tag_id from ${articleTags} own where own.article_id = ${articleId}))`;
   const rows = await selectSummaries()
-    .leftJoin(sharedTags, eq(sharedTags.articleId, articles.id))
-    .where(
-      and(
-        isPublicArticle,
-        ne(articles.id, articleId),
-        sql`(${sharedTags.shared} is not null or ${articles.categoryId} = ${sectionId})`,
-      ),
-    )
-    .orderBy(sql`coalesce(${sharedTags.shared}, 0) desc`, ...newestFirst)
+    .where(sql`${articles.id} in (${neighbours("earlier")} union all ${neighbours("later")})`)
+    .orderBy(desc(sharedTags), ...newestFirst)
     .limit(limit);
   return rows.map(toArticleSummary);
 }
