@@ -20,7 +20,7 @@ type Connection = {
   driver: DatabaseDriver;
   migrate: () => Promise<void>;
   close: () => Promise<void>;
-  explain: (query: string, params: unknown[]) => Promise<string[]>;
+  explain: (query: string, params: unknown[], settings: string[]) => Promise<string[]>;
 };
 
 type QueryListener = (query: string, params: unknown[]) => void;
@@ -39,8 +39,12 @@ function connectPostgres(url: string): Connection {
     driver: "postgres",
     migrate: () => migratePostgres(db, { migrationsFolder }),
     close: () => client.end({ timeout: 5 }),
-    explain: async (query, params) =>
-      (await client.unsafe(EXPLAIN + query, params as postgres.ParameterOrJSON<never>[])).map((row) => String(Object.values(row)[0])),
+    explain: (query, params, settings) =>
+      client.begin(async (tx) => {
+        for (const setting of settings) await tx.unsafe(setting);
+        const plan = await tx.unsafe(EXPLAIN + query, params as postgres.ParameterOrJSON<never>[]);
+        return plan.map((row) => String(Object.values(row)[0]));
+      }) as Promise<string[]>,
   };
 }
 
@@ -57,8 +61,12 @@ function connectPglite(directory: string): Connection {
       await client.close();
       unlock();
     },
-    explain: async (query, params) =>
-      (await client.query<Record<string, unknown>>(EXPLAIN + query, params)).rows.map((row) => String(Object.values(row)[0])),
+    explain: (query, params, settings) =>
+      client.transaction(async (tx) => {
+        for (const setting of settings) await tx.exec(setting);
+        const plan = await tx.query<Record<string, unknown>>(EXPLAIN + query, params);
+        return plan.rows.map((row) => String(Object.values(row)[0]));
+      }),
   };
 }
 
@@ -109,7 +117,10 @@ export async function recordQueries(run: () => Promise<unknown>): Promise<Array<
   return recorded;
 }
 
-/** PostgreSQL's plan for a statement, run for real (EXPLAIN ANALYZE), one line per element. */
-export async function explainQuery(query: string, params: unknown[]): Promise<string[]> {
-  return connection().explain(query, params);
+/**
+ * PostgreSQL's plan for a statement, run for real (EXPLAIN ANALYZE), one line per element, after
+ * the `set local` statements its own transaction made.
+ */
+export async function explainQuery(query: string, params: unknown[], settings: string[] = []): Promise<string[]> {
+  return connection().explain(query, params, settings);
 }

@@ -90,9 +90,15 @@ const executionTime = (plan: string[]) => plan.find((line) => line.startsWith("E
 
 async function explainStep(step: Step): Promise<string> {
   const statements = await recordQueries(step.run);
+  const settings: string[] = [];
   const sections = [];
   for (const { query, params } of statements) {
-    const plan = await explainQuery(query, params);
+    if (/^set /i.test(query)) {
+      settings.push(query);
+      sections.push(`Within a transaction that ran \`${query}\`.`);
+      continue;
+    }
+    const plan = await explainQuery(query, params, settings);
     sections.push(`Execution ${executionTime(plan)}\n\n\`\`\`\n${plan.join("\n")}\n\`\`\``);
   }
   return `### ${step.name}\n\n${sections.join("\n\n")}`;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, inArray, sql } from "drizzle-orm";
+import { and, desc, inArray, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { articles } from "../schema";
 import type { Transaction } from "./staff";
@@ -23,13 +23,12 @@ export type SearchResults = { results: SearchResult[]; total: number; page: numb
  */
 export const RANKED_MATCHES = 200;
 
-/** Past this many matches the page says "1,000 or more": counting every match of a common word costs more than it tells. */
-export const COUNTED_MATCHES = 1_000;
-
 /**
- * PostgreSQL prices a sequential scan without the cost of unpacking each row's stored search
- * vector, so on a large archive it picks one over the GIN index and takes seconds. Searches run
- * with sequential scans priced out, inside their own transaction.
+ * PostgreSQL prices scanning rows without the cost of unpacking each one's stored search vector,
+ * so on a large archive it walks the table or the date index testing every row, for seconds.
+ * Searches therefore find their matches through the GIN index alone: sequential scans are priced
+ * out for the transaction, and the matching step is planned on its own (`offset 0` keeps the
+ * planner from folding the date order into it).
  */
 async function withIndexScans<Result>(run: (tx: Transaction) => Promise<Result>) {
   return getDb().transaction(async (tx) => {
@@ -41,20 +40,28 @@ async function withIndexScans<Result>(run: (tx: Transaction) => Promise<Result>)
 /** Full-text search over published stories, in web-search syntax ("exact phrase", -without, or). */
 export async function searchArticles({ query, page }: { query: string; page: number }): Promise<SearchResults> {
   const tsQuery = sql`websearch_to_tsquery('english', ${query})`;
-  const matches = and(isPublicArticle, sql`${articles.search} @@ ${tsQuery}`);
   const rank = sql<number>`ts_rank_cd(${articles.search}, ${tsQuery})`;
   return withIndexScans(async (tx) => {
-    const newestMatches = tx.select({ id: articles.id }).from(articles).where(matches).orderBy(desc(articles.publishedAt)).limit(RANKED_MATCHES);
-    const rows = await selectArticleSummaries({
-      snippet: sql<string>`ts_headline('english', ${articles.plainText}, ${tsQuery}, ${HEADLINE_OPTIONS})`,
-    }, tx)
-      .where(inArray(articles.id, newestMatches))
-      .orderBy(desc(rank), desc(articles.publishedAt))
-      .limit(SEARCH_PAGE_SIZE)
-      .offset((page - 1) * SEARCH_PAGE_SIZE);
-    const countedMatches = tx.select({ id: articles.id }).from(articles).where(matches).limit(COUNTED_MATCHES).as("counted");
-    const [totals] = await tx.select({ total: count() }).from(countedMatches);
-    const total = totals?.total ?? 0;
+    const matching = tx
+      .select({ id: articles.id, publishedAt: articles.publishedAt })
+      .from(articles)
+      .where(and(isPublicArticle, sql`${articles.search} @@ ${tsQuery}`))
+      .offset(sql`0` as unknown as number)
+      .as("matching");
+    const newest = await tx
+      .select({ id: matching.id, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(matching)
+      .orderBy(desc(matching.publishedAt))
+      .limit(RANKED_MATCHES);
+    const total = newest[0]?.total ?? 0;
+    const rows =
+      total === 0
+        ? []
+        : await selectArticleSummaries({ snippet: sql<string>`ts_headline('english', ${articles.plainText}, ${tsQuery}, ${HEADLINE_OPTIONS})` }, tx)
+            .where(inArray(articles.id, newest.map((match) => match.id)))
+            .orderBy(desc(rank), desc(articles.publishedAt))
+            .limit(SEARCH_PAGE_SIZE)
+            .offset((page - 1) * SEARCH_PAGE_SIZE);
     return {
       results: rows.map((row) => ({ ...toArticleSummary(row), snippet: row.snippet })),
       total,

@@ -4,7 +4,7 @@ import { ArticleCard } from "@/components/article-card";
 import { PageHeading } from "@/components/page-heading";
 import { Pagination } from "@/components/pagination";
 import { SearchSnippet } from "@/components/search-snippet";
-import { COUNTED_MATCHES, RANKED_MATCHES, searchArticles } from "@/db/queries/search";
+import { RANKED_MATCHES, searchArticles } from "@/db/queries/search";
 import { parsePageParam } from "@/lib/page-param";
 import { parseSearchQuery } from "@/lib/search-query";
 
@@ -52,8 +52,8 @@ export default async function SearchPage({ searchParams }: Props) {
 
 function searchSummary(query: string, total: number): string {
   if (total === 0) return `No stories match “${query}”. Try fewer or different words.`;
-  if (total >= COUNTED_MATCHES) {
-    return `More than ${COUNTED_MATCHES.toLocaleString("en-GB")} stories match “${query}”; the newest ${RANKED_MATCHES} are ranked here. Add a word to narrow it down.`;
+  if (total > RANKED_MATCHES) {
+    return `${total.toLocaleString("en-GB")} stories match “${query}”; the newest ${RANKED_MATCHES} are ranked here. Add a word to narrow it down.`;
   }
   return `${total} ${total === 1 ? "story matches" : "stories match"} “${query}”`;
 }
