@@ -1,0 +1,19 @@
+/**
+ * Fills in micro-cache.conf, the programmatic twin of the `envsubst` line in its header; used by
+ * scripts/nginx-micro-cache.ts to run the same file for benchmarks and tests.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+
+export type MicroCacheSettings = { LISTEN_PORT: number; UPSTREAM_PORT: number; CACHE_DIR: string };
+
+const TEMPLATE = path.join(import.meta.dirname, "micro-cache.conf");
+
+/** Only the three placeholders are replaced; nginx's own $variables are left alone. */
+export function fillMicroCacheTemplate(template: string, settings: MicroCacheSettings): string {
+  return template.replace(/\$\{(LISTEN_PORT|UPSTREAM_PORT|CACHE_DIR)\}/g, (_, name: keyof MicroCacheSettings) => String(settings[name]));
+}
+
+export async function renderMicroCacheConfig(settings: MicroCacheSettings): Promise<string> {
+  return fillMicroCacheTemplate(await fs.readFile(TEMPLATE, "utf8"), settings);
+}

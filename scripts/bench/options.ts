@@ -1,0 +1,66 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+export const USAGE = `Usage: npm run bench -- [--url http://127.0.0.1:3000] [--duration 10] [--connections 50]
+       [--via-nginx] [--out docs/BENCHMARKS.md] [--pid PID] [--database NAME]
+       [--section conflicts] [--search WORD] [--articles 30] [--depth 500]
+Measures a running production server (next build && next start); builds nothing.
+Publish→visible runs when BENCH_STAFF_EMAIL and BENCH_STAFF_PASSWORD name an editor or admin.`;
+
+const count = (flag: string, max: number) =>
+  z.coerce.number(`${flag} must be a number`).int(`${flag} must be a whole number`).min(1, `${flag} must be at least 1`).max(max, `${flag} is at most ${max}`);
+
+const optionsSchema = z.object({
+  url: z.url("--url must be a URL such as http://127.0.0.1:3000").default("http://127.0.0.1:3000").transform((url) => url.replace(/\/+$/, "")),
+  duration: count("--duration", 3600).default(10),
+  connections: count("--connections", 10_000).default(50),
+  viaNginx: z.boolean().default(false),
+  out: z.string().default("docs/BENCHMARKS.md"),
+  pid: count("--pid", 2 ** 22).optional(),
+  database: z.string().optional(),
+  section: z.string().regex(/^[a-z0-9-]+$/, "--section is a section slug such as conflicts").default("conflicts"),
+  search: z.string().min(1).optional(),
+  articles: count("--articles", 10_000).default(30),
+  depth: count("--depth", 100_000).default(500),
+});
+
+// nginx is started here and proxies to 127.0.0.1, so it can only stand in front of a local server.
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+const checkedOptionsSchema = optionsSchema.refine((options) => !options.viaNginx || LOCAL_HOSTS.has(new URL(options.url).hostname), {
+  message: "--via-nginx needs --url to be a server on this machine (127.0.0.1 or localhost)",
+});
+
+export type BenchOptions = z.infer<typeof optionsSchema>;
+
+const flags = {
+  url: { type: "string" },
+  duration: { type: "string" },
+  connections: { type: "string" },
+  "via-nginx": { type: "boolean" },
+  out: { type: "string" },
+  pid: { type: "string" },
+  database: { type: "string" },
+  section: { type: "string" },
+  search: { type: "string" },
+  articles: { type: "string" },
+  depth: { type: "string" },
+  help: { type: "boolean" },
+} as const;
+
+/** The command line, checked; a mistake prints the usage and exits with status 2. */
+export function readOptions(argv = process.argv.slice(2)): BenchOptions {
+  try {
+    const { values } = parseArgs({ args: argv, options: flags });
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    const parsed = checkedOptionsSchema.safeParse({ ...values, viaNginx: values["via-nginx"] });
+    if (parsed.success) return parsed.data;
+    console.error(parsed.error.issues.map((issue) => issue.message).join("\n"));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+  }
+  console.error(USAGE);
+  process.exit(2);
+}
