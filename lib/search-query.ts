@@ -4,6 +4,8 @@ export const MAX_SEARCH_QUERY_LENGTH = 200;
 
 const querySchema = z
   .string()
+  // Control characters are never words; a NUL, which PostgreSQL cannot take as text, would fail the search.
+  .overwrite((value) => value.replace(/[\u0000-\u001f\u007f]/g, " "))
   .trim()
   .min(1, "Type a word or phrase to search the stories.")
   .max(MAX_SEARCH_QUERY_LENGTH, `Searches are limited to ${MAX_SEARCH_QUERY_LENGTH} characters; shorten yours.`);

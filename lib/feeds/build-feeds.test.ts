@@ -51,6 +51,32 @@ describe("building the feeds", () => {
     expect(item?.contentSnippet).toBe("A dek with ]]> in it");
   });
 
+  it("keeps text that looks like a character reference, such as &nbsp; pasted from a web page, as typed in Atom", () => {
+    const typed = "Prices&nbsp;rise &hellip; &lt;b&gt;again&lt;/b&gt; &#60;i&#62; &xxe;";
+    const atom = buildAtomFeed(input([story({ headline: typed, dek: typed, tags: [{ slug: "prices", name: typed }] })]));
+    // XML defines only five entities: a bare "&nbsp;" or "&xxe;" would make the whole feed unreadable.
+    expect(atom).not.toMatch(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/);
+    expect(XMLValidator.validate(atom)).toBe(true);
+    const entry = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", parseTagValue: false, processEntities: true }).parse(atom).feed.entry;
+    expect(entry.title["#text"]).toBe(typed);
+    expect(entry.summary["#text"]).toBe(typed);
+    expect(entry.category[1]["@_label"]).toBe(typed);
+  });
+
+  it("keeps a literal &amp; in RSS channel, category, creator and photo text as typed", async () => {
+    const typed = "R&amp;D &amp;amp; Q&A &nbsp;";
+    const section = { slug: "rd", name: typed, description: typed };
+    const photo = { caption: typed, credit: typed, photoId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301", width: 800, height: 600, mimeType: "image/jpeg", byteSize: 1000 };
+    const rss = buildRssFeed({ site, channel: sectionChannel(site, section), articles: [story({ section, tags: [{ slug: "t", name: `${typed} tag` }], author: { slug: "a", name: typed }, leadPhoto: photo })] });
+    const channel = parser.parse(rss).rss.channel;
+    expect(channel.title).toBe(`${typed} — The Meridian`);
+    expect(channel.description).toBe(typed);
+    expect(channel.item.category).toEqual([typed, `${typed} tag`]);
+    expect(channel.item["dc:creator"]["#text"]).toBe(typed);
+    expect(channel.item["media:content"]["media:description"]["#text"]).toBe(typed);
+    expect(channel.item["media:content"]["media:credit"]).toBe(typed);
+  });
+
   it("drops control characters XML cannot carry, such as a vertical tab pasted from a word processor", () => {
     const pasted = story({ headline: "Turnout\u000b falls\u0000 again", dek: "Lower\u0008 still", tags: [{ slug: "vote", name: "Vote\u001f" }] });
     for (const xml of [buildRssFeed(input([pasted])), buildAtomFeed(input([pasted]))]) {

@@ -105,6 +105,18 @@ function xmlText(value: string): string {
   return value.replace(XML_FORBIDDEN, "");
 }
 
+/**
+ * Text for the XML writers, which both avoid escaping twice: xmlbuilder2 (Atom) leaves an
+ * "&" alone where it already begins a reference, and the feed package's writer (RSS) turns
+ * every "&amp;" back into "&" before escaping. Text typed as "&nbsp;" would reach the Atom
+ * feed as an entity XML does not define (the whole feed stops parsing), "&lt;b&gt;" would
+ * read back as "<b>", and "R&amp;D" in an RSS category as "R&D". Every "&" written as "&amp;"
+ * first survives both as the one character it is, so the text reads back exactly as typed.
+ */
+function writerText(value: string): string {
+  return xmlText(value).replaceAll("&", "&amp;");
+}
+
 function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
@@ -118,7 +130,7 @@ const plainTextForCdata = (text: string) => xmlText(text).replaceAll("]]>", "]]\
 // Each extension declares its own namespace: the feed package offers no way to add one
 // to the root, and declares Dublin Core there only as a side effect of content:encoded.
 function creatorExtension(article: FeedArticle): Extension {
-  return { name: "dc:creator", objects: { _attributes: { "xmlns:dc": DUBLIN_CORE_NS }, _text: xmlText(article.author.name) } };
+  return { name: "dc:creator", objects: { _attributes: { "xmlns:dc": DUBLIN_CORE_NS }, _text: writerText(article.author.name) } };
 }
 
 /** Media RSS for a lead photo with a file: readers show it beside the headline, with its caption and credit. */
@@ -138,8 +150,8 @@ function mediaExtensions(site: FeedSite, photo: FeedLeadPhoto | null): Extension
           width: file.width,
           height: file.height,
         },
-        "media:description": { _attributes: { type: "plain" }, _text: xmlText(photo.caption) },
-        "media:credit": { _text: xmlText(photo.credit || site.name) },
+        "media:description": { _attributes: { type: "plain" }, _text: writerText(photo.caption) },
+        "media:credit": { _text: writerText(photo.credit || site.name) },
       },
     },
   ];
@@ -156,7 +168,7 @@ function rssItem(site: FeedSite, article: FeedArticle): Item {
     // A description is read as HTML, so the standfirst's own "<" and "&" are escaped as text.
     description: escapeHtml(xmlText(article.dek)),
     content: htmlForCdata(contentHtml(site, article)),
-    category: categoryNames(article).map((name) => ({ name: xmlText(name) })),
+    category: categoryNames(article).map((name) => ({ name: writerText(name) })),
     enclosure: file ? { url: file.url, type: file.type, length: file.length } : undefined,
     // RSS's own <author> must be an email address; staff addresses stay private.
     extensions: [creatorExtension(article), ...mediaExtensions(site, article.leadPhoto)],
@@ -166,8 +178,8 @@ function rssItem(site: FeedSite, article: FeedArticle): Item {
 /** RSS 2.0 with content:encoded, Dublin Core creators and Media RSS lead photos. */
 export function buildRssFeed({ site, channel, articles }: FeedInput): string {
   const feed = new Feed({
-    title: xmlText(channel.title),
-    description: xmlText(channel.description),
+    title: writerText(channel.title),
+    description: writerText(channel.description),
     id: absolute(site, channel.pagePath),
     link: absolute(site, channel.pagePath),
     feed: absolute(site, channel.feedPath),
@@ -190,37 +202,37 @@ export function buildAtomFeed({ site, channel, articles }: FeedInput): string {
   const feed = create({ version: "1.0", encoding: "utf-8" })
     .ele(ATOM_NS, "feed")
     .att(XML_NS, "xml:lang", site.language);
-  feed.ele("id").txt(absolute(site, channel.pagePath));
-  feed.ele("title", { type: "text" }).txt(xmlText(channel.title));
-  feed.ele("subtitle", { type: "text" }).txt(xmlText(channel.description));
+  feed.ele("id").txt(writerText(absolute(site, channel.pagePath)));
+  feed.ele("title", { type: "text" }).txt(writerText(channel.title));
+  feed.ele("subtitle", { type: "text" }).txt(writerText(channel.description));
   feed.ele("updated").txt(feedLastModified(articles).toISOString());
-  feed.ele("link", { rel: "alternate", type: "text/html", href: absolute(site, channel.pagePath) });
-  feed.ele("link", { rel: "self", type: "application/atom+xml", href: absolute(site, channel.feedPath) });
-  feed.ele("icon").txt(absolute(site, site.logoPath));
+  feed.ele("link", { rel: "alternate", type: "text/html", href: writerText(absolute(site, channel.pagePath)) });
+  feed.ele("link", { rel: "self", type: "application/atom+xml", href: writerText(absolute(site, channel.feedPath)) });
+  feed.ele("icon").txt(writerText(absolute(site, site.logoPath)));
 
   for (const article of articles) {
     const entry = feed.ele("entry");
-    entry.ele("id").txt(articleGuid(article));
-    entry.ele("title", { type: "text" }).txt(xmlText(article.headline));
-    entry.ele("link", { rel: "alternate", type: "text/html", href: articleUrl(site, article) });
+    entry.ele("id").txt(writerText(articleGuid(article)));
+    entry.ele("title", { type: "text" }).txt(writerText(article.headline));
+    entry.ele("link", { rel: "alternate", type: "text/html", href: writerText(articleUrl(site, article)) });
     entry.ele("published").txt(article.publishedAt.toISOString());
     entry.ele("updated").txt(lastChanged(article).toISOString());
     const author = entry.ele("author");
-    author.ele("name").txt(xmlText(article.author.name));
-    author.ele("uri").txt(absolute(site, `/author/${article.author.slug}`));
+    author.ele("name").txt(writerText(article.author.name));
+    author.ele("uri").txt(writerText(absolute(site, `/author/${article.author.slug}`)));
     // term and scheme together make the listing's address, so a reader can tell a section from a tag.
     entry.ele("category", {
-      term: article.section.slug,
-      label: xmlText(article.section.name),
-      scheme: absolute(site, "/category/"),
+      term: writerText(article.section.slug),
+      label: writerText(article.section.name),
+      scheme: writerText(absolute(site, "/category/")),
     });
     for (const tag of article.tags) {
-      entry.ele("category", { term: tag.slug, label: xmlText(tag.name), scheme: absolute(site, "/tag/") });
+      entry.ele("category", { term: writerText(tag.slug), label: writerText(tag.name), scheme: writerText(absolute(site, "/tag/")) });
     }
-    if (article.dek) entry.ele("summary", { type: "text" }).txt(xmlText(article.dek));
-    entry.ele("content", { type: "html" }).txt(xmlText(contentHtml(site, article)));
+    if (article.dek) entry.ele("summary", { type: "text" }).txt(writerText(article.dek));
+    entry.ele("content", { type: "html" }).txt(writerText(contentHtml(site, article)));
     const file = photoFile(site, article.leadPhoto);
-    if (file) entry.ele("link", { rel: "enclosure", type: file.type, length: String(file.length), href: file.url });
+    if (file) entry.ele("link", { rel: "enclosure", type: writerText(file.type), length: String(file.length), href: writerText(file.url) });
   }
   return feed.end({ prettyPrint: true });
 }

@@ -8,7 +8,7 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { MAX_ARTICLE_SOURCE_LENGTH } from "./limits";
-import { findUnsafeConstructs, remarkArticleGuard, type MdxIssue } from "./safety";
+import { findParseHazard, findUnsafeConstructs, remarkArticleGuard, type MdxIssue } from "./safety";
 
 export { MAX_ARTICLE_SOURCE_LENGTH };
 
@@ -74,15 +74,8 @@ function countWords(text: string): number {
  * only ever evaluate the stored result.
  */
 export async function compileArticle(source: string): Promise<CompiledArticle> {
-  if (source.length > MAX_ARTICLE_SOURCE_LENGTH) {
-    throw new MdxCompileError([
-      {
-        line: 1,
-        column: 1,
-        message: `The article is ${source.length.toLocaleString("en-GB")} characters long; the limit is ${MAX_ARTICLE_SOURCE_LENGTH.toLocaleString("en-GB")}. Split it into several stories.`,
-      },
-    ]);
-  }
+  const hazard = findParseHazard(source);
+  if (hazard) throw new MdxCompileError([hazard]);
   const tree = parseArticle(source);
   const issues = findUnsafeConstructs(tree);
   if (issues.length > 0) throw new MdxCompileError(issues);

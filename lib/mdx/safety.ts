@@ -2,6 +2,10 @@ import type { Root } from "mdast";
 import type { Node } from "unist";
 import { visit } from "unist-util-visit";
 import { allowedComponents, isAllowedComponent, isSafeImageUrl, isSafeLinkUrl } from "./allow-list";
+import { findExcessiveNesting } from "./parse-limits";
+
+// Checked on the source, before parsing: what would make the parser itself slow or overflow.
+export { findParseHazard } from "./parse-limits";
 
 export type MdxIssue = { line: number; column: number; message: string };
 
@@ -73,6 +77,9 @@ const EXPRESSION_MESSAGE =
 
 /** Every construct an article may not contain, each with where it is. */
 export function findUnsafeConstructs(tree: Root): MdxIssue[] {
+  // First, and alone: every later check walks the tree recursively.
+  const tooDeep = findExcessiveNesting(tree);
+  if (tooDeep) return [tooDeep];
   const issues: MdxIssue[] = [];
   visit(tree, (node: Node) => {
     switch (node.type) {

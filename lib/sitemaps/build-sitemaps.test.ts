@@ -45,6 +45,14 @@ describe("sitemaps", () => {
     expect(xml).toContain("NATO &amp; \"allies\" &lt;pledge&gt; — Київ");
   });
 
+  it("keeps a news title that looks like character references, such as &nbsp;, as typed", () => {
+    const headline = "Prices&nbsp;rise &hellip; &lt;b&gt;again&lt;/b&gt; &#60;i&#62;";
+    const xml = newsSitemap([{ slug: "a", headline, publishedAt: new Date("2026-11-28T09:00:00Z") }], { name: "The Meridian", language: "en", siteUrl: "https://news.example" });
+    // XML defines only five entities: a bare "&nbsp;" would make the whole sitemap unreadable.
+    expect(xml).not.toMatch(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/);
+    expect(parser.parse(xml).urlset.url["news:news"]["news:title"]).toBe(headline);
+  });
+
   it("drops control characters XML forbids from a news title", () => {
     const xml = newsSitemap([{ slug: "a", headline: "Vote\u000b count", publishedAt: new Date("2026-11-28T09:00:00Z") }], { name: "The Meridian", language: "en", siteUrl: "https://news.example" });
     expect(XMLValidator.validate(xml)).toBe(true);

@@ -9,14 +9,20 @@ type Entry = { path: string; lastModified: Date | null };
 
 const absolute = (siteUrl: string, path: string) => new URL(path, siteUrl).toString();
 
-// XML 1.0 forbids most control characters; one pasted from a word processor would break the file.
-const xmlText = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+/**
+ * Text as xmlbuilder2 must be given it. XML 1.0 forbids most control characters; one pasted
+ * from a word processor would break the file. And xmlbuilder2 escapes "&" only where it does
+ * not already begin a reference, so a headline typed with "&nbsp;" would reach the file as an
+ * entity XML does not define (the whole sitemap stops parsing) and "&lt;b&gt;" would read back
+ * as "<b>": every "&" written as "&amp;" first, which it leaves as it is, keeps the text as typed.
+ */
+const xmlText = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replaceAll("&", "&amp;");
 
 export function urlSet(entries: Entry[], siteUrl: string): string {
   const root = create({ version: "1.0", encoding: "UTF-8" }).ele(SITEMAP_NS, "urlset");
   for (const entry of entries) {
     const url = root.ele("url");
-    url.ele("loc").txt(absolute(siteUrl, entry.path));
+    url.ele("loc").txt(xmlText(absolute(siteUrl, entry.path)));
     if (entry.lastModified) url.ele("lastmod").txt(entry.lastModified.toISOString());
   }
   return root.end({ prettyPrint: true });
@@ -26,7 +32,7 @@ export function sitemapIndex(sitemaps: Array<{ path: string; lastModified: Date 
   const root = create({ version: "1.0", encoding: "UTF-8" }).ele(SITEMAP_NS, "sitemapindex");
   for (const sitemap of sitemaps) {
     const node = root.ele("sitemap");
-    node.ele("loc").txt(absolute(siteUrl, sitemap.path));
+    node.ele("loc").txt(xmlText(absolute(siteUrl, sitemap.path)));
     if (sitemap.lastModified) node.ele("lastmod").txt(sitemap.lastModified.toISOString());
   }
   return root.end({ prettyPrint: true });
@@ -41,11 +47,11 @@ export function newsSitemap(
     .att("http://www.w3.org/2000/xmlns/", "xmlns:news", NEWS_NS);
   for (const article of articles) {
     const url = root.ele("url");
-    url.ele("loc").txt(absolute(publication.siteUrl, `/articles/${article.slug}`));
+    url.ele("loc").txt(xmlText(absolute(publication.siteUrl, `/articles/${article.slug}`)));
     const news = url.ele(NEWS_NS, "news:news");
     const source = news.ele(NEWS_NS, "news:publication");
     source.ele(NEWS_NS, "news:name").txt(xmlText(publication.name));
-    source.ele(NEWS_NS, "news:language").txt(publication.language);
+    source.ele(NEWS_NS, "news:language").txt(xmlText(publication.language));
     news.ele(NEWS_NS, "news:publication_date").txt(article.publishedAt.toISOString());
     news.ele(NEWS_NS, "news:title").txt(xmlText(article.headline));
   }

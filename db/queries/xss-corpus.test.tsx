@@ -1,0 +1,339 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import type { ReactNode } from "react";
+import { prerender } from "react-dom/static";
+import RssParser from "rss-parser";
+import sharp from "sharp";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import ArticlePage from "@/app/(site)/articles/[slug]/page";
+import AuthorPage from "@/app/(site)/author/[slug]/page";
+import SectionPage from "@/app/(site)/category/[slug]/page";
+import HomePage from "@/app/(site)/front-page/[edition]/page";
+import SearchPage from "@/app/(site)/search/page";
+import TagPage from "@/app/(site)/tag/[slug]/page";
+import { SiteHeader } from "@/components/site-header";
+import type { Staff } from "@/lib/auth/roles";
+import { buildAtomFeed, buildJsonFeed, buildRssFeed, sectionChannel, siteChannel, tagChannel, type FeedChannel } from "@/lib/feeds/build-feeds";
+import { FRONT_PAGE_EDITION } from "@/lib/reader-routes";
+import { parseSearchQuery } from "@/lib/search-query";
+import { site } from "@/lib/site";
+import { newsSitemap, urlSet } from "@/lib/sitemaps/build-sitemaps";
+import { UNSTORABLE, xssVectors, type XssVector } from "@/test/fixtures/xss-vectors";
+import { findActiveContent, readableContent, tokenizeHtml } from "@/test/html-inertness";
+import { signInAs } from "@/test/staff-session";
+import { closeDatabase, databaseDriver, migrateDatabase } from "../client";
+import { getPublishedArticle } from "./articles";
+import { listFeedArticles, type FeedScope } from "./feeds";
+import { updatePhotoText, uploadPhoto } from "./media";
+import { createArticleDraft, listNewsroomArticles, publishArticle } from "./newsroom-articles";
+import { listRecentNewsArticles, listSitemapArticles, listSitemapListings } from "./sitemap";
+import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "./staff";
+import { getTag } from "./tags";
+import { createSection } from "./taxonomy";
+
+vi.mock("@/lib/auth", () => import("@/test/staff-session"));
+
+const PASSWORD = "correct horse battery staple";
+const PHOTO_SIZE = { width: 40, height: 30 };
+
+/** Everything one story carries a vector in, as the newsroom typed it. */
+type Story = {
+  vector: XssVector;
+  marker: string;
+  headline: string;
+  dek: string;
+  sectionName: string;
+  tagName: string;
+  authorName: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  slug: string;
+  section: { id: string; slug: string; name: string; description: string };
+  tag: { id: string; slug: string; name: string };
+  authorSlug: string;
+};
+
+// XML 1.0 cannot carry these even as references; the feed and sitemap builders drop them.
+const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const asXml = (text: string) => text.replace(XML_FORBIDDEN, "");
+
+/** MDX attribute text: quotes and ampersands as references, the rest as typed. */
+const mdxAttribute = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+/** Markdown text: every ASCII punctuation mark escaped, so the vector is words, never syntax. */
+const markdownText = (text: string) => text.replace(/[!-/:-@[-`{-~]/g, "\\$&");
+
+/** What a reader's browser receives for a page, async components and all. */
+async function renderPage(page: Promise<ReactNode> | ReactNode): Promise<string> {
+  const { prelude } = await prerender(<>{await page}</>);
+  return new Response(prelude as ReadableStream<Uint8Array>).text();
+}
+
+function jsonLdBlocks(html: string): Array<Record<string, unknown>> {
+  const tokens = tokenizeHtml(html);
+  return tokens.flatMap((token, index) => {
+    if (token.kind !== "start" || token.name !== "script") return [];
+    const content = tokens[index + 1];
+    return [JSON.parse(content?.kind === "text" ? content.value : "") as Record<string, unknown>];
+  });
+}
+
+function expectInert(html: string, where: string) {
+  expect(findActiveContent(html, { allowJsonLd: true, siteOrigin: site.url }), `${where}:\n${html}`).toEqual([]);
+}
+
+const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  isArray: (name) => ["item", "entry", "category", "url", "link"].includes(name),
+});
+
+type XmlNode = Record<string, unknown>;
+
+// XML defines five entities; any other reference ("&nbsp;", "&xxe;") makes a strict reader give up on the file.
+const UNDEFINED_REFERENCE = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
+
+function wellFormed(xml: string): XmlNode {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  expect(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, "")).not.toMatch(UNDEFINED_REFERENCE);
+  return xmlParser.parse(xml) as XmlNode;
+}
+
+const textOf = (node: unknown): string => (typeof node === "string" ? node : String((node as XmlNode | undefined)?.["#text"] ?? ""));
+
+type RssItem = { "content:encoded"?: string; creator?: string; categories?: string[] };
+const rssParser = new RssParser<Record<string, unknown>, RssItem>();
+
+let shade = 0;
+async function freshPhoto(): Promise<Uint8Array> {
+  shade += 1;
+  const background = { r: shade % 256, g: 60, b: 200 };
+  return new Uint8Array(await sharp({ create: { ...PHOTO_SIZE, channels: 3, background } }).png().toBuffer());
+}
+
+const storable = xssVectors.filter((vector) => !UNSTORABLE.test(vector.text));
+const unstorable = xssVectors.filter((vector) => UNSTORABLE.test(vector.text));
+const stories = new Map<string, Story>();
+const storyOf = (vector: XssVector) => stories.get(vector.name)!;
+const named = <T extends { name: string }>(list: T[]) => list.map((entry) => [entry.name, entry] as const);
+
+let admin: Staff;
+
+async function publishStory(vector: XssVector, index: number): Promise<Story> {
+  const v = vector.text;
+  const marker = `kestrel${index}`;
+  signInAs(admin);
+  const created = await createSection({ name: `Desk ${index} ${v}`, description: `About ${v}` });
+  if (created.status !== "ok") throw new Error(`section refused: ${created.message}`);
+  const authorName = `${v} (writer ${index})`;
+  const writer = await provisionStaffAccountFromCommandLine({ name: authorName, email: `writer${index}@newsroom.example`, role: "writer", password: PASSWORD });
+
+  signInAs(writer);
+  const upload = await uploadPhoto({ bytes: await freshPhoto(), originalName: `${v}.png` });
+  if (upload.status !== "ok") throw new Error(`upload refused: ${upload.message}`);
+  const photo = await updatePhotoText({ id: upload.photo.id, altText: v.slice(0, 300), caption: v, credit: v.slice(0, 200) });
+  const tagName = `Tag ${index} ${v}`;
+  const headline = `Story ${index}: ${v}`;
+  const bodyMdx = [
+    `Dispatch ${marker}: ${markdownText(v)}`,
+    `<Figure photo="${upload.photo.id}" width="${PHOTO_SIZE.width}" height="${PHOTO_SIZE.height}" caption="${mdxAttribute(v)}" alt="${mdxAttribute(v)}" credit="${mdxAttribute(v)}" />`,
+  ].join("\n\n");
+  const draft = await createArticleDraft({ headline, dek: v, sectionId: created.section.id, tags: [tagName], bodyMdx, heroMediaId: upload.photo.id });
+  if (draft.status !== "saved") throw new Error(`draft refused: ${JSON.stringify(draft)}`);
+
+  signInAs(admin);
+  const published = await publishArticle({ id: draft.id });
+  if (published.status !== "published") throw new Error(`publication refused: ${JSON.stringify(published)}`);
+  const article = await getPublishedArticle({ slug: published.slug });
+  const tag = article?.tags[0] && (await getTag({ slug: article.tags[0].slug }));
+  if (!article || !tag || !photo) throw new Error(`story ${index} is not public`);
+  return {
+    vector,
+    marker,
+    headline,
+    dek: v,
+    sectionName: created.section.name,
+    tagName: tag.name,
+    authorName,
+    alt: photo.altText,
+    caption: photo.caption,
+    credit: photo.credit ?? "",
+    slug: published.slug,
+    section: created.section,
+    tag,
+    authorSlug: article.author.slug,
+  };
+}
+
+async function feedsFor(scope: FeedScope, channel: FeedChannel) {
+  const input = { site, channel, articles: await listFeedArticles({ scope }) };
+  return { rss: buildRssFeed(input), atom: buildAtomFeed(input), json: buildJsonFeed(input) };
+}
+
+describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${databaseDriver()}`, () => {
+  beforeAll(async () => {
+    await migrateDatabase();
+    admin = await createFirstAdministrator({ name: "Ada Admin", email: "ada@newsroom.example", password: PASSWORD });
+    for (const [index, vector] of storable.entries()) stories.set(vector.name, await publishStory(vector, index + 1));
+  });
+
+  beforeEach(() => signInAs(null));
+  afterAll(() => closeDatabase());
+
+  it("holds at least 30 vectors, each with a unique name", () => {
+    expect(xssVectors.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(xssVectors.map((vector) => vector.name)).size).toBe(xssVectors.length);
+  });
+
+  it.each(named(storable))("shows %s only as text on its article page, photo, byline and tags", async (_name, vector) => {
+    const story = storyOf(vector);
+    const html = await renderPage(ArticlePage({ params: Promise.resolve({ slug: story.slug }) }));
+    expectInert(html, "article page");
+    const readable = readableContent(html);
+    for (const text of [story.headline, story.dek, story.sectionName, story.tagName, story.authorName, story.alt, story.caption, `Photo: ${story.credit}`]) {
+      expect(readable).toContain(text);
+    }
+  });
+
+  it.each(named(storable))("keeps %s inside the article's JSON-LD strings, where </script> cannot close the block", async (_name, vector) => {
+    const story = storyOf(vector);
+    const html = await renderPage(ArticlePage({ params: Promise.resolve({ slug: story.slug }) }));
+    const [article, breadcrumbs] = jsonLdBlocks(html);
+    expect(article).toMatchObject({
+      "@type": "NewsArticle",
+      headline: story.headline,
+      description: story.dek,
+      articleSection: story.sectionName,
+      keywords: [story.tagName],
+      author: [{ name: story.authorName }],
+    });
+    expect(breadcrumbs?.itemListElement).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: story.sectionName }), expect.objectContaining({ name: story.headline })]),
+    );
+  });
+
+  it.each(named(storable))("lists %s only as text on its section, tag and writer pages", async (_name, vector) => {
+    const story = storyOf(vector);
+    const pages = {
+      section: await renderPage(SectionPage({ params: Promise.resolve({ slug: story.section.slug }) })),
+      tag: await renderPage(TagPage({ params: Promise.resolve({ slug: story.tag.slug }) })),
+      writer: await renderPage(AuthorPage({ params: Promise.resolve({ slug: story.authorSlug }) })),
+    };
+    for (const [where, html] of Object.entries(pages)) {
+      expectInert(html, `${where} page`);
+      expect(readableContent(html), where).toContain(story.headline);
+    }
+    expect(readableContent(pages.section)).toContain(story.sectionName);
+    expect(readableContent(pages.section)).toContain(`About ${vector.text}`);
+    expect(readableContent(pages.tag)).toContain(story.tagName);
+    expect(readableContent(pages.writer)).toContain(story.authorName);
+    expect(jsonLdBlocks(pages.section)[0]?.itemListElement).toEqual(expect.arrayContaining([expect.objectContaining({ name: story.sectionName })]));
+  });
+
+  it.each(named(storable))("returns %s as text in the RSS, Atom and JSON feeds of its section and tag", async (_name, vector) => {
+    const story = storyOf(vector);
+    const feeds = [
+      await feedsFor({ kind: "section", sectionId: story.section.id }, sectionChannel(site, story.section)),
+      await feedsFor({ kind: "tag", tagId: story.tag.id }, tagChannel(site, story.tag)),
+    ];
+    for (const { rss, atom, json } of feeds) {
+      // RSS: well-formed, every field read back as the text typed (less what XML cannot carry).
+      const rssDocument = wellFormed(rss);
+      const [rawItem] = ((rssDocument.rss as XmlNode).channel as XmlNode).item as XmlNode[];
+      const parsed = await rssParser.parseString(rss);
+      const [item] = parsed.items;
+      expect(item?.title).toBe(asXml(story.headline).replaceAll("]]>", "]]\u2060>"));
+      expect(item?.creator).toBe(asXml(story.authorName));
+      expect(item?.categories).toEqual([asXml(story.sectionName), asXml(story.tagName)]);
+      expect(textOf((rawItem?.["media:content"] as XmlNode)["media:description"])).toBe(asXml(story.caption));
+      expect(textOf((rawItem?.["media:content"] as XmlNode)["media:credit"])).toBe(asXml(story.credit));
+      expect(parsed.title).toContain(asXml(vector.text));
+      // description and content:encoded are HTML to a feed reader: inert, with the text as text.
+      const description = String(rawItem?.description ?? "");
+      expect(findActiveContent(description)).toEqual([]);
+      expect(readableContent(description)).toBe(asXml(story.dek));
+      const content = item?.["content:encoded"] ?? "";
+      expect(findActiveContent(content, { siteOrigin: site.url }), content).toEqual([]);
+      expect(readableContent(content)).toContain(asXml(story.caption));
+
+      const atomDocument = wellFormed(atom);
+      const [entry] = (atomDocument.feed as XmlNode).entry as XmlNode[];
+      expect(textOf(entry?.title)).toBe(asXml(story.headline));
+      expect(textOf(entry?.summary)).toBe(asXml(story.dek));
+      expect(textOf((entry?.author as XmlNode).name)).toBe(asXml(story.authorName));
+      expect((entry?.category as XmlNode[]).map((category) => category["@_label"])).toEqual([asXml(story.sectionName), asXml(story.tagName)]);
+      const atomContent = textOf(entry?.content);
+      expect(findActiveContent(atomContent, { siteOrigin: site.url })).toEqual([]);
+
+      const jsonFeed = JSON.parse(json) as { items: Array<{ title: string; summary: string; content_html: string; authors: Array<{ name: string }>; tags: string[] }> };
+      expect(jsonFeed.items[0]).toMatchObject({ title: story.headline, summary: story.dek, authors: [{ name: story.authorName }], tags: [story.sectionName, story.tagName] });
+      expect(findActiveContent(jsonFeed.items[0]?.content_html ?? "", { siteOrigin: site.url })).toEqual([]);
+    }
+  });
+
+  it.each(named(storable))("reflects a search for %s escaped, and marks only the matched word", async (_name, vector) => {
+    const story = storyOf(vector);
+    const q = `${story.marker} or ${vector.text}`;
+    const query = parseSearchQuery(q);
+    const html = await renderPage(SearchPage({ searchParams: Promise.resolve({ q }) }));
+    expectInert(html, "search page");
+    const readable = readableContent(html);
+    if (!query.ok) {
+      expect(readable).toContain(query.message);
+      return;
+    }
+    expect(readable).toContain(`“${query.text}”`);
+    expect(readable).toContain(story.headline);
+    const tokens = tokenizeHtml(html);
+    const marked = tokens.flatMap((token, index) => (token.kind === "start" && token.name === "mark" ? [tokens[index + 1]] : []));
+    expect(marked).toContainEqual({ kind: "text", value: story.marker });
+  });
+
+  it("keeps every vector inert on the home page and in the sections navigation", async () => {
+    const home = await renderPage(HomePage({ params: Promise.resolve({ edition: FRONT_PAGE_EDITION }) }));
+    const header = await renderPage(SiteHeader({}));
+    expectInert(home, "home page");
+    expectInert(header, "masthead");
+    for (const story of stories.values()) expect(readableContent(header)).toContain(story.sectionName);
+    const [website] = jsonLdBlocks(home);
+    expect(website).toMatchObject({ "@type": "WebSite", name: site.name });
+  });
+
+  it("writes well-formed site feeds that carry every vector as text", async () => {
+    const { rss, atom, json } = await feedsFor({ kind: "site" }, siteChannel(site, "/rss.xml"));
+    const parsed = await rssParser.parseString(rss);
+    wellFormed(rss);
+    wellFormed(atom);
+    const titles = parsed.items.map((item) => item.title);
+    for (const story of stories.values()) expect(titles).toContain(asXml(story.headline).replaceAll("]]>", "]]\u2060>"));
+    for (const item of parsed.items) expect(findActiveContent(item["content:encoded"] ?? "", { siteOrigin: site.url })).toEqual([]);
+    expect((JSON.parse(json) as { items: unknown[] }).items).toHaveLength(stories.size);
+  });
+
+  it("writes a well-formed sitemap of site addresses only, and a news sitemap whose titles are the headlines as text", async () => {
+    const entries = [{ path: "/", lastModified: null }, ...(await listSitemapListings()), ...(await listSitemapArticles({ offset: 0, limit: 50_000 }))];
+    const sitemap = wellFormed(urlSet(entries, site.url));
+    const locations = ((sitemap.urlset as XmlNode).url as XmlNode[]).map((url) => textOf(url.loc));
+    for (const location of locations) expect(location).toMatch(new RegExp(`^${site.url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/[a-z0-9/-]*$`));
+    for (const story of stories.values()) expect(locations).toContain(new URL(`/articles/${story.slug}`, site.url).toString());
+
+    const news = wellFormed(newsSitemap(await listRecentNewsArticles(), { name: site.name, language: site.language, siteUrl: site.url }));
+    const titles = ((news.urlset as XmlNode).url as XmlNode[]).map((url) => textOf((url["news:news"] as XmlNode)["news:title"]));
+    for (const story of stories.values()) expect(titles).toContain(asXml(story.headline));
+  });
+
+  it.each(named(unstorable))("never shows %s to a reader: the database refuses it before anything is stored", async (_name, vector) => {
+    signInAs(admin);
+    const section = [...stories.values()][0]!.section;
+    await expect(createArticleDraft({ headline: `Refused: ${vector.text}`, dek: vector.text, sectionId: section.id, tags: [], bodyMdx: "Text." })).rejects.toThrow();
+    expect((await listNewsroomArticles({ text: "Refused:", page: 1 })).articles).toEqual([]);
+  });
+
+  it.each(named(unstorable))("answers a search for %s without an error, reading the NUL as a space", async (_name, vector) => {
+    const html = await renderPage(SearchPage({ searchParams: Promise.resolve({ q: vector.text }) }));
+    expectInert(html, "search page");
+    expect(readableContent(html)).toContain(`“${vector.text.replace(/\u0000/g, " ")}”`);
+  });
+});
