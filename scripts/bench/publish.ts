@@ -55,7 +55,7 @@ async function pollUntilVisible(url: string, headline: string, since: number): P
   return null;
 }
 
-/** A popular page is always in the caches; so are these, so that a cache keeping them past the publication shows. */
+/** Puts the polled pages in every cache first, as a popular page always is, so that a cache that keeps serving them after the publication is measured. */
 async function requestOnce(urls: string[]): Promise<void> {
   await Promise.all(urls.map(async (url) => (await fetch(url, { headers: BROWSER_HEADERS })).arrayBuffer()));
 }
