@@ -26,8 +26,9 @@ export function ArticleCard({
   return (
     <article className="group">
       {showSection ? (
-        <p className="mb-1 font-sans text-xs font-semibold tracking-wider text-red-800 uppercase dark:text-red-400">
-          <Link href={`/category/${article.section.slug}`} className="hover:underline">
+        <p className="font-sans text-xs font-semibold tracking-wider text-red-800 uppercase dark:text-red-400">
+          {/* Padded to a 24 px touch target (WCAG 2.2), the headline link sits right below it. */}
+          <Link href={`/category/${article.section.slug}`} className="inline-block py-1.5 hover:underline">
             {article.section.name}
           </Link>
         </p>

@@ -24,7 +24,9 @@ const env: NodeJS.ProcessEnv = {
 if (values.driver === "postgres") {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error("DATABASE_URL is required for the PostgreSQL end-to-end run");
-  const name = `newsroom_e2e_${port}`;
+  // One database per role and port: a leftover from another role's run cannot be dropped by this one.
+  const role = new URL(adminUrl).username.replace(/[^a-z0-9_]/gi, "_").toLowerCase() || "local";
+  const name = `newsroom_e2e_${role}_${port}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists "${name}" with (force)`);
   await admin.unsafe(`create database "${name}"`);
