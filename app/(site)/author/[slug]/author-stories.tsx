@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/article-list";
 import { PageHeading } from "@/components/page-heading";
@@ -12,8 +13,11 @@ type AuthorListing = { slug: string; cursor?: string };
 
 const listingPath = ({ slug, cursor }: AuthorListing) => (cursor ? `/author/${slug}/before/${cursor}` : `/author/${slug}`);
 
+// generateMetadata and the page look the writer up once per render, not twice.
+const findAuthor = cache((slug: string) => getAuthorProfile({ slug }));
+
 export async function authorMetadata(listing: AuthorListing): Promise<Metadata> {
-  const author = await getAuthorProfile({ slug: listing.slug });
+  const author = await findAuthor(listing.slug);
   if (!author) return {};
   return {
     title: listing.cursor ? `${author.name}: older stories` : author.name,
@@ -25,7 +29,7 @@ export async function authorMetadata(listing: AuthorListing): Promise<Metadata> 
 /** A writer's stories, newest first; with a cursor, the page of stories published before it. */
 export async function AuthorStories(listing: AuthorListing) {
   const before = listing.cursor === undefined ? undefined : parseStoryCursor(listing.cursor);
-  const author = await getAuthorProfile({ slug: listing.slug });
+  const author = await findAuthor(listing.slug);
   if (!author || before === null) notFound();
   const stories = await listAuthorArticles({ authorId: author.id, before });
   if (before && stories.articles.length === 0) notFound();

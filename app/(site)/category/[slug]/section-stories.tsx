@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/article-list";
 import { FeedLink } from "@/components/feed-link";
@@ -15,8 +16,11 @@ type SectionListing = { slug: string; cursor?: string };
 
 const listingPath = ({ slug, cursor }: SectionListing) => (cursor ? `/category/${slug}/before/${cursor}` : `/category/${slug}`);
 
+// generateMetadata and the page look the section up once per render, not twice.
+const findSection = cache((slug: string) => getSection({ slug }));
+
 export async function sectionMetadata(listing: SectionListing): Promise<Metadata> {
-  const section = await getSection({ slug: listing.slug });
+  const section = await findSection(listing.slug);
   if (!section) return {};
   return {
     title: listing.cursor ? `${section.name}: older stories` : section.name,
@@ -31,7 +35,7 @@ export async function sectionMetadata(listing: SectionListing): Promise<Metadata
 /** A section's stories, newest first; with a cursor, the page of stories published before it. */
 export async function SectionStories(listing: SectionListing) {
   const before = listing.cursor === undefined ? undefined : parseStoryCursor(listing.cursor);
-  const section = await getSection({ slug: listing.slug });
+  const section = await findSection(listing.slug);
   if (!section || before === null) notFound();
   const stories = await listSectionArticles({ sectionId: section.id, before });
   if (before && stories.articles.length === 0) notFound();

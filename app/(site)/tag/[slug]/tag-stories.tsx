@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleList } from "@/components/article-list";
 import { FeedLink } from "@/components/feed-link";
@@ -13,6 +14,9 @@ type TagListing = { slug: string; cursor?: string };
 
 const listingPath = ({ slug, cursor }: TagListing) => (cursor ? `/tag/${slug}/before/${cursor}` : `/tag/${slug}`);
 
+// generateMetadata and the page look the tag up once per render, not twice.
+const findTag = cache((slug: string) => getTag({ slug }));
+
 /** A renamed or merged tag's old address sends readers and search engines on to where the tag lives now. */
 async function redirectFromOldAddress(listing: TagListing) {
   const currentSlug = await findTagRedirect({ slug: listing.slug });
@@ -20,7 +24,7 @@ async function redirectFromOldAddress(listing: TagListing) {
 }
 
 export async function tagMetadata(listing: TagListing): Promise<Metadata> {
-  const tag = await getTag({ slug: listing.slug });
+  const tag = await findTag(listing.slug);
   // An old address has no metadata of its own: the page itself redirects, or 404s.
   if (!tag) return {};
   return {
@@ -35,7 +39,7 @@ export async function tagMetadata(listing: TagListing): Promise<Metadata> {
 /** A tag's stories, newest first; with a cursor, the page of stories published before it. */
 export async function TagStories(listing: TagListing) {
   const before = listing.cursor === undefined ? undefined : parseStoryCursor(listing.cursor);
-  const tag = await getTag({ slug: listing.slug });
+  const tag = await findTag(listing.slug);
   if (!tag) await redirectFromOldAddress(listing);
   if (!tag || before === null) notFound();
   const stories = await listTagArticles({ tagId: tag.id, before });
