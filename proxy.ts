@@ -1,9 +1,19 @@
 import NextAuth from "next-auth";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
+import { hasMalformedPercentEncoding } from "@/lib/malformed-address";
 
 const { auth } = NextAuth(authConfig);
+const guardStaffArea = auth as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response | undefined>;
 
-// An early redirect to /login for the staff area; the data-access layer still checks every call.
-export const proxy = auth;
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  if (hasMalformedPercentEncoding(request.nextUrl.pathname)) {
+    return new NextResponse("This address is not valid: check the link or type it again.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  // An early redirect to /login for the staff area; the data-access layer still checks every call.
+  if (/^\/admin(\/|$)/.test(request.nextUrl.pathname)) return guardStaffArea(request, event);
+  return NextResponse.next();
+}
 
-export const config = { matcher: ["/admin/:path*"] };
+// Reader pages run no proxy unless their address holds percent-encoding, so cached pages stay as fast.
+export const config = { matcher: ["/admin/:path*", "/(.*%.*)"] };

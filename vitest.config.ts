@@ -21,7 +21,7 @@ const databaseTests = (driver: "pglite" | "postgres") => ({
   extends: true as const,
   test: {
     name: `db:${driver}`,
-    include: ["db/**/*.test.{ts,tsx}"],
+    include: ["db/**/*.test.{ts,tsx}", "app/**/*.test.{ts,tsx}"],
     environment: "node",
     setupFiles: driver === "postgres" ? ["test/postgres-database.ts"] : [],
     env:

@@ -1,6 +1,12 @@
 import path from "node:path";
+import type { Page } from "@playwright/test";
 import { expect, NOT_FOUND_LOAD, test } from "./fixtures";
+import { hostileMdx } from "../test/fixtures/hostile-mdx";
+import { ARTICLE_LIMITS } from "../lib/editor/article-limits";
+import { staffLine } from "../lib/editor/staff-text";
+import { xssVectors } from "../test/fixtures/xss-vectors";
 import { Newsroom, type Person } from "./pages/newsroom";
+import { ScriptWatch } from "./pages/script-watch";
 
 // One newsroom per server: the first administrator is created once, then each step builds on the
 // last, so a retry from the top could never pass; and the whole story takes a while on two cores.
@@ -220,6 +226,120 @@ test("a server action posted without a session changes nothing", async ({ browse
   await newsroom.page.goto("/admin/trash");
   await expect(newsroom.page.getByRole("status")).toHaveText("Only administrators can restore stories from the trash.");
   await newsroom.page.context().close();
+});
+
+/** Everything a page shows a person: its text and its attribute values (alt text, titles, labels). */
+async function textAndAttributes(page: Page) {
+  return page.locator("main").evaluate((main) =>
+    [main.textContent ?? "", ...[...main.querySelectorAll("*")].flatMap((element) => element.getAttributeNames().map((name) => element.getAttribute(name) ?? ""))].join("\n"),
+  );
+}
+
+test("story bodies built to attack readers, once published, run nothing in a reader's browser", async ({ browser }) => {
+  test.setTimeout(600_000);
+  const newsroom = await Newsroom.signedIn(browser, editor);
+  const hostileHeadline = "Hostile Bodies on the Night Desk";
+  const id = await newsroom.publishNewStory({ headline: hostileHeadline, section: "World", body: "A first, plain version." });
+  const api = newsroom.page.request;
+  const story = await (await api.get(`/api/articles/${id}`)).json();
+  const reader = await ScriptWatch.on(await browser.newPage());
+
+  let version: number = story.version;
+  for (const hostile of hostileMdx) {
+    if (hostile.expected !== "inert") continue;
+    const saved = await api.put(`/api/articles/${id}`, {
+      data: { expectedVersion: version, headline: hostileHeadline, dek: "", sectionId: story.sectionId, tags: [], bodyMdx: hostile.body },
+    });
+    expect(saved.status(), `${hostile.name}: ${await saved.text()}`).toBe(200);
+    version = (await saved.json()).version;
+    await reader.visit(`/articles/${story.slug}`, hostile.name);
+    const shown = await textAndAttributes(reader.page);
+    for (const text of hostile.readsAs ?? []) expect(shown, `${hostile.name} reads as text`).toContain(text);
+  }
+  await reader.page.close();
+  await newsroom.page.context().close();
+});
+
+test("cross-site scripting typed as a headline, standfirst or tag shows as text in the newsroom, on the story and on its social card", async ({ browser }) => {
+  test.setTimeout(600_000);
+  const newsroom = await Newsroom.signedIn(browser, editor);
+  const id = await newsroom.publishNewStory({ headline: "Injection Attempts Logged", section: "World", body: "The text under test is in the headline." });
+  const api = newsroom.page.request;
+  const story = await (await api.get(`/api/articles/${id}`)).json();
+  const watch = await ScriptWatch.on(newsroom.page);
+  const reader = await ScriptWatch.on(await browser.newPage());
+
+  let version: number = story.version;
+  for (const vector of xssVectors) {
+    // Headlines and tags are one line: a typed tab arrives as a space, as the editor's own schema has it.
+    const text = staffLine().trim().parse(vector.text).slice(0, ARTICLE_LIMITS.headline).trim();
+    const saved = await api.put(`/api/articles/${id}`, {
+      data: { expectedVersion: version, headline: text, dek: text, sectionId: story.sectionId, tags: [text.slice(0, ARTICLE_LIMITS.tag)], bodyMdx: story.bodyMdx },
+    });
+    expect(saved.status(), `${vector.name}: ${await saved.text()}`).toBe(200);
+    version = (await saved.json()).version;
+
+    await watch.visit(`/admin/articles/${id}`, `the editor with ${vector.name}`);
+    await expect(newsroom.page.getByLabel("Headline", { exact: true })).toHaveValue(text);
+    await watch.visit("/admin", `the story list with ${vector.name}`);
+    expect(await textAndAttributes(newsroom.page)).toContain(text);
+    await watch.visit("/admin/tags", `the tag list with ${vector.name}`);
+    await reader.visit(`/articles/${story.slug}`, `the story page with ${vector.name}`);
+    expect(await reader.page.getByRole("heading", { level: 1 }).textContent()).toBe(text);
+
+    const card = await reader.page.request.get(`/articles/${story.slug}/opengraph-image`);
+    expect(card.status(), `the social card with ${vector.name}`).toBe(200);
+    expect(card.headers()["content-type"]).toBe("image/png");
+  }
+  await reader.page.close();
+  await newsroom.page.context().close();
+});
+
+test("staff names that carry script show as text on the staff page and run nowhere in the newsroom", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const newsroom = await Newsroom.signedIn(browser, admin);
+  // As the staff form stores them: one line, control characters dropped.
+  const names = xssVectors.map((vector) => staffLine().trim().parse(vector.text).slice(0, 100).trim());
+  await newsroom.page.goto("/admin/staff");
+  const form = newsroom.page.getByRole("form", { name: "Add a staff member" });
+  await form.getByLabel("Name").fill(names[0]!);
+  await form.getByLabel("Email").fill("refused.password@newsroom.example");
+  await form.getByLabel("First password").fill("password");
+  await form.getByRole("button", { name: "Add staff member" }).click();
+  await expect(form.getByText("This password is too common; choose another.")).toBeVisible();
+  await expect(form.getByLabel("Name"), "a refused form keeps what was typed").toHaveValue(names[0]!);
+  await expect(form.getByLabel("Email")).toHaveValue("refused.password@newsroom.example");
+  for (const [index, name] of names.entries()) {
+    await newsroom.addStaffMember({ name, email: `injected.name.${index}@newsroom.example`, password: `violet lanterns glow ${index} times over the quay` }, "writer");
+  }
+  const watch = await ScriptWatch.on(newsroom.page);
+  await watch.visit("/admin/staff", "the staff page");
+  const shown = await textAndAttributes(newsroom.page);
+  for (const name of names) expect(shown, `the staff page shows ${name}`).toContain(name);
+  await watch.visit("/admin/audit", "the audit log of those accounts");
+  await newsroom.page.context().close();
+});
+
+test("the sign-in page reflects no script and never sends staff to another site after signing in", async ({ browser }) => {
+  const hostileDestinations = ["javascript:alert(1)", "https://evil.example/admin", "//evil.example/admin", "/admin/..\\/evil.example", "/\\evil.example"];
+  for (const [index, destination] of hostileDestinations.entries()) {
+    const context = await browser.newContext();
+    const watch = await ScriptWatch.on(await context.newPage());
+    await watch.visit(`/login?callbackUrl=${encodeURIComponent(destination)}&error=${encodeURIComponent("<script>alert(1)</script>")}`, destination);
+    await watch.page.getByLabel("Email").fill(`reflected.${index}@newsroom.example`);
+    await watch.page.getByLabel("Password").fill(xssVectors[index]!.text);
+    await watch.page.getByRole("button", { name: "Sign in" }).click();
+    await expect(watch.page.getByTestId("form-error")).toHaveText("That email and password do not match an active account.");
+    await watch.expectNothingRan(`a refused sign-in towards ${destination}`);
+
+    await watch.page.getByLabel("Email").fill(editor.email);
+    await watch.page.getByLabel("Password").fill(editor.password);
+    await watch.page.getByRole("button", { name: "Sign in" }).click();
+    await expect(watch.page.getByRole("heading", { level: 1, name: "Stories" })).toBeVisible();
+    expect(new URL(watch.page.url()).host, destination).toBe(new URL(test.info().project.use.baseURL!).host);
+    await watch.expectNothingRan(`signing in towards ${destination}`);
+    await context.close();
+  }
 });
 
 test("signing out ends the session", async ({ browser }) => {

@@ -1,5 +1,17 @@
 import slugify from "@sindresorhus/slugify";
 
+// What every function below produces: runs of lower-case letters and digits joined by single hyphens.
+const SLUG_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Whether an address segment could name anything at all. A reader's URL may hold
+ * anything, a NUL included, which PostgreSQL refuses as text; such a segment is a
+ * 404 without asking the database.
+ */
+export function isSlug(segment: string): boolean {
+  return SLUG_SHAPE.test(segment);
+}
+
 /** `Conflicts` → `conflicts`, `Middle East` → `middle-east`. */
 export function sectionSlug(name: string): string {
   return slugify(name);

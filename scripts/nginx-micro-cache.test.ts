@@ -9,28 +9,49 @@ const CACHE_CONTROL: Record<string, string> = {
   "/": "public, s-maxage=60, stale-while-revalidate=600",
   // Expires after a second, so that the test need not wait a minute for a stale copy.
   "/briefly-fresh": "public, s-maxage=1",
+  "/briefly-fresh-then-failing": "public, s-maxage=1",
   "/admin": "private, no-store",
 };
 
-/** An app stand-in that counts the requests reaching it and numbers its answers. */
+// What Next sends with a page it failed to render.
+const ERROR_CACHE_CONTROL = "private, no-cache, no-store, max-age=0, must-revalidate";
+
+/**
+ * An app stand-in that counts the requests reaching it and numbers its answers. A path put in
+ * `failing` answers 500, as a page does whose database is down.
+ */
 function startUpstream(port: number) {
   const hits = new Map<string, number>();
+  const failing = new Set<string>();
   const server = http.createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://upstream").pathname;
     const count = (hits.get(path) ?? 0) + 1;
     hits.set(path, count);
+    if (failing.has(path)) {
+      response.writeHead(500, { "Content-Type": "text/plain", "Cache-Control": ERROR_CACHE_CONTROL });
+      response.end(`${request.method} ${path} failed`);
+      return;
+    }
     response.writeHead(200, { "Content-Type": "text/plain", "Cache-Control": CACHE_CONTROL[path] ?? CACHE_CONTROL["/"]! });
     response.end(`${request.method} ${path} answer ${count}`);
   });
-  return new Promise<{ server: http.Server; hits: (path: string) => number }>((resolve) => {
-    server.listen(port, "127.0.0.1", () => resolve({ server, hits: (path) => hits.get(path) ?? 0 }));
+  return new Promise<{ server: http.Server; hits: (path: string) => number; failing: Set<string> }>((resolve) => {
+    server.listen(port, "127.0.0.1", () => resolve({ server, hits: (path) => hits.get(path) ?? 0, failing }));
   });
 }
 
 async function get(cache: MicroCache, path: string, headers: Record<string, string> = {}) {
   const response = await fetch(cache.url + path, { headers, redirect: "manual" });
-  return { status: response.status, cacheStatus: response.headers.get("x-cache-status"), body: await response.text() };
+  return {
+    status: response.status,
+    cacheStatus: response.headers.get("x-cache-status"),
+    retryAfter: response.headers.get("retry-after"),
+    cacheControl: response.headers.get("cache-control"),
+    body: await response.text(),
+  };
 }
+
+const UNAVAILABLE = { status: 503, retryAfter: "30", cacheControl: "no-store", body: expect.stringContaining("This page is temporarily unavailable") };
 
 describe("the nginx micro-cache (deploy/nginx/micro-cache.conf)", () => {
   let upstream: Awaited<ReturnType<typeof startUpstream>>;
@@ -73,6 +94,30 @@ describe("the nginx micro-cache (deploy/nginx/micro-cache.conf)", () => {
     expect(await response.text()).toBe("POST / answer 2");
   });
 
+  it("answers a reader 503 with Retry-After and its own page when the app fails to render a page it has no copy of", async () => {
+    upstream.failing.add("/never-rendered");
+    expect(await get(cache, "/never-rendered")).toMatchObject(UNAVAILABLE);
+    expect(await get(cache, "/never-rendered", { Accept: "text/html" })).toMatchObject(UNAVAILABLE);
+  });
+
+  it("passes the app's own error through for the staff area, the API, signed-in staff and POSTs", async () => {
+    for (const path of ["/admin/broken", "/api/broken"]) {
+      upstream.failing.add(path);
+      expect(await get(cache, path)).toMatchObject({ status: 500, body: `GET ${path} failed` });
+    }
+    upstream.failing.add("/broken-for-staff");
+    expect(await get(cache, "/broken-for-staff", { Cookie: "authjs.session-token=abc" })).toMatchObject({ status: 500, body: "GET /broken-for-staff failed" });
+    const action = await fetch(cache.url + "/broken-for-staff", { method: "POST", body: "[]" });
+    expect({ status: action.status, body: await action.text() }).toEqual({ status: 500, body: "POST /broken-for-staff failed" });
+  });
+
+  it("serves the last good copy of an expired page when the app fails to render it again", async () => {
+    expect(await get(cache, "/briefly-fresh-then-failing")).toMatchObject({ cacheStatus: "MISS", body: "GET /briefly-fresh-then-failing answer 1" });
+    await sleep(2_100);
+    upstream.failing.add("/briefly-fresh-then-failing");
+    expect(await get(cache, "/briefly-fresh-then-failing")).toMatchObject({ status: 200, cacheStatus: "STALE", body: "GET /briefly-fresh-then-failing answer 1" });
+  }, 15_000);
+
   it("serves the last good copy of an expired page while the app is down", async () => {
     expect(await get(cache, "/briefly-fresh")).toMatchObject({ cacheStatus: "MISS", body: "GET /briefly-fresh answer 1" });
     await sleep(2_100);
@@ -82,5 +127,6 @@ describe("the nginx micro-cache (deploy/nginx/micro-cache.conf)", () => {
     const stale = await get(cache, "/briefly-fresh");
     expect(stale).toMatchObject({ status: 200, body: "GET /briefly-fresh answer 1" });
     expect(stale.cacheStatus).toBe("STALE");
+    expect(await get(cache, "/never-cached"), "a page with no copy while the app is down").toMatchObject(UNAVAILABLE);
   }, 15_000);
 });

@@ -4,19 +4,18 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn, SignInThrottledError } from "@/lib/auth";
 import { tooManyAttemptsMessage } from "@/lib/auth/sign-in-throttle";
+import { staffDestination } from "@/lib/auth/staff-destination";
+import { staffLine } from "@/lib/editor/staff-text";
+import { site } from "@/lib/site";
 
 const signInSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email address.").max(320),
-  password: z.string().min(1, "Enter your password.").max(1_024),
-  callbackUrl: z.string().optional(),
+  email: staffLine().trim().min(1, "Enter your email address.").max(320, "That is longer than any email address; check what you typed."),
+  password: z.string().min(1, "Enter your password.").max(1_024, "That is longer than any password here; check what you typed."),
+  // A return address that cannot be one (too long, or broken across lines) is dropped, not refused: the sign-in still works.
+  callbackUrl: staffLine().max(2_048).optional().catch(undefined),
 });
 
 export type SignInState = { error?: string };
-
-// Only paths inside this site: a crafted ?callbackUrl= must not send staff elsewhere after signing in.
-function safeDestination(callbackUrl: string | undefined): string {
-  return callbackUrl?.startsWith("/admin") && !callbackUrl.startsWith("//") ? callbackUrl : "/admin";
-}
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
@@ -25,7 +24,8 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     await signIn("credentials", {
       email: parsed.data.email,
       password: parsed.data.password,
-      redirectTo: safeDestination(parsed.data.callbackUrl),
+      // A crafted ?callbackUrl= must not send staff to another site after signing in.
+      redirectTo: staffDestination(parsed.data.callbackUrl, site.url),
     });
     return {};
   } catch (error) {

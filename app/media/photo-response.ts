@@ -1,5 +1,6 @@
 import "server-only";
 import { getPhotoFile, type PhotoAudience, type PhotoFile } from "@/db/queries/media";
+import { photoFileHeaders } from "@/lib/media/photo-file-headers";
 import { PHOTO_WIDTHS } from "@/lib/media/responsive-sizes";
 import { isPhotoId } from "@/lib/mdx/photo-references";
 
@@ -9,8 +10,6 @@ const CACHE_CONTROL: Record<PhotoAudience, string> = {
   public: "public, max-age=31536000, immutable",
   staff: "private, no-store",
 };
-
-const FILE_EXTENSION: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
 
 // One address per file, so caches never hold two copies: "0640" and upper-case ids are not found.
 const isCanonicalPhotoId = (id: string) => isPhotoId(id) && id === id.toLowerCase();
@@ -52,9 +51,8 @@ export async function photoResponse(request: Request, id: string, width?: number
     status: 200,
     headers: {
       ...cachingHeaders(file),
-      "Content-Type": file.mimeType,
+      ...photoFileHeaders(id, file.mimeType),
       "Content-Length": String(file.bytes.byteLength),
-      "Content-Disposition": `inline; filename="${id}.${FILE_EXTENSION[file.mimeType] ?? "bin"}"`,
     },
   });
 }

@@ -5,7 +5,7 @@ import { previewArticleAction, saveArticleAction, type EditorState } from "@/app
 import { FormField, inputClass } from "@/components/admin/form-field";
 import { PhotoThumbnail } from "@/components/admin/photo-details";
 import { PhotoPicker } from "@/components/admin/photo-picker";
-import { ARTICLE_LIMITS } from "@/lib/editor/article-form";
+import { ARTICLE_LIMITS } from "@/lib/editor/article-limits";
 import type { PhotoSummary } from "@/db/queries/media";
 import { applyBodyCommand, insertLibraryPhoto, type BodyCommand, type BodyEdit } from "@/lib/editor/body-commands";
 import { pastedHtmlToMarkdown } from "@/lib/editor/paste-as-markdown";

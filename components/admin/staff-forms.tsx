@@ -6,20 +6,20 @@ import { changeStaffAccountAction, createStaffAction, type StaffFormState } from
 import type { StaffAccount } from "@/db/queries/staff-accounts";
 import { FormField, inputClass } from "./form-field";
 
-
 export function NewStaffForm() {
   const [state, formAction, pending] = useActionState<StaffFormState, FormData>(createStaffAction, { status: "idle" });
   const errors = state.status === "invalid" ? (state.fieldErrors ?? {}) : {};
+  const typed = state.status === "invalid" ? (state.values ?? {}) : {};
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2" aria-label="Add a staff member">
       <FormField id="staff-name" label="Name" errors={errors.name}>
-        <input id="staff-name" name="name" required className={inputClass} />
+        <input id="staff-name" name="name" required maxLength={120} defaultValue={typed.name ?? ""} className={inputClass} />
       </FormField>
       <FormField id="staff-email" label="Email" errors={errors.email}>
-        <input id="staff-email" name="email" type="email" required className={inputClass} />
+        <input id="staff-email" name="email" type="email" required defaultValue={typed.email ?? ""} className={inputClass} />
       </FormField>
       <FormField id="staff-role" label="Role" errors={errors.role}>
-        <select id="staff-role" name="role" defaultValue="writer" className={inputClass}>
+        <select id="staff-role" name="role" defaultValue={typed.role || "writer"} className={inputClass}>
           <option value="writer">Writer</option>
           <option value="editor">Editor</option>
           <option value="admin">Administrator</option>

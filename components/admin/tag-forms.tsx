@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { FormMessage } from "./form-message";
 import { createTagAction, deleteTagAction, mergeTagAction, renameTagAction, type TagFormState } from "@/app/admin/(newsroom)/tags/actions";
 import type { TagSummary } from "@/db/queries/taxonomy";
+import { ARTICLE_LIMITS } from "@/lib/editor/article-limits";
 import { FormField, inputClass } from "./form-field";
 
 const idle: TagFormState = { status: "idle" };
@@ -21,7 +22,7 @@ export function TagCreateForm() {
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <FormField id="new-tag-name" label="Name" hint="The address comes from the name: “Local Government” lives at /tag/local-government.">
-            <input id="new-tag-name" name="name" required maxLength={100} defaultValue={typed(state, "name") ?? ""} aria-describedby="new-tag-name-hint" className={inputClass} />
+            <input id="new-tag-name" name="name" required maxLength={ARTICLE_LIMITS.tag} defaultValue={typed(state, "name") ?? ""} aria-describedby="new-tag-name-hint" className={inputClass} />
           </FormField>
         </div>
         <button type="submit" disabled={pending} className="rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900">
@@ -41,7 +42,7 @@ export function TagRenameForm({ tag }: { tag: TagSummary }) {
       <div className="flex flex-wrap items-center gap-2">
         <input type="hidden" name="id" value={tag.id} />
         <label htmlFor={inputId} className="sr-only">New name for {tag.name}</label>
-        <input id={inputId} name="name" required maxLength={100} defaultValue={typed(state, "name") ?? tag.name} className={`w-44 ${smallInput}`} />
+        <input id={inputId} name="name" required maxLength={ARTICLE_LIMITS.tag} defaultValue={typed(state, "name") ?? tag.name} className={`w-44 ${smallInput}`} />
         <button type="submit" disabled={pending} className={button}>
           Rename<span className="sr-only"> {tag.name}</span>
         </button>

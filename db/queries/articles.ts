@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { isSlug } from "@/lib/slugs";
 import { getDb } from "../client";
 import { articles, articleTags, categories, tags, users } from "../schema";
 import {
@@ -117,7 +118,9 @@ export type PublishedArticle = ArticleSummary & {
   tags: Array<{ slug: string; name: string }>;
 };
 
+/** Null for a slug no story could have, from a reader's URL, without a query. */
 export async function getPublishedArticle({ slug }: { slug: string }): Promise<PublishedArticle | null> {
+  if (!isSlug(slug)) return null;
   const [row] = await selectArticleSummaries({
     code: articles.compiledCode,
     sourceHash: articles.sourceHash,

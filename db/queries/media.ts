@@ -3,6 +3,7 @@ import { and, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } fr
 import { z } from "zod";
 import type { Staff } from "@/lib/auth/roles";
 import { currentStaff, requireStaff } from "@/lib/auth/staff";
+import { staffText } from "@/lib/editor/staff-text";
 import { stripLocation } from "@/lib/media/clean-photo";
 import { inspectPhoto, PhotoRejectedError } from "@/lib/media/inspect-photo";
 import { PHOTO_WIDTHS, renderPhotoVariant } from "@/lib/media/responsive-sizes";
@@ -96,7 +97,7 @@ function toPhotoSummary(row: SummaryRow): PhotoSummary {
 }
 
 const photoTextField = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} is limited to ${max} characters.`);
+  staffText().trim().max(max, `${label} is limited to ${max} characters.`);
 
 /** What an editor may change about a photo; the bytes themselves never change. */
 export const photoTextSchema = z.object({

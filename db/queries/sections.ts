@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { isSlug } from "@/lib/slugs";
 import { getDb } from "../client";
 import { categories } from "../schema";
 
@@ -17,7 +18,9 @@ export async function listSections(): Promise<Section[]> {
   return getDb().select(sectionColumns).from(categories).orderBy(categories.position, categories.name);
 }
 
+/** Null for a slug no section could have, from a reader's URL, without a query. */
 export async function getSection({ slug }: { slug: string }): Promise<Section | null> {
+  if (!isSlug(slug)) return null;
   const [row] = await getDb().select(sectionColumns).from(categories).where(eq(categories.slug, slug)).limit(1);
   return row ?? null;
 }

@@ -38,6 +38,19 @@ export class Newsroom {
     await expect(this.page.getByRole("heading", { level: 1, name: "Edit story" })).toBeVisible();
   }
 
+  /** Writes a new story and publishes it at once; answers the story's id for API calls. */
+  async publishNewStory(story: { headline: string; section: string; body: string }): Promise<string> {
+    await this.page.goto("/admin/articles/new");
+    await this.page.getByLabel("Headline", { exact: true }).fill(story.headline);
+    await this.page.getByLabel("Section").selectOption({ label: story.section });
+    await this.page.getByLabel("Story").fill(story.body);
+    await this.page.getByRole("button", { name: "Save draft" }).click();
+    await expect(this.page).toHaveURL(/\/admin\/articles\/[0-9a-f-]{36}\?created=1/);
+    await this.page.getByRole("button", { name: "Publish now" }).click();
+    await expect(this.editorStatus()).toHaveText("Published.");
+    return this.page.url().split("?")[0]!.split("/").at(-1)!;
+  }
+
   editorStatus() {
     return this.page.getByTestId("editor-status");
   }

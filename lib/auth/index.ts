@@ -2,11 +2,13 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { staffLine } from "@/lib/editor/staff-text";
 import { authConfig } from "./config";
 import { authorizeStaff } from "./sign-in";
 
 const credentialsSchema = z.object({
-  email: z.string().trim().max(320),
+  // A NUL posted straight to the endpoint would otherwise reach PostgreSQL as an encoding error.
+  email: staffLine().trim().max(320),
   password: z.string().max(1_024),
 });
 

@@ -1,44 +1,61 @@
 import { z } from "zod";
 import { MAX_ARTICLE_SOURCE_LENGTH } from "@/lib/mdx/limits";
+import { isSlug } from "@/lib/slugs";
+import { ARTICLE_LIMITS } from "./article-limits";
+import { staffLine, staffText } from "./staff-text";
 
-export const ARTICLE_LIMITS = { headline: 200, dek: 400, tag: 60, tags: 20, seoTitle: 120, seoDescription: 300 } as const;
+const limited = (label: string, max: number) => `${label} is limited to ${max.toLocaleString("en-GB")} characters.`;
+const SLUG_RULE = "Use lower-case letters, digits and single hyphens in the address.";
 
-const optionalText = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} is limited to ${max} characters.`).optional().default("");
+const tag = staffLine().trim().min(1, "A tag needs a name.").max(ARTICLE_LIMITS.tag, limited("A tag", ARTICLE_LIMITS.tag));
+
+/**
+ * Every field the editor's form and `PUT /api/articles/{id}` share, so that both take the same
+ * text, cleaned the same way, within the same limits, refused in the same words.
+ */
+const articleFields = {
+  headline: staffLine().trim().min(1, "Write a headline.").max(ARTICLE_LIMITS.headline, limited("A headline", ARTICLE_LIMITS.headline)),
+  dek: staffText().trim().max(ARTICLE_LIMITS.dek, limited("The standfirst", ARTICLE_LIMITS.dek)),
+  tags: z.array(tag).max(ARTICLE_LIMITS.tags, `Use at most ${ARTICLE_LIMITS.tags} tags.`),
+  slug: staffLine().trim().max(ARTICLE_LIMITS.slug, limited("The address", ARTICLE_LIMITS.slug)),
+  seoTitle: staffLine().trim().max(ARTICLE_LIMITS.seoTitle, limited("The search-engine title", ARTICLE_LIMITS.seoTitle)),
+  seoDescription: staffText().trim().max(ARTICLE_LIMITS.seoDescription, limited("The search-engine description", ARTICLE_LIMITS.seoDescription)),
+  bodyMdx: staffText().min(1, "Write the story before saving.").max(MAX_ARTICLE_SOURCE_LENGTH, limited("The story", MAX_ARTICLE_SOURCE_LENGTH)),
+};
 
 /** The editor's form, as strings from FormData, into what the data-access layer takes. */
 export const articleFormSchema = z.object({
   id: z.uuid().optional().or(z.literal("").transform(() => undefined)),
   expectedVersion: z.coerce.number().int().min(1).optional().or(z.literal("").transform(() => undefined)),
-  headline: z.string().trim().min(1, "Write a headline.").max(ARTICLE_LIMITS.headline, `Headlines are limited to ${ARTICLE_LIMITS.headline} characters.`),
-  dek: optionalText(ARTICLE_LIMITS.dek, "The standfirst"),
+  headline: articleFields.headline,
+  dek: articleFields.dek.optional().default(""),
   sectionId: z.uuid("Choose a section."),
-  slug: z
-    .string()
-    .trim()
-    .regex(/^([a-z0-9]+(?:-[a-z0-9]+)*)?$/, "Use lower-case letters, digits and single hyphens in the address.")
-    .max(80)
-    .optional()
-    .default(""),
-  tags: z
-    .string()
+  // Left empty, the address comes from the headline.
+  slug: articleFields.slug.refine((slug) => slug === "" || isSlug(slug), SLUG_RULE).optional().default(""),
+  tags: staffLine()
     .optional()
     .default("")
     .transform((value) => [...new Set(value.split(",").map((tag) => tag.trim()).filter(Boolean))])
-    .pipe(
-      z
-        .array(z.string().max(ARTICLE_LIMITS.tag, `Tags are limited to ${ARTICLE_LIMITS.tag} characters.`))
-        .max(ARTICLE_LIMITS.tags, `Use at most ${ARTICLE_LIMITS.tags} tags.`),
-    ),
-  seoTitle: optionalText(ARTICLE_LIMITS.seoTitle, "The search-engine title"),
-  seoDescription: optionalText(ARTICLE_LIMITS.seoDescription, "The search-engine description"),
-  bodyMdx: z
-    .string()
-    .min(1, "Write the story before saving.")
-    .max(MAX_ARTICLE_SOURCE_LENGTH, `The story is limited to ${MAX_ARTICLE_SOURCE_LENGTH.toLocaleString("en-GB")} characters.`),
+    .pipe(articleFields.tags),
+  seoTitle: articleFields.seoTitle.optional().default(""),
+  seoDescription: articleFields.seoDescription.optional().default(""),
+  bodyMdx: articleFields.bodyMdx,
   heroMediaId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
   intent: z.enum(["save", "publish", "schedule", "unpublish"]).default("save"),
-  publishAt: z.string().optional().default(""),
+  publishAt: z.string().max(40, "Choose a date and time from the picker.").optional().default(""),
+});
+
+/** `PUT /api/articles/{id}`: the same fields as JSON, tags as a list. */
+export const articleUpdateSchema = z.object({
+  expectedVersion: z.number().int().min(1),
+  headline: articleFields.headline,
+  dek: articleFields.dek.default(""),
+  sectionId: z.uuid("Choose a section."),
+  tags: articleFields.tags.default([]),
+  bodyMdx: articleFields.bodyMdx,
+  slug: articleFields.slug.refine(isSlug, SLUG_RULE).optional(),
+  seoTitle: articleFields.seoTitle.optional(),
+  seoDescription: articleFields.seoDescription.optional(),
 });
 
 export type ArticleForm = z.infer<typeof articleFormSchema>;

@@ -1,6 +1,6 @@
 import type { Root } from "mdast";
 import type { Node, Parent } from "unist";
-import { MAX_ARTICLE_SOURCE_LENGTH, MAX_CLOSING_MARKS_PER_PARAGRAPH, MAX_NESTING_DEPTH } from "./limits";
+import { MAX_ARTICLE_SOURCE_LENGTH, MAX_CLOSING_MARKS_PER_PARAGRAPH, MAX_NESTING_DEPTH, MAX_TABLE_CELLS } from "./limits";
 
 type Place = { line: number; column: number; message: string };
 
@@ -9,6 +9,8 @@ const count = (value: number) => value.toLocaleString("en-GB");
 
 const lengthMessage = (length: number) =>
   `The article is ${count(length)} characters long; the limit is ${count(MAX_ARTICLE_SOURCE_LENGTH)}. Split it into several stories.`;
+
+const TABLE_CELLS_MESSAGE = `The tables in this story hold more than ${count(MAX_TABLE_CELLS)} cells between them, too many to prepare quickly; shorten them, or link to the full data instead.`;
 
 const CLOSING_MARKS_MESSAGE = `This paragraph holds more than ${MAX_CLOSING_MARKS_PER_PARAGRAPH} closing emphasis marks and brackets (*, _, ~ and ]); split it into shorter paragraphs.`;
 
@@ -64,15 +66,30 @@ function quotePrefix(line: string): { quotes: number; end: number } {
 
 const leadingSpace = (text: string) => text.length - text.trimStart().length;
 
+const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;
+
+/** How many columns a table's delimiter row ("| --- | :-: |") sets; 0 when the line is not one. */
+function delimiterRowColumns(text: string): number {
+  let row = text.trim();
+  if (!/^[-|: \t]+$/.test(row)) return 0;
+  if (row.startsWith("|")) row = row.slice(1);
+  if (row.endsWith("|")) row = row.slice(0, -1);
+  const cells = row.split("|");
+  return cells.every((cell) => DELIMITER_CELL.test(cell)) ? cells.length : 0;
+}
+
+const pipesIn = (text: string) => text.split("|").length - 1;
+
 /**
  * What would make the markdown parser slow or overflow its stack, found in linear
  * time before parsing: a source over the length limit; nesting, whose cost grows
  * with the square of the depth (ten thousand nested emphasis marks took over a
- * minute, deep quotes and lists overflow the stack); and a paragraph crowded with
- * closing marks, whose cost grows with the square of their number. Both counts err
- * high (every opener of emphasis counts until a closer of the same mark, code fences
- * end at the first line that might end them, a paragraph ends only where it surely
- * does), and the exact depth check on the parsed tree has the last word.
+ * minute, deep quotes and lists overflow the stack); a paragraph crowded with
+ * closing marks, whose cost grows with the square of their number; and table cells,
+ * each as costly as a sentence. The counts err high (every opener of emphasis counts
+ * until a closer of the same mark, code fences end at the first line that might end
+ * them, a paragraph or a table ends only where it surely does), and the exact depth
+ * check on the parsed tree has the last word.
  */
 export function findParseHazard(source: string): Place | null {
   if (source.length > MAX_ARTICLE_SOURCE_LENGTH) return { line: 1, column: 1, message: lengthMessage(source.length) };
@@ -86,6 +103,9 @@ export function findParseHazard(source: string): Place | null {
   const emphasis: Record<string, number> = { "*": 0, _: 0, "~": 0 };
   let closingMarks = 0;
   let orderedItems = false;
+  let previousText = "";
+  let tableColumns = 0;
+  let tableCells = 0;
 
   for (const [lineIndex, line] of lines.entries()) {
     const place = (index: number, message = NESTING_MESSAGE): Place => ({ line: lineIndex + 1, column: index + 1, message });
@@ -110,14 +130,26 @@ export function findParseHazard(source: string): Place | null {
     }
 
     if (inFlow) {
-      if (line.slice(quotes.end).trim() === "") {
-        // A blank line ends a paragraph, and emphasis and links never cross one.
+      const text = line.slice(quotes.end);
+      if (text.trim() === "") {
+        // A blank line ends a paragraph and a table, and emphasis and links never cross one.
         brackets = 0;
         parentheses = 0;
         emphasis["*"] = emphasis._ = emphasis["~"] = 0;
         closingMarks = 0;
+        previousText = "";
+        tableColumns = 0;
         continue;
       }
+      // A row holds as many cells as the table has columns, or more where it has more pipes.
+      if (tableColumns > 0) {
+        tableCells += Math.max(tableColumns, pipesIn(text) - 1);
+      } else if (previousText !== "" && (text.includes("|") || previousText.includes("|"))) {
+        tableColumns = delimiterRowColumns(text);
+        tableCells += tableColumns;
+      }
+      if (tableCells > MAX_TABLE_CELLS) return place(quotes.end + leadingSpace(text), TABLE_CELLS_MESSAGE);
+      previousText = text;
       if (THEMATIC_BREAK.test(line)) continue;
     }
 

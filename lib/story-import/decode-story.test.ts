@@ -53,3 +53,19 @@ describe("decodeStoryBytes", () => {
     expect(refusal(withBytes([0xef, 0xbb, 0xbf, 0x80])).reason).toMatch(/byte 0x80 at offset 3/);
   });
 });
+
+describe("control characters in a story file", () => {
+  it("refuses a NUL on the line where it sits, naming it", () => {
+    const error = refusal(utf8("Conflicts\r\n\r\npublished : 2024-03-01\r\n\r\nTalks\u0000 resume\r\n"));
+    expect(error.line).toBe(5);
+    expect(error.reason).toBe("the file holds an invisible control character (U+0000), which no story needs; delete it and import again");
+  });
+
+  it("refuses the characters search uses to mark its highlights", () => {
+    expect(refusal(utf8("Conflicts\n\n\u0002Talks\u0003")).reason).toMatch(/U\+0002/);
+  });
+
+  it("keeps tabs and every kind of line ending", () => {
+    expect(decodeStoryBytes(utf8("one\ttwo\r\nthree\rfour\n"))).toBe("one\ttwo\r\nthree\rfour\n");
+  });
+});

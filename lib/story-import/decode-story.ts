@@ -1,3 +1,4 @@
+import { firstControlCharacter } from "@/lib/editor/staff-text";
 import { StoryFormatError } from "@/lib/story-import/parse-story";
 
 const LINE_FEED = 0x0a;
@@ -9,8 +10,9 @@ const CARRIAGE_RETURN = 0x0d;
  * imported with mangled letters.
  */
 export function decodeStoryBytes(bytes: Uint8Array): string {
+  let text: string;
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     const offset = firstInvalidByteOffset(bytes);
     const byte = bytes[offset] ?? 0;
@@ -19,6 +21,22 @@ export function decodeStoryBytes(bytes: Uint8Array): string {
       `the file is not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} at offset ${offset}); save it as UTF-8`,
     );
   }
+  refuseControlCharacters(text);
+  return text;
+}
+
+/**
+ * A control character is invisible in an editor and never part of a story; PostgreSQL cannot
+ * store a NUL, and search would read U+0002 and U+0003 as its own highlight marks.
+ */
+function refuseControlCharacters(text: string): void {
+  const found = firstControlCharacter(text);
+  if (!found) return;
+  const codePoint = `U+${found.codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
+  throw new StoryFormatError(
+    text.slice(0, found.index).split(/\r\n|\r|\n/).length,
+    `the file holds an invisible control character (${codePoint}), which no story needs; delete it and import again`,
+  );
 }
 
 /**

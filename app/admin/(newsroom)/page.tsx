@@ -3,13 +3,16 @@ import { z } from "zod";
 import { Pagination } from "@/components/pagination";
 import { NewsroomDate } from "@/components/newsroom-date";
 import { listEditorChoices, listNewsroomArticles } from "@/db/queries/newsroom-articles";
+import { staffLine } from "@/lib/editor/staff-text";
+import { isSlug } from "@/lib/slugs";
 
 const filterSchema = z.object({
   status: z.enum(["draft", "scheduled", "published"]).optional().catch(undefined),
-  section: z.string().max(100).optional().catch(undefined),
-  tag: z.string().max(100).optional().catch(undefined),
-  author: z.string().max(100).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  // From the address bar, so anything at all: what could not be a slug or a search is dropped, never sent to the database.
+  section: z.string().max(100).refine(isSlug).optional().catch(undefined),
+  tag: z.string().max(100).refine(isSlug).optional().catch(undefined),
+  author: z.string().max(100).refine(isSlug).optional().catch(undefined),
+  q: staffLine().trim().max(200).optional().catch(undefined),
   sort: z.enum(["updated", "published", "headline"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });

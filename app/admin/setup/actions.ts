@@ -4,11 +4,12 @@ import { z } from "zod";
 import { createFirstAdministrator, SetupAlreadyDoneError } from "@/db/queries/staff";
 import { signIn } from "@/lib/auth";
 import { newPasswordSchema } from "@/lib/auth/password-policy";
+import { staffLine } from "@/lib/editor/staff-text";
 
 const setupSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your name.").max(120),
-    email: z.email("Enter a valid email address.").max(320),
+    name: staffLine().trim().min(1, "Enter your name.").max(120, "Keep your name to 120 characters or fewer."),
+    email: z.email("Enter a valid email address.").max(320, "Keep the email address to 320 characters or fewer."),
     password: newPasswordSchema,
     confirmPassword: z.string(),
   })

@@ -7,6 +7,7 @@ import { PhotoUploadForm } from "@/components/admin/photo-upload-form";
 import { inputClass } from "@/components/admin/form-field";
 import { NewsroomDate } from "@/components/newsroom-date";
 import { listPhotos, PHOTO_TEXT_LIMITS, type PhotoSummary } from "@/db/queries/media";
+import { staffLine } from "@/lib/editor/staff-text";
 import { MAX_PHOTO_BYTES } from "@/lib/media/inspect-photo";
 import { photoUrl } from "@/app/media/photo-url";
 
@@ -15,7 +16,8 @@ export const metadata: Metadata = { title: "Photos", robots: { index: false } };
 const LIBRARY_PATH = "/admin/photos";
 
 const filterSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  // A NUL from the address bar would fail the database query; it is never part of a search.
+  q: staffLine().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 

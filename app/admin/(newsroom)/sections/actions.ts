@@ -5,6 +5,7 @@ import { expireAllReaderPages } from "@/lib/reader-cache";
 import { z } from "zod";
 import { createSection, moveSection, updateSection, type TaxonomyResult } from "@/db/queries/taxonomy";
 import { NotAuthorizedError } from "@/lib/auth/staff";
+import { staffLine, staffText } from "@/lib/editor/staff-text";
 
 /** `values` hands back what was typed, so a refused form still shows it to correct. */
 export type SectionFormState =
@@ -15,8 +16,8 @@ export type SectionFormState =
 const STALE_FORM = "This form is out of date: reload the page and try again.";
 
 const sectionFields = {
-  name: z.string().trim().min(1, "Enter a name for the section.").max(80, "Keep the section name to 80 characters or fewer."),
-  description: z.string().trim().max(500, "Keep the description to 500 characters or fewer."),
+  name: staffLine().trim().min(1, "Enter a name for the section.").max(80, "Keep the section name to 80 characters or fewer."),
+  description: staffText().trim().max(500, "Keep the description to 500 characters or fewer."),
 };
 const createSchema = z.object(sectionFields);
 const updateSchema = z.object({ id: z.uuid(STALE_FORM), ...sectionFields });

@@ -6,14 +6,21 @@ import { changeStaffRole, createStaffAccount, resetStaffPassword, setStaffDisabl
 import { StaffAccountExistsError } from "@/db/queries/staff";
 import { newPasswordSchema } from "@/lib/auth/password-policy";
 import { NotAuthorizedError } from "@/lib/auth/staff";
+import { staffLine } from "@/lib/editor/staff-text";
 
-export type StaffFormState = { status: "idle" } | { status: "ok"; message: string } | { status: "invalid"; message: string; fieldErrors?: Record<string, string[] | undefined> };
+type NewStaffField = "name" | "email" | "role";
+
+/** `values` hands back what was typed (never the password), so a refused form still shows it to correct. */
+export type StaffFormState =
+  | { status: "idle" }
+  | { status: "ok"; message: string }
+  | { status: "invalid"; message: string; fieldErrors?: Record<string, string[] | undefined>; values?: Partial<Record<NewStaffField, string>> };
 
 const roleSchema = z.enum(["admin", "editor", "writer"], "Choose a role.");
 
 const newStaffSchema = z.object({
-  name: z.string().trim().min(1, "Enter the person's name.").max(120),
-  email: z.email("Enter a valid email address.").max(320),
+  name: staffLine().trim().min(1, "Enter the person's name.").max(120, "Keep the name to 120 characters or fewer."),
+  email: z.email("Enter a valid email address.").max(320, "Keep the email address to 320 characters or fewer."),
   role: roleSchema,
   password: newPasswordSchema,
 });
@@ -30,12 +37,14 @@ async function run(action: () => Promise<string>): Promise<StaffFormState> {
 }
 
 export async function createStaffAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? ""), role: String(formData.get("role") ?? "") };
   const parsed = newStaffSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "invalid", message: "Some fields need attention.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  return run(async () => {
+  if (!parsed.success) return { status: "invalid", message: "Some fields need attention.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const outcome = await run(async () => {
     const staff = await createStaffAccount(parsed.data);
     return `${staff.name} can now sign in as ${staff.role}. Give them their password in person or by phone, not by email.`;
   });
+  return outcome.status === "invalid" ? { ...outcome, values } : outcome;
 }
 
 const accountChangeSchema = z.discriminatedUnion("change", [

@@ -6,6 +6,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createTag, deleteTag, mergeTags, renameTag, type TaxonomyResult } from "@/db/queries/taxonomy";
 import { NotAuthorizedError } from "@/lib/auth/staff";
+import { ARTICLE_LIMITS } from "@/lib/editor/article-limits";
+import { staffLine } from "@/lib/editor/staff-text";
 
 /** `values` hands back what was typed or chosen, so a refused form still shows it to correct. */
 export type TagFormState =
@@ -15,7 +17,11 @@ export type TagFormState =
 
 const STALE_FORM = "This form is out of date: reload the page and try again.";
 
-const tagName = z.string().trim().min(1, "Enter a name for the tag.").max(100, "Keep the tag name to 100 characters or fewer.");
+// The same limit as a tag typed in the editor, so a renamed tag can still be typed there.
+const tagName = staffLine()
+  .trim()
+  .min(1, "Enter a name for the tag.")
+  .max(ARTICLE_LIMITS.tag, `Keep the tag name to ${ARTICLE_LIMITS.tag} characters or fewer.`);
 const tagId = z.uuid(STALE_FORM);
 
 const createSchema = z.object({ name: tagName });

@@ -1,23 +1,39 @@
 import { z } from "zod";
 import { getArticleForEditing, saveArticle } from "@/db/queries/newsroom-articles";
 import { NotAuthorizedError } from "@/lib/auth/staff";
-import { ARTICLE_LIMITS } from "@/lib/editor/article-form";
+import { articleUpdateSchema } from "@/lib/editor/article-form";
 import { MAX_ARTICLE_SOURCE_LENGTH } from "@/lib/mdx/limits";
 import { expireStoryPages } from "@/lib/reader-cache";
 
 type Context = { params: Promise<{ id: string }> };
 
-const articleUpdateSchema = z.object({
-  expectedVersion: z.number().int().min(1),
-  headline: z.string().trim().min(1).max(ARTICLE_LIMITS.headline),
-  dek: z.string().trim().max(ARTICLE_LIMITS.dek).default(""),
-  sectionId: z.uuid(),
-  tags: z.array(z.string().trim().min(1).max(ARTICLE_LIMITS.tag)).max(ARTICLE_LIMITS.tags).default([]),
-  bodyMdx: z.string().min(1).max(MAX_ARTICLE_SOURCE_LENGTH),
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80).optional(),
-  seoTitle: z.string().trim().max(ARTICLE_LIMITS.seoTitle).optional(),
-  seoDescription: z.string().trim().max(ARTICLE_LIMITS.seoDescription).optional(),
-});
+// The longest story, escaped as JSON at worst six bytes a character, with room for the other fields.
+const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+const TOO_LARGE = Symbol("too large");
+
+/** Reads at most MAX_REQUEST_BYTES, whatever Content-Length claims, before anyone is asked who is sending it. */
+async function readJson(request: Request): Promise<unknown> {
+  if (Number(request.headers.get("content-length")) > MAX_REQUEST_BYTES) return TOO_LARGE;
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  const reader = request.body?.getReader();
+  if (!reader) return undefined;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > MAX_REQUEST_BYTES) {
+      await reader.cancel();
+      return TOO_LARGE;
+    }
+    chunks.push(value);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
 
 const problem = (status: number, detail: string, extra: Record<string, unknown> = {}) =>
   Response.json({ status, detail, ...extra }, { status, headers: { "Cache-Control": "no-store" } });
@@ -50,7 +66,8 @@ export async function PUT(request: Request, { params }: Context) {
   if (!z.uuid().safeParse(id).success) return problem(404, "No such story.");
   if (isCrossSite(request)) return problem(403, "Cross-site requests are refused.");
   if (!request.headers.get("content-type")?.startsWith("application/json")) return problem(415, "Send the story as application/json.");
-  const body = await request.json().catch(() => undefined);
+  const body = await readJson(request);
+  if (body === TOO_LARGE) return problem(413, `The request is larger than any story can be; a story is limited to ${MAX_ARTICLE_SOURCE_LENGTH.toLocaleString("en-GB")} characters.`);
   const parsed = articleUpdateSchema.safeParse(body);
   if (!parsed.success) return problem(422, "The story is not valid.", { fieldErrors: z.flattenError(parsed.error).fieldErrors });
   try {
