@@ -34,7 +34,7 @@ const UNAVAILABLE = "This page is temporarily unavailable";
 
 // Far below postgres.js's defaults (a 30 s connect timeout, reconnect delays growing to 20 s),
 // far above what a failed page costs on a busy two-core machine.
-const QUICKLY_MS = 3_000;
+const QUICKLY_MS = 6_000;
 
 // The browser logs the 500 document, and React the failed server render it was told of (#441).
 // One pattern: Playwright would read a second array element as the fixture's options.

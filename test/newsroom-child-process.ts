@@ -12,6 +12,15 @@ export type NewsroomChild = {
 // tsx compiles the TypeScript; react-server makes "server-only" importable, as under Next.
 const NODE_ARGS = ["--conditions=react-server", "--import", "tsx", "--import", "./test/staff-session-hooks.mjs", "test/newsroom-child.ts"];
 
+function asEvent(line: string): ChildEvent | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    return value !== null && typeof value === "object" ? (value as ChildEvent) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Starts test/newsroom-child.ts with `args`, this process's environment and `env` on top. */
 export function startNewsroomChild(args: string[], env: Record<string, string>): NewsroomChild {
   const child = spawn(process.execPath, [...NODE_ARGS, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
@@ -20,7 +29,11 @@ export function startNewsroomChild(args: string[], env: Record<string, string>):
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
     const lines = (pending + chunk).split("\n");
     pending = lines.pop() ?? "";
-    for (const line of lines) if (line.trim()) events.push(JSON.parse(line) as ChildEvent);
+    for (const line of lines) {
+      // A library may print a stray line; only the child's own JSON lines are events.
+      const event = asEvent(line);
+      if (event) events.push(event);
+    }
   });
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));

@@ -62,6 +62,15 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const programs = findPostgresPrograms();
   if (!programs) throw new Error("PostgreSQL's initdb and pg_ctl are not installed");
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-throwaway-pg-"));
+  try {
+    return await createCluster(programs, directory);
+  } catch (error) {
+    fs.rmSync(directory, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function createCluster(programs: string, directory: string): Promise<ThrowawayPostgres> {
   if (isRoot) {
     const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }));
     const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }));
@@ -76,20 +85,18 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
   // Kept across stops and starts: the portal under test holds the address.
   const port = await freePort();
   const options = `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c fsync=off`;
-  let running = false;
 
   const cluster: ThrowawayPostgres = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async start() {
       await run("pg_ctl", ["-D", data, "-l", path.join(directory, "server.log"), "-o", options, "-w", "start"]);
-      running = true;
     },
     async stop(mode) {
       await run("pg_ctl", ["-D", data, "-m", mode, "-w", "stop"]);
-      running = false;
     },
     async remove() {
-      if (running) await cluster.stop("immediate");
+      // Stopped even when `start` failed after the postmaster came up, so no server outlives its files.
+      await cluster.stop("immediate").catch(() => {});
       fs.rmSync(directory, { recursive: true, force: true });
     },
   };

@@ -6,7 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { asc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import postgres from "postgres";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { runNewsroomChild, startNewsroomChild, type ChildEvent, type NewsroomChild } from "@/test/newsroom-child-process";
 import { closeDatabase, databaseDriver, getDb, type Database } from "../client";
 import { DatabaseInUseError, lockPgliteDirectory } from "../pglite-lock";
@@ -79,6 +79,10 @@ describe.runIf(databaseDriver() === "postgres")("a publish killed mid-transactio
       await observer.begin(async (holder) => {
         await holder`lock table audit_log in share mode`;
         const child = startNewsroomChild(["publish", interrupted], { EDITOR_ID: editorId });
+        // Never left behind holding a transaction, whatever fails below.
+        onTestFinished(() => {
+          child.process.kill("SIGKILL");
+        });
         publisherPid = await until(
           "the publish waits for the audit log",
           async () => {

@@ -1,6 +1,7 @@
 import type { NextAuthConfig } from "next-auth";
 import { env } from "@/lib/env";
 import type { StaffRole } from "./roles";
+import { isStaffPath } from "./staff-paths";
 
 declare module "next-auth" {
   interface User {
@@ -43,7 +44,7 @@ export const authConfig = {
     authorized({ auth, request }) {
       const { pathname } = request.nextUrl;
       if (pathname === "/admin/setup") return true;
-      if (pathname.startsWith("/admin")) return Boolean(auth?.user);
+      if (isStaffPath(pathname)) return Boolean(auth?.user);
       return true;
     },
     jwt({ token, user }) {

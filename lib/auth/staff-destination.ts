@@ -1,3 +1,6 @@
+import "server-only";
+import { isStaffPath } from "./staff-paths";
+
 const STAFF_HOME = "/admin";
 
 /**
@@ -15,6 +18,6 @@ export function staffDestination(callbackUrl: string | undefined, siteUrl: strin
   } catch {
     return STAFF_HOME;
   }
-  const inStaffArea = destination.origin === site.origin && /^\/admin(\/|$)/.test(destination.pathname);
+  const inStaffArea = destination.origin === site.origin && isStaffPath(destination.pathname);
   return inStaffArea ? `${destination.pathname}${destination.search}${destination.hash}` : STAFF_HOME;
 }
