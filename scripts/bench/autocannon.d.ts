@@ -1,4 +1,4 @@
-// autocannon ships no types; these cover the part of its API the benchmark uses.
+// autocannon ships no types; these cover the part of its API the benchmark and the load test use.
 declare module "autocannon" {
   type Histogram = { average: number; p50: number; p90: number; p99: number; max: number; total: number };
 
@@ -8,6 +8,8 @@ declare module "autocannon" {
     duration?: number;
     headers?: Record<string, string>;
     timeout?: number;
+    // Each connection asks for these paths in turn, over and over.
+    requests?: Array<{ path: string }>;
   };
 
   export type Result = {
@@ -21,5 +23,12 @@ declare module "autocannon" {
     statusCodeStats: Record<string, { count: number }>;
   };
 
-  export default function autocannon(options: Options): Promise<Result>;
+  /** A running load: a promise of its result that also reports each answer as it comes. */
+  export type Instance = PromiseLike<Result> & {
+    on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, milliseconds: number) => void): Instance;
+    on(event: "reqError", listener: (error: Error) => void): Instance;
+    stop(): void;
+  };
+
+  export default function autocannon(options: Options): Instance;
 }

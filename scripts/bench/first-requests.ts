@@ -6,7 +6,7 @@ import { timedGet } from "./http";
 
 export type FirstRequests = { count: number; p50: number; p95: number; cacheHeaders: string[] };
 
-function percentile(sorted: number[], fraction: number): number {
+export function percentile(sorted: number[], fraction: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 }

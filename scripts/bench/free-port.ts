@@ -1,7 +1,9 @@
 import net from "node:net";
 
+export type PortRange = { first: number; last: number };
+
 // Benchmarks and their tests share machines with other servers; they keep to one known range.
-const BENCH_PORTS = { first: 8300, last: 8399 };
+const BENCH_PORTS: PortRange = { first: 8300, last: 8399 };
 
 function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -11,10 +13,10 @@ function isFree(port: number): Promise<boolean> {
   });
 }
 
-/** A port in the benchmark range nobody listens on right now. */
-export async function findFreePort(): Promise<number> {
-  for (let port = BENCH_PORTS.first; port <= BENCH_PORTS.last; port++) {
+/** A port in the range (the benchmark's by default) nobody listens on right now. */
+export async function findFreePort({ first, last }: PortRange = BENCH_PORTS): Promise<number> {
+  for (let port = first; port <= last; port++) {
     if (await isFree(port)) return port;
   }
-  throw new Error(`No free port between ${BENCH_PORTS.first} and ${BENCH_PORTS.last}`);
+  throw new Error(`No free port between ${first} and ${last}`);
 }
