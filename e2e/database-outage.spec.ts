@@ -4,6 +4,7 @@ import { once } from "node:events";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { APIRequestContext } from "@playwright/test";
+import postgres from "postgres";
 import { startMicroCache, type MicroCache } from "../scripts/nginx-micro-cache";
 import { createThrowawayPostgres, throwawayPostgresUnavailable, type ThrowawayPostgres } from "../test/throwaway-postgres";
 import { expect, test } from "./fixtures";
@@ -20,6 +21,8 @@ const PORTAL_PORT = 3103;
 const PORTAL = `http://localhost:${PORTAL_PORT}`;
 const STORY_SLUG = "ukraine-to-receive-nato-support-and-membership-after-conflict";
 const STORY_HEADLINE = "Ukraine to Receive NATO Support and Membership After Conflict";
+// No other spec visits it, so no other server sharing this build's cache folder renders it meanwhile.
+const QUIET_STORY_SLUG = "drought-pushes-tollan-valley-farmers-from-rice-to-millet";
 
 // Pages come from Next's full-route cache (it says so in x-nextjs-cache); the feed from the data cache.
 const WARMED = [
@@ -184,4 +187,29 @@ test("readers keep cached pages, get a quick 503 for the rest and the health che
   });
   // Before afterEach stops the portal, so the page's prefetches do not fail against a stopped server.
   await page.close();
+});
+
+test("a story taken down while its server was stopped is not served from the old cache when the server starts again", async ({ request }, testInfo) => {
+  test.skip(testInfo.project.name !== "postgres", "runs once, in the PostgreSQL project; it brings its own database and server");
+  const unavailable = throwawayPostgresUnavailable();
+  test.skip(unavailable !== null, `needs a PostgreSQL cluster of its own: ${unavailable}`);
+  test.setTimeout(300_000);
+
+  database = await createThrowawayPostgres();
+  await database.start();
+  portal = startPortal(database.url);
+  await waitForHealthyPortal(request, portal);
+  const story = `${PORTAL}/articles/${QUIET_STORY_SLUG}`;
+  expect((await request.get(story)).status()).toBe(200);
+  expect((await request.get(story)).headers()["x-nextjs-cache"]).toBe("HIT");
+
+  await stopPortal(portal);
+  // As a takedown by another server, or by this one just before it stopped, would leave it.
+  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  await sql`update articles set status = 'draft', published_at = null where slug = ${QUIET_STORY_SLUG}`;
+  await sql.end();
+
+  portal = startPortal(database.url);
+  await waitForHealthyPortal(request, portal);
+  expect((await request.get(story)).status()).toBe(404);
 });
