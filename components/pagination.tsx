@@ -1,6 +1,9 @@
 import Link from "next/link";
 
-export function Pagination({ basePath, page, totalPages, query }: { basePath: string; page: number; totalPages: number; query?: Record<string, string> }) {
+type PaginationProps = { basePath: string; page: number; totalPages: number; query?: Record<string, string>; items?: string };
+
+/** `items` names what is listed, in the plural: "stories" unless the page lists something else. */
+export function Pagination({ basePath, page, totalPages, query, items = "stories" }: PaginationProps) {
   if (totalPages <= 1) return null;
   const href = (target: number) => {
     const params = new URLSearchParams(query);
@@ -12,7 +15,7 @@ export function Pagination({ basePath, page, totalPages, query }: { basePath: st
     <nav aria-label="Pagination" className="mt-10 flex items-center justify-between border-t border-stone-300 pt-4 font-sans text-sm dark:border-stone-700">
       {page > 1 ? (
         <Link href={href(page - 1)} rel="prev" className="font-semibold hover:underline">
-          ← Newer stories
+          ← Newer {items}
         </Link>
       ) : (
         <span />
@@ -22,7 +25,7 @@ export function Pagination({ basePath, page, totalPages, query }: { basePath: st
       </span>
       {page < totalPages ? (
         <Link href={href(page + 1)} rel="next" className="font-semibold hover:underline">
-          Older stories →
+          Older {items} →
         </Link>
       ) : (
         <span />

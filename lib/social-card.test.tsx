@@ -46,6 +46,13 @@ describe("drawing a social card", () => {
     expect(fetched).toEqual([]);
   });
 
+  it("draws Czech, Polish, Ukrainian and Greek letters from its own fonts, without fetching anything", { timeout: 60_000 }, async () => {
+    const fetched = refuseTheNetwork();
+    const { complete } = await drawSocialCard({ section: "Світ", headline: "Łódź and Київ sign a grain deal; Αθήνα and Brno watch", byline: "Ana Kovač" });
+    expect(complete).toBe(true);
+    expect(fetched).toEqual([]);
+  });
+
   it("draws every cross-site scripting vector as a complete card", { timeout: 120_000 }, async () => {
     refuseTheNetwork();
     vi.spyOn(console, "error").mockImplementation(() => {});

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ARTICLE_LIMITS } from "@/lib/editor/article-limits";
+import { isSlug } from "@/lib/slugs";
 
 /**
  * The front matter of an article file in `content/`. The importer writes it,
@@ -26,8 +28,8 @@ export const articleFrontMatterSchema = z.object({
     (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
     publishedSchema,
   ),
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).optional(),
-  tags: z.array(z.string().trim().min(1).max(60)).default([]),
+  slug: z.string().refine(isSlug, "Use lower-case letters, digits and single hyphens in the slug.").optional(),
+  tags: z.array(z.string().trim().min(1).max(ARTICLE_LIMITS.tag)).default([]),
   leadPhoto: photoSchema.optional(),
   status: z.enum(["draft", "published"]).default("published"),
   sample: z.boolean().default(false),

@@ -36,7 +36,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
           ))}
         </tbody>
       </table>
-      <Pagination basePath="/admin/audit" page={page} totalPages={entries.length === AUDIT_PAGE_SIZE ? page + 1 : page} />
+      <Pagination basePath="/admin/audit" items="entries" page={page} totalPages={entries.length === AUDIT_PAGE_SIZE ? page + 1 : page} />
     </>
   );
 }
