@@ -1,14 +1,11 @@
-import { parseArgs } from "node:util";
 import { z } from "zod";
+import { count, readCommandLine } from "./command-line";
 
 export const USAGE = `Usage: npm run bench -- [--url http://127.0.0.1:3000] [--duration 10] [--connections 50]
        [--via-nginx] [--out docs/BENCHMARKS.md] [--pid PID] [--database NAME]
        [--section conflicts] [--search WORD] [--articles 30] [--depth 500]
 Measures a running production server (next build && next start); builds nothing.
 Publish→visible runs when BENCH_STAFF_EMAIL and BENCH_STAFF_PASSWORD name an editor or admin.`;
-
-const count = (flag: string, max: number) =>
-  z.coerce.number(`${flag} must be a number`).int(`${flag} must be a whole number`).min(1, `${flag} must be at least 1`).max(max, `${flag} is at most ${max}`);
 
 const optionsSchema = z.object({
   url: z.url("--url must be a URL such as http://127.0.0.1:3000").default("http://127.0.0.1:3000").transform((url) => url.replace(/\/+$/, "")),
@@ -49,18 +46,5 @@ const flags = {
 
 /** The command line, checked; a mistake prints the usage and exits with status 2. */
 export function readOptions(argv = process.argv.slice(2)): BenchOptions {
-  try {
-    const { values } = parseArgs({ args: argv, options: flags });
-    if (values.help) {
-      console.log(USAGE);
-      process.exit(0);
-    }
-    const parsed = checkedOptionsSchema.safeParse({ ...values, viaNginx: values["via-nginx"] });
-    if (parsed.success) return parsed.data;
-    console.error(parsed.error.issues.map((issue) => issue.message).join("\n"));
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-  }
-  console.error(USAGE);
-  process.exit(2);
+  return readCommandLine({ flags, schema: checkedOptionsSchema, usage: USAGE, input: (values) => ({ ...values, viaNginx: values["via-nginx"] }), argv });
 }

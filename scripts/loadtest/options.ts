@@ -1,5 +1,5 @@
-import { parseArgs } from "node:util";
 import { z } from "zod";
+import { count, readCommandLine } from "../bench/command-line";
 
 export const USAGE = `Usage: npm run loadtest -- [--connections 200] [--duration 60] [--stories 20] [--url URL]
 Readers load home, sections, articles and the RSS feed for --duration seconds, and for as long as
@@ -9,9 +9,6 @@ Without --url it builds nothing but starts \`next start\` from this checkout's b
 database: PGlite in a temporary directory, or a new PostgreSQL database when DATABASE_URL is set.
 With --url it loads a running server and signs in as BENCH_STAFF_EMAIL / BENCH_STAFF_PASSWORD
 (an editor or admin); its stories go to the trash afterwards.`;
-
-const count = (flag: string, max: number) =>
-  z.coerce.number(`${flag} must be a number`).int(`${flag} must be a whole number`).min(1, `${flag} must be at least 1`).max(max, `${flag} is at most ${max}`);
 
 const optionsSchema = z.object({
   url: z.url("--url must be a URL such as http://127.0.0.1:3000").transform((url) => url.replace(/\/+$/, "")).optional(),
@@ -32,18 +29,5 @@ const flags = {
 
 /** The command line, checked; a mistake prints the usage and exits with status 2. */
 export function readOptions(argv = process.argv.slice(2)): LoadTestOptions {
-  try {
-    const { values } = parseArgs({ args: argv, options: flags });
-    if (values.help) {
-      console.log(USAGE);
-      process.exit(0);
-    }
-    const parsed = optionsSchema.safeParse(values);
-    if (parsed.success) return parsed.data;
-    console.error(parsed.error.issues.map((issue) => issue.message).join("\n"));
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-  }
-  console.error(USAGE);
-  process.exit(2);
+  return readCommandLine({ flags, schema: optionsSchema, usage: USAGE, argv });
 }
