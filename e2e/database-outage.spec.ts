@@ -87,6 +87,22 @@ test.afterEach(async () => {
   [nginx, portal, database] = [undefined, undefined, undefined];
 });
 
+/** Each test here brings its own PostgreSQL and server, so it runs once, in the PostgreSQL project. */
+async function startPortalOnItsOwnDatabase(request: APIRequestContext, projectName: string): Promise<{ cluster: ThrowawayPostgres; server: Portal }> {
+  test.skip(projectName !== "postgres", "runs once, in the PostgreSQL project; it brings its own database and server");
+  const unavailable = throwawayPostgresUnavailable();
+  test.skip(unavailable !== null, `needs a PostgreSQL cluster of its own: ${unavailable}`);
+  test.setTimeout(300_000);
+
+  const cluster = await createThrowawayPostgres();
+  database = cluster;
+  await cluster.start();
+  const server = startPortal(cluster.url);
+  portal = server;
+  await waitForHealthyPortal(request, server);
+  return { cluster, server };
+}
+
 async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const started = performance.now();
   const result = await run();
@@ -97,15 +113,7 @@ test("readers keep cached pages, get a quick 503 for the rest and the health che
   page,
   request,
 }, testInfo) => {
-  test.skip(testInfo.project.name !== "postgres", "runs once, in the PostgreSQL project; it brings its own database and server");
-  const unavailable = throwawayPostgresUnavailable();
-  test.skip(unavailable !== null, `needs a PostgreSQL cluster of its own: ${unavailable}`);
-  test.setTimeout(300_000);
-
-  database = await createThrowawayPostgres();
-  await database.start();
-  portal = startPortal(database.url);
-  await waitForHealthyPortal(request, portal);
+  const { cluster } = await startPortalOnItsOwnDatabase(request, testInfo.project.name);
   nginx = await startMicroCache({ upstreamPort: PORTAL_PORT });
   const front = nginx.url;
 
@@ -117,7 +125,7 @@ test("readers keep cached pages, get a quick 503 for the rest and the health che
     }
   });
 
-  await database.stop("immediate");
+  await cluster.stop("immediate");
 
   await test.step("with the database down, cached pages are served as before", async () => {
     for (const { path: url, text, page: isPage } of WARMED) {
@@ -164,7 +172,7 @@ test("readers keep cached pages, get a quick 503 for the rest and the health che
     await expect(page.getByRole("link", { name: "Go to the front page" })).toHaveAttribute("href", "/");
   });
 
-  await database.start();
+  await cluster.start();
 
   await test.step("once the database is back, the same server reports healthy without a restart", async () => {
     await expect.poll(async () => (await request.get(`${PORTAL}/api/health`)).status(), { timeout: 10_000 }).toBe(200);
@@ -190,26 +198,18 @@ test("readers keep cached pages, get a quick 503 for the rest and the health che
 });
 
 test("a story taken down while its server was stopped is not served from the old cache when the server starts again", async ({ request }, testInfo) => {
-  test.skip(testInfo.project.name !== "postgres", "runs once, in the PostgreSQL project; it brings its own database and server");
-  const unavailable = throwawayPostgresUnavailable();
-  test.skip(unavailable !== null, `needs a PostgreSQL cluster of its own: ${unavailable}`);
-  test.setTimeout(300_000);
-
-  database = await createThrowawayPostgres();
-  await database.start();
-  portal = startPortal(database.url);
-  await waitForHealthyPortal(request, portal);
+  const { cluster, server } = await startPortalOnItsOwnDatabase(request, testInfo.project.name);
   const story = `${PORTAL}/articles/${QUIET_STORY_SLUG}`;
   expect((await request.get(story)).status()).toBe(200);
   expect((await request.get(story)).headers()["x-nextjs-cache"]).toBe("HIT");
 
-  await stopPortal(portal);
+  await stopPortal(server);
   // As a takedown by another server, or by this one just before it stopped, would leave it.
-  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  const sql = postgres(cluster.url, { max: 1, onnotice: () => {} });
   await sql`update articles set status = 'draft', published_at = null where slug = ${QUIET_STORY_SLUG}`;
   await sql.end();
 
-  portal = startPortal(database.url);
+  portal = startPortal(cluster.url);
   await waitForHealthyPortal(request, portal);
   expect((await request.get(story)).status()).toBe(404);
 });
