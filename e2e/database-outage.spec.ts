@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { APIRequestContext } from "@playwright/test";
 import postgres from "postgres";
 import { startMicroCache, type MicroCache } from "../scripts/nginx-micro-cache";
+import { startNextServer } from "../scripts/next-start";
 import { createThrowawayPostgres, throwawayPostgresUnavailable, type ThrowawayPostgres } from "../test/throwaway-postgres";
 import { expect, test } from "./fixtures";
 
@@ -48,7 +48,7 @@ type Portal = { process: ChildProcess; output: () => string };
 
 function startPortal(databaseUrl: string): Portal {
   const origin = PORTAL;
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORTAL_PORT)], {
+  const child = startNextServer(PORTAL_PORT, {
     env: { ...process.env, PORT: String(PORTAL_PORT), SITE_URL: origin, AUTH_URL: origin, AUTH_SECRET: randomBytes(32).toString("base64url"), DATABASE_URL: databaseUrl },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -3,11 +3,11 @@
  * an emptied PGlite directory, or a newly created PostgreSQL database when
  * DATABASE_URL is set. The server seeds it from content/ at start.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
+import { startNextServer } from "./next-start";
 
 const { values } = parseArgs({
   options: { driver: { type: "string" }, port: { type: "string" } },
@@ -42,7 +42,7 @@ if (values.driver === "postgres") {
   env.PGLITE_DIR = directory;
 }
 
-const server = spawn("npx", ["next", "start", "-p", port], { env, stdio: "inherit" });
+const server = startNextServer(Number(port), { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.kill(signal));
 }

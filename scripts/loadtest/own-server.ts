@@ -3,7 +3,7 @@
  * on a fresh database, with an editor added the way an administrator adds one from a shell,
  * through scripts/user-create.ts, under a password made up for this run alone.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -11,6 +11,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { findFreePort } from "../bench/free-port";
 import type { Credentials } from "../bench/publish";
+import { startNextServer } from "../next-start";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 // Clear of the end-to-end servers (3100s), other local servers (3300s and up) and the benchmark's (8300s).
@@ -68,8 +69,7 @@ function createEditor(env: NodeJS.ProcessEnv): Credentials {
 
 function startNext(port: number, env: NodeJS.ProcessEnv, log: string): ChildProcess {
   const output = fs.openSync(log, "a");
-  const next = path.join(ROOT, "node_modules/next/dist/bin/next");
-  return spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", output, output] });
+  return startNextServer(port, { hostname: "127.0.0.1", cwd: ROOT, env, stdio: ["ignore", output, output] });
 }
 
 function logTail(log: string): string {
