@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { ensureDevelopmentAuthSecret } from "./lib/auth/development-secret";
 import { FRONT_PAGE_ROUTE } from "./lib/reader-routes";
@@ -7,7 +8,13 @@ import "./lib/env";
 
 ensureDevelopmentAuthSecret();
 
+// Several app servers share one page and data cache in Redis; one server alone keeps its own.
+const sharedCache: Partial<NextConfig> = process.env.REDIS_URL
+  ? { cacheHandler: path.join(process.cwd(), "lib", "shared-cache", "cache-handler.mjs"), cacheMaxMemorySize: 0 }
+  : {};
+
 const nextConfig: NextConfig = {
+  ...sharedCache,
   poweredByHeader: false,
   // Metadata (feed autodiscovery, canonical, Open Graph) always in <head>, for feed readers and
   // crawlers that Next's user-agent list does not know, rather than streamed into the body.

@@ -1,12 +1,28 @@
 import "server-only";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { loadNewsroomContent } from "@/lib/content/load";
 import { env } from "@/lib/env";
-import { migrateDatabase } from "./client";
+import { databaseDriver, getDb, migrateDatabase } from "./client";
 import { isDatabaseEmpty, seedNewsroom } from "./seed";
+
+// Beside FIRST_RUN_LOCK and SIGN_IN_LOCKS (db/queries), apart from both.
+const START_UP_LOCK = 7_461_003;
 
 /** At server start: bring the schema up to date, and give an empty newsroom its sample content. */
 export async function prepareDatabase(): Promise<void> {
+  // One process owns a PGlite directory; there is nobody to wait for.
+  if (databaseDriver() === "pglite") return migrateAndSeed();
+  // App servers started together on one PostgreSQL take turns: the first migrates and seeds, the
+  // others then find the schema current and the newsroom full. The lock is held by this
+  // transaction's connection while the work runs on others from the pool.
+  await getDb().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${START_UP_LOCK})`);
+    await migrateAndSeed();
+  });
+}
+
+async function migrateAndSeed(): Promise<void> {
   await migrateDatabase();
   if (!(await isDatabaseEmpty())) return;
   const content = await loadNewsroomContent(path.join(process.cwd(), "content"));

@@ -114,7 +114,7 @@ test("readers keep cached pages, get a quick 503 for the rest and the health che
   request,
 }, testInfo) => {
   const { cluster } = await startPortalOnItsOwnDatabase(request, testInfo.project.name);
-  nginx = await startMicroCache({ upstreamPort: PORTAL_PORT });
+  nginx = await startMicroCache({ upstreamPorts: [PORTAL_PORT] });
   const front = nginx.url;
 
   await test.step("a reader's visits put the front page, a section, a story and the feed in the cache", async () => {

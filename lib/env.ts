@@ -22,6 +22,18 @@ const envSchema = z.object({
       .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
       .optional(),
   ),
+  // A streaming replica of DATABASE_URL: reader pages, feeds and search read from it (db/client.ts).
+  DATABASE_REPLICA_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+      .optional(),
+  ),
+  // Next's page and data cache, shared by every app server (cache-handler.mjs); without it each keeps its own.
+  REDIS_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  ),
   PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
   NEWSROOM_TIME_ZONE: z.preprocess(
     emptyAsUndefined,
@@ -49,7 +61,13 @@ export function assertServerEnvironment(): void {
 export type Env = z.infer<typeof envSchema>;
 
 function parseEnv(): Env {
-  const result = envSchema.safeParse(process.env);
+  const result = envSchema
+    // A replica without its primary would leave the newsroom's writes nowhere to go.
+    .refine((environment) => !environment.DATABASE_REPLICA_URL || environment.DATABASE_URL, {
+      path: ["DATABASE_REPLICA_URL"],
+      message: "needs DATABASE_URL, the primary it replicates",
+    })
+    .safeParse(process.env);
   if (!result.success) {
     const problems = result.error.issues
       .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)

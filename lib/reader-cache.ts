@@ -1,10 +1,13 @@
 import "server-only";
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
+import { waitForReplicaToCatchUp } from "@/db/client";
 
 /**
  * Reader pages are cached whole by Next (rendered on first request, `revalidate` seconds at most);
  * feeds and sitemaps cache their documents here. Staff changes expire what they touch, at once,
- * so a reader sees a publish on the next request.
+ * so a reader sees a publish on the next request. That request renders from the read replica, if
+ * there is one, so expiring first waits for the replica to hold the change: a page rendered from
+ * the old rows would be cached again for minutes.
  */
 const READER_DOCUMENTS_TAG = "reader-documents";
 
@@ -25,7 +28,8 @@ const FRONT_PAGE_ROUTE_PATTERN = "/(site)/front-page/[edition]";
  * section, tag and writer list (their first pages and the older ones), the feeds and sitemaps.
  * Other stories' "related" lists catch up within their own revalidation time.
  */
-export function expireStoryPages({ slugs }: { slugs: string[] }) {
+export async function expireStoryPages({ slugs }: { slugs: string[] }) {
+  await waitForReplicaToCatchUp();
   for (const slug of slugs) revalidatePath(`/articles/${slug}`);
   revalidatePath(FRONT_PAGE_ROUTE_PATTERN, "page");
   for (const route of STORY_LIST_ROUTES) revalidatePath(route, "layout");
@@ -36,7 +40,8 @@ export function expireStoryPages({ slugs }: { slugs: string[] }) {
  * A story was taken down, or a name that every page may show changed (a section, a tag, a
  * photo's text): every reader page and document, so nothing keeps showing it.
  */
-export function expireAllReaderPages() {
+export async function expireAllReaderPages() {
+  await waitForReplicaToCatchUp();
   revalidatePath("/", "layout");
   revalidateTag(READER_DOCUMENTS_TAG, { expire: 0 });
 }

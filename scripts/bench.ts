@@ -107,7 +107,8 @@ async function runBenchmark(options: BenchOptions, baseUrl: string, nginxPid?: n
     date: new Date(),
     commit: gitCommit(),
     database: await databaseName(options.url, options.database),
-    viaNginx: options.viaNginx,
+    viaNginx: options.viaNginx || Boolean(options.cluster),
+    secondServer: options.cluster,
     publishedArticles: siteMap.articlePaths.length,
     settings: options,
     load,
@@ -120,8 +121,9 @@ async function runBenchmark(options: BenchOptions, baseUrl: string, nginxPid?: n
 }
 
 const options = readOptions();
-const nginx = options.viaNginx ? await startMicroCache({ upstreamPort: portOf(options.url) }) : undefined;
-if (nginx) log(`nginx micro-cache on ${nginx.url} in front of ${options.url}`);
+const upstreams = [options.url, ...(options.cluster ? [options.cluster] : [])];
+const nginx = options.viaNginx || options.cluster ? await startMicroCache({ upstreamPorts: upstreams.map(portOf) }) : undefined;
+if (nginx) log(`nginx micro-cache on ${nginx.url} in front of ${upstreams.join(" and ")}`);
 try {
   const run = await runBenchmark(options, nginx?.url ?? options.url, nginx?.pid);
   console.log(toConsole(run));

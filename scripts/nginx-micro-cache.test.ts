@@ -11,7 +11,10 @@ const CACHE_CONTROL: Record<string, string> = {
   "/briefly-fresh": "public, s-maxage=1",
   "/briefly-fresh-then-failing": "public, s-maxage=1",
   "/admin": "private, no-store",
+  "/search": "private, no-cache, no-store, max-age=0, must-revalidate",
 };
+// Answered with no Cache-Control at all.
+const SAYS_NOTHING = "/says-nothing-about-caching";
 
 // What Next sends with a page it failed to render.
 const ERROR_CACHE_CONTROL = "private, no-cache, no-store, max-age=0, must-revalidate";
@@ -32,7 +35,8 @@ function startUpstream(port: number) {
       response.end(`${request.method} ${path} failed`);
       return;
     }
-    response.writeHead(200, { "Content-Type": "text/plain", "Cache-Control": CACHE_CONTROL[path] ?? CACHE_CONTROL["/"]! });
+    const cacheControl = path === SAYS_NOTHING ? {} : { "Cache-Control": CACHE_CONTROL[path] ?? CACHE_CONTROL["/"]! };
+    response.writeHead(200, { "Content-Type": "text/plain", ...cacheControl });
     response.end(`${request.method} ${path} answer ${count}`);
   });
   return new Promise<{ server: http.Server; hits: (path: string) => number; failing: Set<string> }>((resolve) => {
@@ -59,7 +63,7 @@ describe("the nginx micro-cache (deploy/nginx/micro-cache.conf)", () => {
 
   beforeAll(async () => {
     upstream = await startUpstream(await findFreePort());
-    cache = await startMicroCache({ upstreamPort: (upstream.server.address() as AddressInfo).port });
+    cache = await startMicroCache({ upstreamPorts: [(upstream.server.address() as AddressInfo).port] });
   });
 
   afterAll(async () => {
@@ -72,6 +76,23 @@ describe("the nginx micro-cache (deploy/nginx/micro-cache.conf)", () => {
     expect(await get(cache, "/")).toMatchObject({ cacheStatus: "MISS", body: "GET / answer 1" });
     expect(await get(cache, "/")).toMatchObject({ cacheStatus: "HIT", body: "GET / answer 1" });
     expect(upstream.hits("/")).toBe(1);
+  });
+
+  it("keeps a page for a second or two, however long the app allows, so a publish shows through it at once", async () => {
+    expect(await get(cache, "/moving")).toMatchObject({ cacheStatus: "MISS", body: "GET /moving answer 1" });
+    expect(await get(cache, "/moving")).toMatchObject({ cacheStatus: "HIT", body: "GET /moving answer 1" });
+    // nginx counts in whole seconds: "one second" ends at the second tick of its clock.
+    await sleep(2_100);
+    // The reader who finds it expired still gets the last copy at once, while nginx fetches the new one.
+    expect(await get(cache, "/moving")).toMatchObject({ status: 200, body: "GET /moving answer 1" });
+    await expect.poll(() => upstream.hits("/moving")).toBe(2);
+    expect(await get(cache, "/moving")).toMatchObject({ cacheStatus: "HIT", body: "GET /moving answer 2" });
+  });
+
+  it("stores nothing the app marks private or no-store, or says nothing about", async () => {
+    for (const path of ["/search", SAYS_NOTHING]) {
+      for (let round = 1; round <= 2; round++) expect(await get(cache, path)).toMatchObject({ body: `GET ${path} answer ${round}` });
+    }
   });
 
   it("sends every request for the staff area to the app", async () => {
@@ -89,9 +110,9 @@ describe("the nginx micro-cache (deploy/nginx/micro-cache.conf)", () => {
   });
 
   it("sends server actions (POSTs) to the app", async () => {
-    await get(cache, "/");
-    const response = await fetch(cache.url + "/", { method: "POST", headers: { "Next-Action": "abc" }, body: "[]" });
-    expect(await response.text()).toBe("POST / answer 2");
+    await get(cache, "/posted-to");
+    const response = await fetch(cache.url + "/posted-to", { method: "POST", headers: { "Next-Action": "abc" }, body: "[]" });
+    expect(await response.text()).toBe("POST /posted-to answer 2");
   });
 
   it("answers a reader 503 with Retry-After and its own page when the app fails to render a page it has no copy of", async () => {

@@ -11,7 +11,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { renderMicroCacheConfig, type MicroCacheSettings } from "../deploy/nginx/micro-cache";
+import { localUpstreamServers, renderMicroCacheConfig, type MicroCacheSettings } from "../deploy/nginx/micro-cache";
 import { findFreePort } from "./bench/free-port";
 
 const READY_TIMEOUT_MS = 10_000;
@@ -97,13 +97,13 @@ function stopper(child: ChildProcess, directory: string, killOnExit: () => void)
   };
 }
 
-/** Starts nginx with the micro-cache in front of 127.0.0.1:upstreamPort on a free port. */
-export async function startMicroCache({ upstreamPort, port }: { upstreamPort: number; port?: number }): Promise<MicroCache> {
+/** Starts nginx with the micro-cache in front of the app servers on these local ports, on a free port. */
+export async function startMicroCache({ upstreamPorts, port }: { upstreamPorts: number[]; port?: number }): Promise<MicroCache> {
   const nginx = await findNginx();
   const listenPort = port ?? (await findFreePort());
   const directory = await fs.mkdtemp(path.join(os.tmpdir(), "nginx-micro-cache-"));
   const errorLog = path.join(directory, "error.log");
-  const configFile = await writeConfig(directory, { LISTEN_PORT: listenPort, UPSTREAM_PORT: upstreamPort, CACHE_DIR: path.join(directory, "cache") });
+  const configFile = await writeConfig(directory, { LISTEN_PORT: listenPort, UPSTREAM_SERVERS: localUpstreamServers(upstreamPorts), CACHE_DIR: path.join(directory, "cache") });
 
   const child = spawn(nginx, ["-p", directory, "-c", configFile, "-e", errorLog, "-g", "daemon off;"], { stdio: ["ignore", "inherit", "inherit"] });
   await once(child, "spawn");

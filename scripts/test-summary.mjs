@@ -10,10 +10,12 @@ function readReport(file) {
 }
 
 const vitest = readReport("reports/vitest.json");
-const playwright = readReport("reports/e2e.json");
+// The end-to-end run, then the cluster run (playwright.cluster.config.ts).
+const playwrightRuns = ["reports/e2e.json", "reports/cluster.json"].map(readReport);
+const playwright = (count) => playwrightRuns.reduce((total, report) => total + (report?.stats?.[count] ?? 0), 0);
 
-const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
-const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0);
-const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
+const passed = (vitest?.numPassedTests ?? 0) + playwright("expected") + playwright("flaky");
+const failed = (vitest?.numFailedTests ?? 0) + playwright("unexpected");
+const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + playwright("skipped");
 
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { isSlug } from "@/lib/slugs";
-import { getDb } from "../client";
+import { getReaderDb } from "../client";
 import { articles, articleTags, categories, tags, users } from "../schema";
 import {
   isPublicArticle,
@@ -45,7 +45,7 @@ const keysetOf = (filter: SQL, cursor: string) =>
   sql`(select ${articles.publishedAt}, ${articles.id} from ${articles} where ${and(eq(articles.id, cursor), isPublicArticle, filter)})`;
 
 async function newerCursorOf(filter: SQL, firstOnPage: string): Promise<string | null> {
-  const newer = await getDb()
+  const newer = await getReaderDb()
     .select({ id: articles.id })
     .from(articles)
     .where(and(isPublicArticle, filter, sql`(${articles.publishedAt}, ${articles.id}) > ${keysetOf(filter, firstOnPage)}`))
@@ -79,7 +79,7 @@ export async function listSectionArticles({ sectionId, before }: ListRequest & {
 }
 
 export async function listTagArticles({ tagId, before }: ListRequest & { tagId: string }) {
-  const taggedArticles = getDb()
+  const taggedArticles = getReaderDb()
     .select({ id: articleTags.articleId })
     .from(articleTags)
     .where(eq(articleTags.tagId, tagId));
@@ -92,7 +92,7 @@ export async function listAuthorArticles({ authorId, before }: ListRequest & { a
 
 /** The newest stories of each section, for the home page's section blocks. */
 export async function listSectionFronts({ perSection }: { perSection: number }) {
-  const sections = await getDb()
+  const sections = await getReaderDb()
     .select({ id: categories.id, slug: categories.slug, name: categories.name })
     .from(categories)
     .orderBy(categories.position, categories.name);
@@ -132,7 +132,7 @@ export async function getPublishedArticle({ slug }: { slug: string }): Promise<P
     .where(and(isPublicArticle, eq(articles.slug, slug)))
     .limit(1);
   if (!row) return null;
-  const articleTagRows = await getDb()
+  const articleTagRows = await getReaderDb()
     .select({ slug: tags.slug, name: tags.name })
     .from(articleTags)
     .innerJoin(tags, eq(tags.id, articleTags.tagId))
@@ -171,7 +171,7 @@ export async function listRelatedArticles({
   const inSection = eq(articles.categoryId, sectionId);
   const anchor = keysetOf(inSection, articleId);
   const neighbours = (direction: "earlier" | "later") =>
-    sql`(${getDb()
+    sql`(${getReaderDb()
       .select({ id: articles.id })
       .from(articles)
       .where(and(isPublicArticle, inSection, sql`(${articles.publishedAt}, ${articles.id}) ${sql.raw(direction === "earlier" ? "<" : ">")} ${anchor}`))

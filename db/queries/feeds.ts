@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { FeedArticle } from "@/lib/feeds/build-feeds";
-import { getDb } from "../client";
+import { getReaderDb } from "../client";
 import { articles, articleTags, media, tags } from "../schema";
 import { isPublicArticle, selectArticleSummaries, toArticleSummary } from "./public-articles";
 
@@ -19,7 +19,7 @@ function scopeFilter(scope: FeedScope): SQL | undefined {
     case "tag":
       return inArray(
         articles.id,
-        getDb().select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, scope.tagId)),
+        getReaderDb().select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, scope.tagId)),
       );
   }
 }
@@ -29,7 +29,7 @@ type ArticleTag = { slug: string; name: string };
 async function tagsByArticle(articleIds: string[]): Promise<Map<string, ArticleTag[]>> {
   const byArticle = new Map<string, ArticleTag[]>();
   if (articleIds.length === 0) return byArticle;
-  const rows = await getDb()
+  const rows = await getReaderDb()
     .select({ articleId: articleTags.articleId, slug: tags.slug, name: tags.name })
     .from(articleTags)
     .innerJoin(tags, eq(tags.id, articleTags.tagId))

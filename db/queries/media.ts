@@ -8,7 +8,7 @@ import { stripLocation } from "@/lib/media/clean-photo";
 import { inspectPhoto, PhotoRejectedError } from "@/lib/media/inspect-photo";
 import { PHOTO_WIDTHS, renderPhotoVariant } from "@/lib/media/responsive-sizes";
 import { isPhotoId, photoReferences } from "@/lib/mdx/photo-references";
-import { getDb } from "../client";
+import { getDb, getReaderDb, type Database } from "../client";
 import { articles, auditLog, media, mediaVariants } from "../schema";
 import { isPublicArticle } from "./public-articles";
 import type { Transaction } from "./staff";
@@ -227,8 +227,8 @@ export async function updatePhotoText(input: PhotoTextInput): Promise<PhotoSumma
 const isPhotoWidth = (width: number): width is (typeof PHOTO_WIDTHS)[number] =>
   (PHOTO_WIDTHS as readonly number[]).includes(width);
 
-async function loadOriginal(id: string): Promise<PhotoFile | null> {
-  const [row] = await getDb()
+async function loadOriginal(db: Database, id: string): Promise<PhotoFile | null> {
+  const [row] = await db
     .select({ data: media.data, mimeType: media.mimeType })
     .from(media)
     .where(and(eq(media.id, id), hasFile))
@@ -237,8 +237,8 @@ async function loadOriginal(id: string): Promise<PhotoFile | null> {
   return { bytes: row.data, mimeType: row.mimeType, etag: `"${id}"` };
 }
 
-async function findVariant(id: string, width: number): Promise<PhotoFile | null> {
-  const [row] = await getDb()
+async function findVariant(db: Database, id: string, width: number): Promise<PhotoFile | null> {
+  const [row] = await db
     .select({ data: mediaVariants.data, mimeType: mediaVariants.mimeType })
     .from(mediaVariants)
     .where(and(eq(mediaVariants.mediaId, id), eq(mediaVariants.width, width), eq(mediaVariants.format, VARIANT_FORMAT)))
@@ -251,22 +251,23 @@ const variantEtag = (id: string, width: number) => `"${id}-${width}w.${VARIANT_F
 /**
  * Renders a variant once and keeps it. Two servers may render the same one at
  * the same moment; the first stored wins and both serve the stored bytes, so
- * every copy of this URL anywhere is byte-for-byte the same.
+ * every copy of this URL anywhere is byte-for-byte the same. The stored one is read back from the
+ * primary, where it was just written.
  */
-async function renderAndStoreVariant(id: string, width: number): Promise<PhotoFile | null> {
-  const original = await loadOriginal(id);
+async function renderAndStoreVariant(db: Database, id: string, width: number): Promise<PhotoFile | null> {
+  const original = await loadOriginal(db, id);
   if (!original) return null;
   const variant = await renderPhotoVariant(original.bytes, { width, format: VARIANT_FORMAT });
   await getDb()
     .insert(mediaVariants)
     .values({ mediaId: id, width, format: VARIANT_FORMAT, height: variant.height, mimeType: variant.mimeType, data: variant.bytes })
     .onConflictDoNothing();
-  return findVariant(id, width);
+  return findVariant(getDb(), id, width);
 }
 
 // A photo shown by a public story, as its lead or as a <Figure photo="…"> in its body.
 async function isShownToReaders(id: string): Promise<boolean> {
-  const [shown] = await getDb()
+  const [shown] = await getReaderDb()
     .select({ id: articles.id })
     .from(articles)
     .where(and(isPublicArticle, or(eq(articles.heroMediaId, id), sql`position(${`photo="${id}"`} in ${articles.bodyMdx}) > 0`)))
@@ -279,6 +280,10 @@ async function photoAudience(id: string): Promise<PhotoAudience | null> {
   return (await currentStaff()) ? "staff" : null;
 }
 
+// Readers' photos come from the replica, like the stories that show them; one only staff may see
+// yet was probably uploaded a moment ago, so it is read where it was written.
+const photoSource = (audience: PhotoAudience) => (audience === "public" ? getReaderDb() : getDb());
+
 /**
  * A photo's bytes: the cleaned original (no width) or one of the published
  * widths as WebP, made on first request. Readers get photos that a public
@@ -290,12 +295,13 @@ export async function getPhotoFile({ id, width }: { id: string; width?: number }
   if (!isPhotoId(id) || (width !== undefined && !isPhotoWidth(width))) return null;
   const audience = await photoAudience(id);
   if (!audience) return null;
-  const file = width === undefined ? await loadOriginal(id) : await loadVariant(id, width);
+  const db = photoSource(audience);
+  const file = width === undefined ? await loadOriginal(db, id) : await loadVariant(db, id, width);
   return file ? { ...file, audience } : null;
 }
 
-async function loadVariant(id: string, width: number): Promise<PhotoFile | null> {
-  const [photo] = await getDb()
+async function loadVariant(db: Database, id: string, width: number): Promise<PhotoFile | null> {
+  const [photo] = await db
     .select({ width: media.width })
     .from(media)
     .where(and(eq(media.id, id), hasFile))
@@ -303,7 +309,7 @@ async function loadVariant(id: string, width: number): Promise<PhotoFile | null>
   if (!photo?.width) return null;
   // Never enlarged: every published width at or above the photo's own is one and the same file.
   const variantWidth = Math.min(width, photo.width);
-  return (await findVariant(id, variantWidth)) ?? renderAndStoreVariant(id, variantWidth);
+  return (await findVariant(db, id, variantWidth)) ?? renderAndStoreVariant(db, id, variantWidth);
 }
 
 function missingTextMessage(missing: number, unknown: number): string | null {

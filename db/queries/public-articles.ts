@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { getDb, type Database } from "../client";
+import { getReaderDb, type Database } from "../client";
 import { articles, categories, media, users } from "../schema";
 
 /**
@@ -41,7 +41,7 @@ export const articleSummaryColumns = {
  * behind every reader list, the article page, search and the feeds. Callers add
  * the columns they need beside the summary and their own filter.
  */
-export function selectArticleSummaries<Extra extends Record<string, PgColumn | SQL.Aliased | SQL>>(extra: Extra, db: Pick<Database, "select"> = getDb()) {
+export function selectArticleSummaries<Extra extends Record<string, PgColumn | SQL.Aliased | SQL>>(extra: Extra, db: Pick<Database, "select"> = getReaderDb()) {
   return db
     .select({ ...articleSummaryColumns, ...extra })
     .from(articles)

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, inArray, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { readerTransaction } from "../client";
 import { articles } from "../schema";
 import type { Transaction } from "./staff";
 import { isPublicArticle, selectArticleSummaries, toArticleSummary, type ArticleSummary } from "./public-articles";
@@ -31,7 +31,7 @@ export const RANKED_MATCHES = 200;
  * planner from folding the date order into it).
  */
 async function withIndexScans<Result>(run: (tx: Transaction) => Promise<Result>) {
-  return getDb().transaction(async (tx) => {
+  return readerTransaction(async (tx) => {
     await tx.execute(sql`set local enable_seqscan = off`);
     return run(tx);
   });

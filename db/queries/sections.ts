@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { isSlug } from "@/lib/slugs";
-import { getDb } from "../client";
+import { getReaderDb } from "../client";
 import { categories } from "../schema";
 
 export type Section = { id: string; slug: string; name: string; description: string };
@@ -15,12 +15,12 @@ const sectionColumns = {
 
 /** The sections in the order the newsroom put them in the navigation. */
 export async function listSections(): Promise<Section[]> {
-  return getDb().select(sectionColumns).from(categories).orderBy(categories.position, categories.name);
+  return getReaderDb().select(sectionColumns).from(categories).orderBy(categories.position, categories.name);
 }
 
 /** Null for a slug no section could have, from a reader's URL, without a query. */
 export async function getSection({ slug }: { slug: string }): Promise<Section | null> {
   if (!isSlug(slug)) return null;
-  const [row] = await getDb().select(sectionColumns).from(categories).where(eq(categories.slug, slug)).limit(1);
+  const [row] = await getReaderDb().select(sectionColumns).from(categories).where(eq(categories.slug, slug)).limit(1);
   return row ?? null;
 }

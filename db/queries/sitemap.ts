@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, gte, max, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { getReaderDb } from "../client";
 import { articles, articleTags, categories, tags, users } from "../schema";
 import { isPublicArticle } from "./public-articles";
 
@@ -8,7 +8,7 @@ export type SitemapEntry = { path: string; lastModified: Date | null };
 
 /** Sections, tags and writers that have published stories, each dated by its newest one. */
 export async function listSitemapListings(): Promise<SitemapEntry[]> {
-  const db = getDb();
+  const db = getReaderDb();
   const [sections, tagRows, authors] = await Promise.all([
     db
       .select({ slug: categories.slug, lastModified: max(articles.updatedAt) })
@@ -38,12 +38,12 @@ export async function listSitemapListings(): Promise<SitemapEntry[]> {
 }
 
 export async function countSitemapArticles(): Promise<number> {
-  const [row] = await getDb().select({ total: count() }).from(articles).where(isPublicArticle);
+  const [row] = await getReaderDb().select({ total: count() }).from(articles).where(isPublicArticle);
   return row?.total ?? 0;
 }
 
 export async function listSitemapArticles({ offset, limit }: { offset: number; limit: number }): Promise<SitemapEntry[]> {
-  const rows = await getDb()
+  const rows = await getReaderDb()
     .select({ slug: articles.slug, lastModified: articles.updatedAt })
     .from(articles)
     .where(isPublicArticle)
@@ -57,7 +57,7 @@ export type NewsSitemapArticle = { slug: string; headline: string; publishedAt: 
 
 /** Google News wants only the last two days' stories, at most 1,000. */
 export async function listRecentNewsArticles(): Promise<NewsSitemapArticle[]> {
-  const rows = await getDb()
+  const rows = await getReaderDb()
     .select({ slug: articles.slug, headline: articles.headline, publishedAt: articles.publishedAt })
     .from(articles)
     .where(and(isPublicArticle, gte(articles.publishedAt, sql`now() - interval '48 hours'`)))

@@ -11,6 +11,8 @@ export type BenchRun = {
   commit: string;
   database: string;
   viaNginx: boolean;
+  /** The second server nginx balanced to, with --cluster. */
+  secondServer?: string;
   publishedArticles: number;
   settings: LoadSettings;
   load: LoadResult[];
@@ -29,8 +31,14 @@ const whole = (value: number) => Math.round(value).toLocaleString("en-GB");
 const rate = (value: number) => (value < 10 ? value.toFixed(1) : whole(value));
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
-export const sectionKey = (run: Pick<BenchRun, "database" | "viaNginx">) => `bench:${run.database}:${run.viaNginx ? "nginx" : "direct"}`;
-const route = (run: BenchRun) => (run.viaNginx ? "through the nginx micro-cache" : "straight to next start");
+const routeKey = (run: Pick<BenchRun, "viaNginx" | "secondServer">) => (run.secondServer ? "cluster" : run.viaNginx ? "nginx" : "direct");
+export const sectionKey = (run: Pick<BenchRun, "database" | "viaNginx" | "secondServer">) => `bench:${run.database}:${routeKey(run)}`;
+const ROUTES = {
+  direct: "straight to next start",
+  nginx: "through the nginx micro-cache",
+  cluster: "through nginx balancing two next start servers that share Redis",
+};
+const route = (run: BenchRun) => ROUTES[routeKey(run)];
 
 function loadTable(run: BenchRun): { header: string[]; rows: string[][] } {
   const baseline = run.load[0]!.requestsPerSecond;

@@ -44,12 +44,12 @@ async function applyIntent(intent: "save" | "publish" | "schedule" | "unpublish"
     if (publication.status === "invalid") {
       return { message: `Saved, but not published: ${publication.message}`, versionBump: 0, warning: true };
     }
-    expireStoryPages({ slugs: [publication.slug] });
+    await expireStoryPages({ slugs: [publication.slug] });
     return { message: publication.status === "scheduled" ? "Scheduled." : "Published.", versionBump: 1 };
   }
   if (intent === "unpublish") {
     await unpublishArticle({ id });
-    expireAllReaderPages();
+    await expireAllReaderPages();
     return { message: "Unpublished: readers no longer see this story.", versionBump: 1 };
   }
   return { message: "Draft saved.", versionBump: 0 };
@@ -80,7 +80,7 @@ export async function saveArticleAction(_previous: EditorState, formData: FormDa
         current: { version, headline, dek, bodyMdx, authorName, updatedAt },
       };
     }
-    if (result.public) expireStoryPages({ slugs: [result.slug] });
+    if (result.public) await expireStoryPages({ slugs: [result.slug] });
     const outcome = await applyIntent(intent, result.id, when);
     if (!id) redirect(`/admin/articles/${result.id}?created=1${outcome.warning ? "&not-published=1" : ""}`);
     revalidatePath(`/admin/articles/${id}`);
@@ -104,7 +104,7 @@ export async function restoreRevisionAction(formData: FormData): Promise<void> {
   const parsed = restoreSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) throw new Error("That revision could not be restored: reload the page and try again.");
   const result = await restoreArticleRevision(parsed.data);
-  if (result.status === "saved" && result.public) expireStoryPages({ slugs: [result.slug] });
+  if (result.status === "saved" && result.public) await expireStoryPages({ slugs: [result.slug] });
   const outcome = result.status === "saved" ? "restored=1" : "restore-conflict=1";
   redirect(`/admin/articles/${parsed.data.id}?${outcome}`);
 }
@@ -115,7 +115,7 @@ export async function trashArticleAction(formData: FormData): Promise<void> {
   const parsed = articleIdSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) throw new Error("That story could not be found: reload the page and try again.");
   await moveArticleToTrash(parsed.data);
-  expireAllReaderPages();
+  await expireAllReaderPages();
   redirect("/admin?notice=trashed");
 }
 

@@ -50,7 +50,7 @@ export async function updatePhotoTextAction(_previous: PhotoTextState, formData:
     if (!photo) return { status: "invalid", message: "This photo is no longer in the library." };
     revalidatePath(LIBRARY_PATH);
     // Alt text and captions show wherever a story shows the photo: lists, pages, feeds.
-    expireAllReaderPages();
+    await expireAllReaderPages();
     const message = photo.readyForPublication
       ? "Saved. This photo can appear in a published story."
       : "Saved. It still needs alt text and a caption before it can appear in a published story.";

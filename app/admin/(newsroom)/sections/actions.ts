@@ -31,17 +31,17 @@ function submitted(formData: FormData) {
   return { name: String(formData.get("name") ?? ""), description: String(formData.get("description") ?? "") };
 }
 
-function refreshSectionPages() {
+async function refreshSectionPages() {
   revalidatePath("/admin/sections");
   // Every reader page shows the sections in its navigation.
-  expireAllReaderPages();
+  await expireAllReaderPages();
 }
 
 /** Runs a section change; a refusal becomes a message on the form rather than an error page. */
 async function attempt<T extends object>(change: () => Promise<TaxonomyResult<T>>): Promise<TaxonomyResult<T>> {
   try {
     const result = await change();
-    if (result.status === "ok") refreshSectionPages();
+    if (result.status === "ok") await refreshSectionPages();
     return result;
   } catch (error) {
     if (error instanceof NotAuthorizedError) return { status: "invalid", message: error.message };

@@ -39,17 +39,17 @@ function submitted(formData: FormData, ...fields: Array<"name" | "sourceId" | "t
   return Object.fromEntries(fields.map((field) => [field, String(formData.get(field) ?? "")]));
 }
 
-function refreshTagPages() {
+async function refreshTagPages() {
   revalidatePath("/admin/tags");
   // Tag names and links appear on tag pages, story pages and feeds; taxonomy changes are rare enough to refresh them all.
-  expireAllReaderPages();
+  await expireAllReaderPages();
 }
 
 /** Runs a taxonomy change; a refusal becomes a message on the form rather than an error page. */
 async function attempt<T extends object>(change: () => Promise<TaxonomyResult<T>>): Promise<TaxonomyResult<T>> {
   try {
     const result = await change();
-    if (result.status === "ok") refreshTagPages();
+    if (result.status === "ok") await refreshTagPages();
     return result;
   } catch (error) {
     if (error instanceof NotAuthorizedError) return { status: "invalid", message: error.message };

@@ -74,7 +74,7 @@ export async function PUT(request: Request, { params }: Context) {
     const result = await saveArticle({ id, ...parsed.data });
     switch (result.status) {
       case "saved":
-        if (result.public) expireStoryPages({ slugs: [result.slug] });
+        if (result.public) await expireStoryPages({ slugs: [result.slug] });
         return Response.json(result, { headers: { "Cache-Control": "no-store" } });
       case "invalid":
         return problem(422, "The story has MDX problems to fix.", { issues: result.issues });
