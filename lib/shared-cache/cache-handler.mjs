@@ -18,7 +18,7 @@ const EXPIRE_SECONDS = 365 * 24 * 60 * 60;
 // Stale pages are served while one request re-renders them; a day covers a night of no readers.
 const STALE_FOR_SECONDS = 24 * 60 * 60;
 
-function connectRedis(url) {
+function connectRedis(url, buildId) {
   const client = createClient({
     url,
     // A command sent while disconnected fails at once instead of queueing behind the outage.
@@ -28,24 +28,26 @@ function connectRedis(url) {
   });
   // Without a listener node-redis throws on error and stops reconnecting.
   client.on("error", () => {});
-  return client;
+  const redis = createRedisHandler({
+    client,
+    // Entries of one build only: every server must run the same `.next` (same BUILD_ID).
+    keyPrefix: `meridian:${buildId?.trim() || "unknown-build"}:`,
+    // node-redis's own limit only frees its queue; the wrapper's limit decides (see within()),
+    // and an AbortSignal fires before a late turn of the event loop has read the answer.
+    timeoutMs: 4 * REDIS_TIMEOUT_MS,
+    keyExpirationStrategy: "EXAT",
+  });
+  return { client, redis, connected: client.connect().catch(() => {}) };
 }
 
 CacheHandler.onCreation(async ({ buildId }) => {
   // `next build` renders no reader page and must not need Redis.
   if (!process.env.REDIS_URL || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [createLocal()] };
-  const client = connectRedis(process.env.REDIS_URL);
+  const shared = redisWithLocalFallback(() => connectRedis(process.env.REDIS_URL, buildId), createLocal);
   // Not awaited to the end: a server started during a Redis outage must serve, from memory.
-  await Promise.race([client.connect().catch(() => {}), new Promise((resolve) => setTimeout(resolve, FIRST_CONNECT_WAIT_MS).unref())]);
-  const redis = createRedisHandler({
-    client,
-    // Entries of one build only: every server must run the same `.next` (same BUILD_ID).
-    keyPrefix: `meridian:${buildId?.trim() || "unknown-build"}:`,
-    timeoutMs: REDIS_TIMEOUT_MS,
-    keyExpirationStrategy: "EXAT",
-  });
+  await Promise.race([shared.connected, new Promise((resolve) => setTimeout(resolve, FIRST_CONNECT_WAIT_MS).unref())]);
   return {
-    handlers: [redisWithLocalFallback(client, redis, createLocal)],
+    handlers: [shared],
     ttl: { defaultStaleAge: STALE_FOR_SECONDS, estimateExpireAge: (staleAge) => Math.max(2 * staleAge, STALE_FOR_SECONDS) },
   };
 });

@@ -12,10 +12,15 @@
  * Plain JavaScript because Next loads the cache handler at run time, outside its bundler.
  */
 
-// A read or write slower than this is served locally: a reader must not wait on a hung Redis.
-export const REDIS_TIMEOUT_MS = 500;
+// A read or write slower than this is served locally: a reader must not wait on a hung Redis. Not
+// less: on a busy server the event loop itself lags by hundreds of milliseconds, and a shorter
+// limit sent healthy servers to their own memory and back many times a second (measured).
+export const REDIS_TIMEOUT_MS = 1_500;
 // After a timeout Redis is left alone this long, so every request does not pay the timeout again.
-const REDIS_PAUSE_MS = 2_000;
+const REDIS_PAUSE_MS = 5_000;
+// A connection not ready for this long is replaced: node-redis can stay half-connected for ever
+// after a reset in the middle of its hand-shake (seen under load), never reconnecting by itself.
+const REPLACE_CONNECTION_AFTER_MS = 10_000;
 // Expiring a tag scans Redis's tag index: it may take longer than a read.
 const EXPIRY_TIMEOUT_MS = 5 * REDIS_TIMEOUT_MS;
 const CATCH_UP_INTERVAL_MS = 1_000;
@@ -24,21 +29,28 @@ class RedisTimeout extends Error {}
 
 // node-redis forgets a command's AbortSignal once the command is on the socket, so a hung Redis
 // (a stopped process, a black-holed network) would hold the request for ever without this.
+// The verdict waits for setImmediate: after a long busy turn of the event loop the timer and
+// Redis's answer are both due, timers run first, and the answer, read in the poll phase just
+// after, must still win. Without that a loaded server blamed Redis for its own lag.
 function within(ms, promise) {
+  let settled = false;
+  const answer = promise.finally(() => (settled = true));
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new RedisTimeout(`Redis did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => setImmediate(() => settled || reject(new RedisTimeout(`Redis did not answer within ${ms} ms`))), ms);
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
- * @param {{ isReady: boolean }} client the node-redis client behind `redis`, for its connection state
- * @param {import("@fortedigital/nextjs-cache-handler").Handler} redis the Redis handler
+ * @typedef {{ client: { isReady: boolean, destroy: () => void }, redis: import("@fortedigital/nextjs-cache-handler").Handler, connected: Promise<unknown> }} RedisLink
+ * @param {() => RedisLink} connect opens a connection to Redis and the Redis handler on it
  * @param {() => import("@fortedigital/nextjs-cache-handler").Handler} createLocal a fresh local cache
- * @param {{ warn: (message: string) => void }} [log]
+ * @param {{ log?: { warn: (message: string) => void }, replaceConnectionAfterMs?: number }} [options]
  */
-export function redisWithLocalFallback(client, redis, createLocal, log = console) {
+export function redisWithLocalFallback(connect, createLocal, { log = console, replaceConnectionAfterMs = REPLACE_CONNECTION_AFTER_MS } = {}) {
+  let link = connect();
+  let notReadySince = null;
   let local = createLocal();
   let pausedUntil = 0;
   // Served or stored locally since Redis was last in use: local copies exist that Redis does not know.
@@ -46,7 +58,17 @@ export function redisWithLocalFallback(client, redis, createLocal, log = console
   const missedTags = new Set();
   let catchingUp = null;
 
-  const reachable = () => client.isReady && Date.now() >= pausedUntil;
+  const reachable = () => link.client.isReady && Date.now() >= pausedUntil;
+
+  function replaceStuckConnection() {
+    if (link.client.isReady) return void (notReadySince = null);
+    notReadySince ??= Date.now();
+    if (Date.now() - notReadySince < replaceConnectionAfterMs) return;
+    log.warn(`[shared cache] no Redis connection for ${Math.round((Date.now() - notReadySince) / 1000)} s: opening a new one`);
+    link.client.destroy();
+    link = connect();
+    notReadySince = Date.now();
+  }
 
   function failed(error) {
     if (!degraded) log.warn(`[shared cache] Redis unusable, serving from this server's memory: ${error?.message ?? error}`);
@@ -56,7 +78,7 @@ export function redisWithLocalFallback(client, redis, createLocal, log = console
 
   async function catchUp() {
     for (const tag of [...missedTags]) {
-      await within(EXPIRY_TIMEOUT_MS, redis.revalidateTag(tag));
+      await within(EXPIRY_TIMEOUT_MS, link.redis.revalidateTag(tag));
       missedTags.delete(tag);
     }
     local = createLocal();
@@ -74,14 +96,19 @@ export function redisWithLocalFallback(client, redis, createLocal, log = console
     return false;
   }
 
-  setInterval(usable, CATCH_UP_INTERVAL_MS).unref();
+  setInterval(() => {
+    replaceStuckConnection();
+    usable();
+  }, CATCH_UP_INTERVAL_MS).unref();
 
   return {
     name: "redis-with-local-fallback",
+    /** Settles when the first connection is made or has failed. */
+    connected: link.connected,
     async get(key, meta) {
       if (usable()) {
         try {
-          return await within(REDIS_TIMEOUT_MS, redis.get(key, meta));
+          return await within(REDIS_TIMEOUT_MS, link.redis.get(key, meta));
         } catch (error) {
           failed(error);
         }
@@ -91,7 +118,7 @@ export function redisWithLocalFallback(client, redis, createLocal, log = console
     async set(key, value, context) {
       if (usable()) {
         try {
-          return await within(REDIS_TIMEOUT_MS, redis.set(key, value, context));
+          return await within(REDIS_TIMEOUT_MS, link.redis.set(key, value, context));
         } catch (error) {
           failed(error);
         }
@@ -102,7 +129,7 @@ export function redisWithLocalFallback(client, redis, createLocal, log = console
       await local.revalidateTag(tag);
       if (reachable() && missedTags.size === 0) {
         try {
-          return await within(EXPIRY_TIMEOUT_MS, redis.revalidateTag(tag));
+          return await within(EXPIRY_TIMEOUT_MS, link.redis.revalidateTag(tag));
         } catch (error) {
           failed(error);
         }
@@ -113,7 +140,7 @@ export function redisWithLocalFallback(client, redis, createLocal, log = console
     },
     async delete(key) {
       await local.delete?.(key);
-      if (reachable()) await within(REDIS_TIMEOUT_MS, redis.delete?.(key)).catch(failed);
+      if (reachable()) await within(REDIS_TIMEOUT_MS, link.redis.delete?.(key)).catch(failed);
     },
   };
 }

@@ -19,13 +19,20 @@ const quiet = { warn: () => {} };
 
 type Server = ReturnType<typeof redisWithLocalFallback> & { disconnect: () => Promise<void> };
 
-async function serverCache(url: string, prefix: string): Promise<Server> {
+function connectTo(url: string, prefix: string) {
   const client = createClient({ url, disableOfflineQueue: true, pingInterval: 200, socket: { connectTimeout: 500, reconnectStrategy: () => 100 } });
   client.on("error", () => {});
-  await client.connect();
   const redis = createRedisHandler({ client, keyPrefix: prefix, timeoutMs: 500, keyExpirationStrategy: "EXAT" });
-  const cache = redisWithLocalFallback(client, redis, () => createLruHandler({ maxItemsNumber: 100 }), quiet);
-  return Object.assign(cache, { disconnect: () => client.destroy() as unknown as Promise<void> });
+  return { client, redis, connected: client.connect() };
+}
+
+const createLocal = () => createLruHandler({ maxItemsNumber: 100 });
+
+async function serverCache(url: string, prefix: string): Promise<Server> {
+  const link = connectTo(url, prefix);
+  const cache = redisWithLocalFallback(() => link, createLocal, { log: quiet });
+  await cache.connected;
+  return Object.assign(cache, { disconnect: async () => link.client.destroy() });
 }
 
 async function untilRedisAnswers(url: string) {
@@ -53,13 +60,15 @@ describe.skipIf(!REDIS_SERVER)("the shared cache on two servers", () => {
   let redisProcess: ChildProcess;
   let a: Server;
   let b: Server;
+  let url: string;
+  let prefix: string;
 
   beforeAll(async () => {
     const port = await findFreePort({ first: 6500, last: 6599 });
     redisProcess = spawn(REDIS_SERVER!, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-    const url = `redis://127.0.0.1:${port}`;
+    url = `redis://127.0.0.1:${port}`;
     await untilRedisAnswers(url);
-    const prefix = `test-${port}:`;
+    prefix = `test-${port}:`;
     [a, b] = await Promise.all([serverCache(url, prefix), serverCache(url, prefix)]);
   });
 
@@ -101,6 +110,17 @@ describe.skipIf(!REDIS_SERVER)("the shared cache on two servers", () => {
     await b.set("/articles/local-only", page("B's later copy", []), {});
     await expect.poll(() => bodyOf(a, "/articles/local-only"), { timeout: 10_000 }).toBe("B's later copy");
   }, 30_000);
+
+  it("replaces a connection that never becomes ready, and then shares pages through Redis again", async () => {
+    await a.set("/category/politics", page("politics, shared", []), {});
+    const links = [{ client: { isReady: false, destroy: () => {} }, redis: createLocal(), connected: Promise.resolve() }, connectTo(url, prefix)];
+    let opened = 0;
+    const restarted = redisWithLocalFallback(() => links[opened++]!, createLocal, { log: quiet, replaceConnectionAfterMs: 300 });
+    expect(await bodyOf(restarted as Server, "/category/politics"), "nothing while the first connection hangs").toBeNull();
+    await expect.poll(() => bodyOf(restarted as Server, "/category/politics"), { timeout: 10_000 }).toBe("politics, shared");
+    expect(opened).toBe(2);
+    links[1]!.client.destroy();
+  });
 
   it("serves locally when Redis is gone altogether, without waiting on it", async () => {
     redisProcess.kill("SIGKILL");
