@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import autocannon from "autocannon";
 import { expect, test, type APIRequestContext, type Browser, type TestInfo } from "@playwright/test";
 import { Newsroom } from "../e2e/pages/newsroom";
@@ -111,6 +112,36 @@ test("an editor signed in on server A is signed in on server B, and B's story li
   await expect(page.getByRole("heading", { level: 1, name: "Stories" })).toBeVisible();
   await expect(page.getByRole("link", { name: story.headline })).toBeVisible();
   await context.close();
+});
+
+test("a photo uploaded through server A is served by server B, resized there, and its file is the same bytes", async ({ request }) => {
+  const page = newsroom.page;
+  await page.goto("/admin/photos");
+  await page.getByLabel("Photo file").setInputFiles(path.join(import.meta.dirname, "../test/fixtures/photos/camera-and-gps.jpg"));
+  await page.getByRole("button", { name: "Upload photo" }).click();
+  await expect(page.getByRole("form", { name: /^Text for/ }).first()).toBeVisible();
+  const original = await page.locator('a[href^="/media/"]').first().getAttribute("href");
+  expect(original, "the library links the new photo").toMatch(/^\/media\/[0-9a-f-]{36}$/);
+
+  const cookies = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join("; ");
+  const fromA = await request.get(cluster.a.url + original, { headers: { cookie: cookies } });
+  const fromB = await request.get(cluster.b.url + original, { headers: { cookie: cookies } });
+  expect(fromB.status()).toBe(200);
+  expect((await fromB.body()).equals(await fromA.body()), "the same cleaned file from both servers").toBe(true);
+  const resized = await request.get(`${cluster.b.url}${original}/320`, { headers: { cookie: cookies } });
+  expect({ status: resized.status(), type: resized.headers()["content-type"] }).toEqual({ status: 200, type: "image/webp" });
+});
+
+test("sign-in attempts made on either server count against one limit", async ({ request }) => {
+  const attempt = async (server: string, password: string) => {
+    const { csrfToken } = (await (await request.get(`${server}/api/auth/csrf`)).json()) as { csrfToken: string };
+    return request.post(`${server}/api/auth/callback/credentials`, { form: { csrfToken, email: "guessed.account@newsroom.example", password }, maxRedirects: 0 });
+  };
+  for (const [guess, server] of [cluster.a.url, cluster.b.url, cluster.a.url, cluster.b.url, cluster.a.url].entries()) {
+    expect((await attempt(server, `guess ${guess}`)).status(), `guess ${guess + 1}`).toBe(302);
+  }
+  const refused = await attempt(cluster.b.url, "guess 6");
+  expect(refused.status(), "the sixth guess, on B, after three on A and two on B").toBe(429);
 });
 
 test("a story unpublished through server A is gone from server B, its feeds and the balancer", async ({ request }, testInfo) => {
