@@ -65,7 +65,11 @@ export function redisWithLocalFallback(connect, createLocal, { log = console, re
     notReadySince ??= Date.now();
     if (Date.now() - notReadySince < replaceConnectionAfterMs) return;
     log.warn(`[shared cache] no Redis connection for ${Math.round((Date.now() - notReadySince) / 1000)} s: opening a new one`);
-    link.client.destroy();
+    try {
+      link.client.destroy();
+    } catch {
+      // Already closed: nothing to let go of.
+    }
     link = connect();
     notReadySince = Date.now();
   }
