@@ -3,8 +3,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { assertServerEnvironment } = await import("./lib/env");
   assertServerEnvironment();
-  const { discardPagesRenderedBeforeThisStart } = await import("./lib/page-cache-at-start");
-  discardPagesRenderedBeforeThisStart();
   const { prepareDatabase } = await import("./db/prepare");
   await prepareDatabase();
 }

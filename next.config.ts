@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import { ensureDevelopmentAuthSecret } from "./lib/auth/development-secret";
 import { FRONT_PAGE_ROUTE } from "./lib/reader-routes";
 import { securityHeaders } from "./lib/security-headers";
@@ -8,13 +9,17 @@ import "./lib/env";
 
 ensureDevelopmentAuthSecret();
 
-// Several app servers share one page and data cache in Redis; one server alone keeps its own.
-const sharedCache: Partial<NextConfig> = process.env.REDIS_URL
-  ? { cacheHandler: path.join(process.cwd(), "lib", "shared-cache", "cache-handler.mjs"), cacheMaxMemorySize: 0 }
-  : {};
+// Rendered pages and documents live in memory, or in Redis shared by several app servers when
+// REDIS_URL is set (lib/shared-cache/). Never in Next's own disk cache: two servers started from
+// one `.next` would read each other's pages, and a restarted server would serve pages whose expiry
+// it has forgotten. `next dev` caches nothing, so it needs no handler.
+const pageCache = (phase: string): Partial<NextConfig> =>
+  phase === PHASE_DEVELOPMENT_SERVER
+    ? {}
+    : { cacheHandler: path.join(process.cwd(), "lib", "shared-cache", "cache-handler.mjs"), cacheMaxMemorySize: 0 };
 
-const nextConfig: NextConfig = {
-  ...sharedCache,
+const nextConfig = (phase: string): NextConfig => ({
+  ...pageCache(phase),
   poweredByHeader: false,
   // Metadata (feed autodiscovery, canonical, Open Graph) always in <head>, for feed readers and
   // crawlers that Next's user-agent list does not know, rather than streamed into the body.
@@ -33,6 +38,6 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "26mb" },
     proxyClientMaxBodySize: "26mb",
   },
-};
+});
 
 export default nextConfig;

@@ -1,7 +1,7 @@
 /**
- * Next.js's page and data cache in Redis, shared by every app server (next.config.ts uses this
- * file only when REDIS_URL is set). A story published through one server is expired here for all
- * of them, so none keeps serving the old page. See docs/DEPLOY.md.
+ * Next.js's page and data cache. With REDIS_URL it is kept in Redis, shared by every app server:
+ * a story published through one server is expired there for all of them, so none keeps serving
+ * the old page (docs/DEPLOY.md). Without it, in this server's memory alone.
  */
 import { CacheHandler } from "@fortedigital/nextjs-cache-handler";
 import createLruHandler from "@fortedigital/nextjs-cache-handler/local-lru";
@@ -10,6 +10,7 @@ import { createClient } from "@redis/client";
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
 import { REDIS_TIMEOUT_MS, redisWithLocalFallback } from "./redis-with-local-fallback.mjs";
 
+// At most 5,000 pages and documents and 256 MB (measured as JSON) in one server's memory.
 const createLocal = () => createLruHandler({ maxItemsNumber: 5_000, maxItemSizeBytes: 256 * 1024 * 1024 });
 // How long a server that starts while Redis is away waits for it before serving from memory.
 const FIRST_CONNECT_WAIT_MS = 1_000;
