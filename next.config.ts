@@ -4,6 +4,7 @@ import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import { ensureDevelopmentAuthSecret } from "./lib/auth/development-secret";
 import { FRONT_PAGE_ROUTE } from "./lib/reader-routes";
 import { securityHeaders } from "./lib/security-headers";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/server-action-limit";
 // Imported for its side effect: a bad environment stops the server here, naming the variable.
 import "./lib/env";
 
@@ -34,9 +35,11 @@ const nextConfig = (phase: string): NextConfig => ({
     return securityHeaders({ production: process.env.NODE_ENV === "production" });
   },
   experimental: {
-    // Photos up to 25 MB (lib/media) arrive through a server action, and through the proxy on /admin.
-    serverActions: { bodySizeLimit: "26mb" },
-    proxyClientMaxBodySize: "26mb",
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
+    // proxy.ts runs on /admin, where the actions post, and Next buffers a copy of each body it sees,
+    // cutting it short past this size. Every body an action accepts must pass whole, and one over
+    // the action limit must still arrive over it, so that Next refuses it rather than reads half.
+    proxyClientMaxBodySize: SERVER_ACTION_BODY_LIMIT_BYTES + 1024 * 1024,
   },
 });
 

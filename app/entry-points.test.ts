@@ -190,9 +190,6 @@ const GUARDED: Record<string, Record<string, [Attempt, ...Attempt[]]>> = {
     ],
   },
   "app/admin/(newsroom)/photos/actions.ts": {
-    uploadPhotoAction: [
-      { does: "uploads a photo", writes: true, prepare: async () => formAction({ photo: new File([photoBytes("plain.png")], "plain.png", { type: "image/png" }) }) },
-    ],
     updatePhotoTextAction: [
       {
         does: "describes a photo",
@@ -240,6 +237,18 @@ const GUARDED: Record<string, Record<string, [Attempt, ...Attempt[]]>> = {
     renameTagAction: [{ does: "renames a tag", writes: true, prepare: async () => formAction({ id: await tag(), name: unique("Boats") }) }],
     mergeTagAction: [{ does: "merges two tags", writes: true, prepare: async () => formAction({ sourceId: await tag(), targetId: await tag() }) }],
     deleteTagAction: [{ does: "deletes a tag", writes: true, prepare: async () => formAction({ id: await tag() }) }],
+  },
+  "app/api/photos/route.ts": {
+    POST: [
+      {
+        does: "uploads a photo",
+        writes: true,
+        prepare: async () => () => {
+          const body = form({ photo: new File([photoBytes("plain.png")], "plain.png", { type: "image/png" }) });
+          return [new Request("http://localhost/api/photos", { method: "POST", headers: { Accept: "application/json" }, body })];
+        },
+      },
+    ],
   },
   "app/api/articles/[id]/route.ts": {
     GET: [{ does: "reads a draft", writes: false, prepare: async () => articleRequest((await story()).id) }],

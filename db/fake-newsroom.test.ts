@@ -12,7 +12,7 @@ import { getPhotoFile } from "./queries/media";
 import { searchArticles } from "./queries/search";
 import { listSections } from "./queries/sections";
 import { hasStaffAccounts, verifyStaffCredentials } from "./queries/staff";
-import { articles, articleTags, media, tags, users } from "./schema";
+import { articlePhotos, articles, articleTags, media, tags, users } from "./schema";
 
 vi.mock("@/lib/auth", () => import("@/test/staff-session"));
 
@@ -146,6 +146,20 @@ describe(`the fake newsroom on ${databaseDriver()}`, () => {
     const [first] = shown;
     const file = await getPhotoFile({ id: first!, width: 320 });
     expect(file).toMatchObject({ mimeType: "image/webp", audience: "public" });
+  });
+
+  it("records every story's lead photo and Figure photos, as a save would", async () => {
+    const stories = await getDb().select({ id: articles.id, hero: articles.heroMediaId, body: articles.bodyMdx }).from(articles);
+    const recorded = await getDb().select().from(articlePhotos);
+    const expected = stories.flatMap((story) =>
+      [...new Set([...(story.hero ? [story.hero] : []), ...photoReferences(story.body)])].map((mediaId) => ({
+        articleId: story.id,
+        mediaId,
+        isLead: mediaId === story.hero,
+      })),
+    );
+    const byKey = (row: { articleId: string; mediaId: string }) => `${row.articleId}/${row.mediaId}`;
+    expect(recorded.toSorted((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual(expected.toSorted((a, b) => byKey(a).localeCompare(byKey(b))));
   });
 
   it("finds a story by the words of its headline", async () => {

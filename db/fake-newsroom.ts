@@ -7,10 +7,11 @@ import sharp from "sharp";
 import { loadNewsroomContent } from "@/lib/content/load";
 import { figureMarkup } from "@/lib/editor/body-commands";
 import { compileArticle, type CompiledArticle } from "@/lib/mdx/compile";
+import { photoReferences } from "@/lib/mdx/photo-references";
 import { articleSlug, authorSlug, sectionSlug, tagSlug } from "@/lib/slugs";
 import { databaseDriver, getDb } from "./client";
 import type { Transaction } from "./queries/staff";
-import { articles, articleTags, categories, media, tagRedirects, tags, users, type NewMedia, type NewUser } from "./schema";
+import { articlePhotos, articles, articleTags, categories, media, tagRedirects, tags, users, type NewMedia, type NewUser } from "./schema";
 
 /**
  * A newsroom's worth of invented stories for benchmarks and load tests. The
@@ -403,7 +404,8 @@ async function ensurePhotos(cast: Faker, uploadedById: string | null): Promise<P
 
 // --- The stories -------------------------------------------------------------------------------
 
-type PooledBody = CompiledArticle & { bodyMdx: string };
+/** `photoIds`: the library photos the body shows, read once per body rather than once per story. */
+type PooledBody = CompiledArticle & { bodyMdx: string; photoIds: string[] };
 
 /** Compiling costs ~25 ms a story: a few hundred bodies compiled once each, shared by every story. */
 async function compileBodyPool(bodies: readonly string[]): Promise<PooledBody[]> {
@@ -412,7 +414,7 @@ async function compileBodyPool(bodies: readonly string[]): Promise<PooledBody[]>
   const compileNext = async (): Promise<void> => {
     for (let index = next++; index < bodies.length; index = next++) {
       const bodyMdx = bodies[index]!;
-      pool[index] = { bodyMdx, ...(await compileArticle(bodyMdx)) };
+      pool[index] = { bodyMdx, photoIds: photoReferences(bodyMdx), ...(await compileArticle(bodyMdx)) };
     }
   };
   await Promise.all(Array.from({ length: COMPILE_CONCURRENCY }, compileNext));
@@ -541,11 +543,32 @@ async function insertRetellings(tx: Transaction, stories: readonly Story[], firs
     join ${articles} as first on first.id = story."firstTelling"`);
 }
 
-async function insertStories(stories: readonly Story[], storeArticles: (tx: Transaction) => Promise<unknown>): Promise<void> {
+/**
+ * The rows recordArticlePhotos would write for each story (its lead, then its body's photos), made
+ * in bulk: every photo is one this run found or put in the library.
+ */
+function photoLinks(stories: readonly Story[], bodies: readonly PooledBody[]) {
+  return stories.flatMap(({ article, body }) => {
+    const lead = article.heroMediaId;
+    const inBody = bodies[body]!.photoIds.filter((mediaId) => mediaId !== lead);
+    return [
+      ...(lead ? [{ articleId: article.id, mediaId: lead, isLead: true }] : []),
+      ...inBody.map((mediaId) => ({ articleId: article.id, mediaId, isLead: false })),
+    ];
+  });
+}
+
+async function insertStories(
+  stories: readonly Story[],
+  bodies: readonly PooledBody[],
+  storeArticles: (tx: Transaction) => Promise<unknown>,
+): Promise<void> {
   const links = stories.flatMap(({ article, tagIds }) => tagIds.map((tagId) => ({ articleId: article.id, tagId })));
+  const photos = photoLinks(stories, bodies);
   await getDb().transaction(async (tx) => {
     await storeArticles(tx);
     if (links.length > 0) await tx.insert(articleTags).values(links);
+    if (photos.length > 0) await tx.insert(articlePhotos).values(photos);
   });
 }
 
@@ -604,12 +627,12 @@ export async function fakeNewsroom(options: FakeNewsroomOptions): Promise<FakeNe
   };
 
   const firstTellings = times.slice(0, newsroom.bodies.length).map((publishedAt, position) => writeStory(position, publishedAt));
-  await insertStories(firstTellings, (tx) => insertFirstTellings(tx, firstTellings, newsroom.bodies));
+  await insertStories(firstTellings, newsroom.bodies, (tx) => insertFirstTellings(tx, firstTellings, newsroom.bodies));
   reportProgress(firstTellings.length);
   const firstTellingIds = firstTellings.map((story) => story.article.id);
   await insertAll(
     batchesOfStories(times, firstTellings.length, writeStory),
-    (stories) => insertStories(stories, (tx) => insertRetellings(tx, stories, firstTellingIds)),
+    (stories) => insertStories(stories, newsroom.bodies, (tx) => insertRetellings(tx, stories, firstTellingIds)),
     reportProgress,
   );
   const insertSeconds = (performance.now() - insertStarted) / 1_000;

@@ -178,6 +178,25 @@ export const articleTags = pgTable(
   ],
 );
 
+/**
+ * Which story shows which photo, as its lead or in a `<Figure>` of its body: written with every
+ * save, so "is this photo on a published story?" is one indexed look-up rather than a scan of
+ * every body.
+ */
+export const articlePhotos = pgTable(
+  "article_photos",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    mediaId: uuid("media_id")
+      .notNull()
+      .references(() => media.id, { onDelete: "cascade" }),
+    isLead: boolean("is_lead").notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.mediaId] }), index("article_photos_media_idx").on(t.mediaId, t.articleId)],
+);
+
 export const articleRevisions = pgTable(
   "article_revisions",
   {
@@ -240,11 +259,17 @@ export const articlesRelations = relations(articles, ({ one, many }) => ({
   author: one(users, { fields: [articles.authorId], references: [users.id] }),
   heroMedia: one(media, { fields: [articles.heroMediaId], references: [media.id] }),
   articleTags: many(articleTags),
+  articlePhotos: many(articlePhotos),
   revisions: many(articleRevisions),
 }));
 export const articleTagsRelations = relations(articleTags, ({ one }) => ({
   article: one(articles, { fields: [articleTags.articleId], references: [articles.id] }),
   tag: one(tags, { fields: [articleTags.tagId], references: [tags.id] }),
+}));
+
+export const articlePhotosRelations = relations(articlePhotos, ({ one }) => ({
+  article: one(articles, { fields: [articlePhotos.articleId], references: [articles.id] }),
+  photo: one(media, { fields: [articlePhotos.mediaId], references: [media.id] }),
 }));
 
 export type User = typeof users.$inferSelect;
@@ -254,6 +279,7 @@ export type NewCategory = typeof categories.$inferInsert;
 export type Tag = typeof tags.$inferSelect;
 export type Article = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
+export type ArticlePhoto = typeof articlePhotos.$inferSelect;
 export type ArticleRevision = typeof articleRevisions.$inferSelect;
 export type Media = typeof media.$inferSelect;
 export type NewMedia = typeof media.$inferInsert;

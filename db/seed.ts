@@ -6,6 +6,7 @@ import { compileArticle, MdxCompileError } from "@/lib/mdx/compile";
 import { parsePublicationTime } from "@/lib/newsroom-time";
 import { articleSlug, authorSlug, sectionSlug, tagSlug } from "@/lib/slugs";
 import { getDb, type Database } from "./client";
+import { recordArticlePhotos } from "./queries/article-photos";
 import { articleRevisions, articles, articleTags, auditLog, categories, media, tags, users } from "./schema";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -138,6 +139,7 @@ async function insertArticle(
     .returning({ id: articles.id });
   if (!inserted) return false;
 
+  let heroMediaId: string | null = null;
   if (frontMatter.leadPhoto) {
     const photo = frontMatter.leadPhoto;
     const [hero] = await tx
@@ -150,8 +152,10 @@ async function insertArticle(
         uploadedById: authorId,
       })
       .returning({ id: media.id });
-    if (hero) await tx.update(articles).set({ heroMediaId: hero.id }).where(eq(articles.id, inserted.id));
+    heroMediaId = hero?.id ?? null;
+    if (heroMediaId) await tx.update(articles).set({ heroMediaId }).where(eq(articles.id, inserted.id));
   }
+  await recordArticlePhotos(tx, inserted.id, { bodyMdx: article.body, heroMediaId });
   const tagIds = articleTagNames(article).flatMap((name) => ids.tags.get(tagSlug(name)) ?? []);
   if (tagIds.length > 0) {
     await tx

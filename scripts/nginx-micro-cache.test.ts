@@ -20,16 +20,20 @@ const SAYS_NOTHING = "/says-nothing-about-caching";
 const ERROR_CACHE_CONTROL = "private, no-cache, no-store, max-age=0, must-revalidate";
 
 /**
- * An app stand-in that counts the requests reaching it and numbers its answers. A path put in
- * `failing` answers 500, as a page does whose database is down.
+ * An app stand-in that counts the requests reaching it, and the body bytes they brought, and
+ * numbers its answers. A path put in `failing` answers 500, as a page does whose database is down.
  */
 function startUpstream(port: number) {
   const hits = new Map<string, number>();
+  const bodyBytes = new Map<string, number>();
   const failing = new Set<string>();
-  const server = http.createServer((request, response) => {
+  const server = http.createServer(async (request, response) => {
     const path = new URL(request.url ?? "/", "http://upstream").pathname;
     const count = (hits.get(path) ?? 0) + 1;
     hits.set(path, count);
+    let received = 0;
+    for await (const chunk of request) received += (chunk as Buffer).byteLength;
+    bodyBytes.set(path, received);
     if (failing.has(path)) {
       response.writeHead(500, { "Content-Type": "text/plain", "Cache-Control": ERROR_CACHE_CONTROL });
       response.end(`${request.method} ${path} failed`);
@@ -39,8 +43,9 @@ function startUpstream(port: number) {
     response.writeHead(200, { "Content-Type": "text/plain", ...cacheControl });
     response.end(`${request.method} ${path} answer ${count}`);
   });
-  return new Promise<{ server: http.Server; hits: (path: string) => number; failing: Set<string> }>((resolve) => {
-    server.listen(port, "127.0.0.1", () => resolve({ server, hits: (path) => hits.get(path) ?? 0, failing }));
+  type Upstream = { server: http.Server; hits: (path: string) => number; lastBodyBytes: (path: string) => number | undefined; failing: Set<string> };
+  return new Promise<Upstream>((resolve) => {
+    server.listen(port, "127.0.0.1", () => resolve({ server, hits: (path) => hits.get(path) ?? 0, lastBodyBytes: (path) => bodyBytes.get(path), failing }));
   });
 }
 
@@ -54,6 +59,8 @@ async function get(cache: MicroCache, path: string, headers: Record<string, stri
     body: await response.text(),
   };
 }
+
+const MEGABYTE = 1024 * 1024;
 
 const UNAVAILABLE = { status: 503, retryAfter: "30", cacheControl: "no-store", body: expect.stringContaining("This page is temporarily unavailable") };
 
@@ -113,6 +120,30 @@ describe("the nginx micro-cache (deploy/nginx/micro-cache.conf)", () => {
     await get(cache, "/posted-to");
     const response = await fetch(cache.url + "/posted-to", { method: "POST", headers: { "Next-Action": "abc" }, body: "[]" });
     expect(await response.text()).toBe("POST /posted-to answer 2");
+  });
+
+  it("passes a 5 MB photo upload to the app whole, and every upload, never from the cache", async () => {
+    for (let round = 1; round <= 2; round++) {
+      const response = await fetch(cache.url + "/api/photos", { method: "POST", headers: { "Content-Type": "image/jpeg" }, body: new Uint8Array(5 * MEGABYTE) });
+      expect({ status: response.status, body: await response.text() }).toEqual({ status: 200, body: `POST /api/photos answer ${round}` });
+      expect(upstream.lastBodyBytes("/api/photos")).toBe(5 * MEGABYTE);
+    }
+  });
+
+  it("refuses a photo over 26 MB itself, before the app reads it", async () => {
+    const response = await fetch(cache.url + "/api/photos?too-large", { method: "POST", body: new Uint8Array(27 * MEGABYTE) });
+    expect(response.status).toBe(413);
+    expect(upstream.hits("/api/photos")).toBe(2);
+  });
+
+  it("refuses a 5 MB body anywhere else itself, with 413: stories and server actions are at most 2 MB", async () => {
+    for (const path of ["/admin/photos", "/login", "/api/articles/some-story"]) {
+      const response = await fetch(cache.url + path, { method: "POST", headers: { "Next-Action": "abc" }, body: new Uint8Array(5 * MEGABYTE) });
+      expect(response.status, path).toBe(413);
+      expect(upstream.hits(path), path).toBe(0);
+    }
+    const story = await fetch(cache.url + "/api/articles/some-story", { method: "PUT", body: new Uint8Array(2 * MEGABYTE - 4096) });
+    expect(story.status, "a story's largest body still passes").toBe(200);
   });
 
   it("answers a reader 503 with Retry-After and its own page when the app fails to render a page it has no copy of", async () => {

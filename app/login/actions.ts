@@ -1,8 +1,10 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { cookies } from "next/headers";
 import { z } from "zod";
 import { signIn, SignInThrottledError } from "@/lib/auth";
+import { signInGivingDeviceCookie } from "@/lib/auth/credentials-route";
 import { tooManyAttemptsMessage } from "@/lib/auth/sign-in-throttle";
 import { staffDestination } from "@/lib/auth/staff-destination";
 import { staffLine } from "@/lib/editor/staff-text";
@@ -21,12 +23,18 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email and password." };
   try {
-    await signIn("credentials", {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      // A crafted ?callbackUrl= must not send staff to another site after signing in.
-      redirectTo: staffDestination(parsed.data.callbackUrl, site.url),
-    });
+    await signInGivingDeviceCookie(
+      () =>
+        signIn("credentials", {
+          email: parsed.data.email,
+          password: parsed.data.password,
+          // A crafted ?callbackUrl= must not send staff to another site after signing in.
+          redirectTo: staffDestination(parsed.data.callbackUrl, site.url),
+        }),
+      async ({ name, value, options }) => {
+        (await cookies()).set(name, value, options);
+      },
+    );
     return {};
   } catch (error) {
     // Success is a redirect, thrown for Next to handle; only Auth.js's own refusals are answered here,

@@ -8,6 +8,7 @@ import type { Staff } from "@/lib/auth/roles";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
 import { articles, auditLog, categories, media, mediaVariants, users } from "../schema";
 import { findPhotosMissingText, getPhotoFile, listPhotos, updatePhotoText, uploadPhoto, type PhotoSummary } from "./media";
+import { createArticleDraft, moveArticleToTrash, publishArticle } from "./newsroom-articles";
 import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "./staff";
 
 import { authorizationOutcome } from "@/test/authorization-outcome";
@@ -257,6 +258,78 @@ describe(`the photo library on ${databaseDriver()}`, () => {
       await expect(updatePhotoText({ id: photo.id, altText: "Fine", caption: "c".repeat(1001), credit: "" })).rejects.toThrow(/1000 characters/);
       await expect(updatePhotoText({ id: photo.id, altText: "Fine", caption: "Fine", credit: "c".repeat(201) })).rejects.toThrow(/200 characters/);
       expect(await updatePhotoText({ id: "6f1c3b0e-8d1a-4c55-9a41-2a7d8e0f9b13", altText: "A", caption: "B", credit: "" })).toBeNull();
+    });
+  });
+
+  describe("the text of a photo readers see", () => {
+    const editorsOnly = { anonymous: "refused", disabled: "refused", writer: "refused", editor: "allowed", admin: "allowed" };
+    let sectionId = "";
+
+    /** A library photo with its text written, so a story showing it may be published. */
+    async function describedPhoto(): Promise<PhotoSummary> {
+      actAs("writer");
+      const photo = await uploaded(await freshPhotoBytes());
+      await updatePhotoText({ id: photo.id, altText: "Delegates", caption: "Delegates arrive", credit: "" });
+      return photo;
+    }
+
+    /** Filed through the newsroom as the writer, then published by an editor unless it stays a draft. */
+    async function story(headline: string, photos: { lead?: PhotoSummary; inBody?: PhotoSummary }, publication: "draft" | "now" | "scheduled") {
+      actAs("writer");
+      const figure = photos.inBody ? `\n\n<Figure photo="${photos.inBody.id}" caption="Delegates arrive" alt="Delegates" />` : "";
+      const draft = await createArticleDraft({ headline, dek: "", sectionId, tags: [], bodyMdx: `The talks began.${figure}`, heroMediaId: photos.lead?.id ?? null });
+      if (draft.status !== "saved") throw new Error(`"${headline}" was not saved`);
+      if (publication !== "draft") {
+        actAs("editor");
+        const published = await publishArticle({ id: draft.id, publishAt: publication === "scheduled" ? new Date(Date.now() + 86_400_000) : undefined });
+        if (published.status === "invalid") throw new Error(published.message);
+      }
+      return draft.id;
+    }
+
+    const rewrite = (photo: PhotoSummary) => () => updatePhotoText({ id: photo.id, altText: "Delegates", caption: "A rewritten caption", credit: "Staff" });
+
+    beforeAll(async () => {
+      const [section] = await getDb().insert(categories).values({ slug: "photo-text", name: "Photo text" }).returning({ id: categories.id });
+      sectionId = section!.id;
+    });
+
+    it("lets only editors change the text of a published story's lead photo", async () => {
+      const lead = await describedPhoto();
+      await story("Talks open with a lead photo", { lead }, "now");
+      expect(await matrix(rewrite(lead))).toEqual(editorsOnly);
+    });
+
+    it("lets only editors change the text of a photo in a published story's body", async () => {
+      const inBody = await describedPhoto();
+      await story("Talks open with a photo below", { inBody }, "now");
+      expect(await matrix(rewrite(inBody))).toEqual(editorsOnly);
+    });
+
+    it("tells the writer why, and leaves the text as the editor left it", async () => {
+      const lead = await describedPhoto();
+      await story("Talks open again", { lead }, "now");
+      actAs("writer");
+      await expect(rewrite(lead)()).rejects.toThrow("This photo appears in a published story; only an editor can change its text.");
+      const [row] = await getDb().select({ caption: media.caption, credit: media.credit }).from(media).where(eq(media.id, lead.id));
+      expect(row).toEqual({ caption: "Delegates arrive", credit: null });
+    });
+
+    it("counts a scheduled story as published: readers will see it", async () => {
+      const inBody = await describedPhoto();
+      await story("Talks to open tomorrow", { inBody }, "scheduled");
+      expect(await matrix(rewrite(inBody))).toEqual(editorsOnly);
+    });
+
+    it("lets a writer change a photo that only drafts and trashed stories show", async () => {
+      const [lead, inBody] = [await describedPhoto(), await describedPhoto()];
+      await story("Talks, a draft", { lead, inBody }, "draft");
+      const trashed = await story("Talks, withdrawn", { lead, inBody }, "now");
+      actAs("editor");
+      await moveArticleToTrash({ id: trashed });
+      const anyStaff = { anonymous: "refused", disabled: "refused", writer: "allowed", editor: "allowed", admin: "allowed" };
+      expect(await matrix(rewrite(lead))).toEqual(anyStaff);
+      expect(await matrix(rewrite(inBody))).toEqual(anyStaff);
     });
   });
 

@@ -1,15 +1,15 @@
 import "server-only";
-import { and, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import type { Staff } from "@/lib/auth/roles";
-import { currentStaff, requireStaff } from "@/lib/auth/staff";
+import { hasRole, type Staff } from "@/lib/auth/roles";
+import { currentStaff, NotAuthorizedError, requireStaff } from "@/lib/auth/staff";
 import { staffText } from "@/lib/editor/staff-text";
 import { stripLocation } from "@/lib/media/clean-photo";
 import { inspectPhoto, PhotoRejectedError } from "@/lib/media/inspect-photo";
 import { PHOTO_WIDTHS, renderPhotoVariant } from "@/lib/media/responsive-sizes";
 import { isPhotoId, photoReferences } from "@/lib/mdx/photo-references";
 import { getDb, getReaderDb, type Database } from "../client";
-import { articles, auditLog, media, mediaVariants } from "../schema";
+import { articlePhotos, articles, auditLog, media, mediaVariants } from "../schema";
 import { isPublicArticle } from "./public-articles";
 import type { Transaction } from "./staff";
 
@@ -207,11 +207,28 @@ export async function listPhotos({ query, page }: { query?: string; page: number
   };
 }
 
-/** Null when the photo is not in the library. */
+// Published or scheduled, and not in the trash: readers see its photos' text now or when its time comes.
+async function isOnPublishedStory(tx: Transaction, id: string): Promise<boolean> {
+  const [shown] = await tx
+    .select({ articleId: articlePhotos.articleId })
+    .from(articlePhotos)
+    .innerJoin(articles, and(eq(articles.id, articlePhotos.articleId), eq(articles.status, "published"), isNull(articles.deletedAt)))
+    .where(eq(articlePhotos.mediaId, id))
+    .limit(1);
+  return shown !== undefined;
+}
+
+/**
+ * Null when the photo is not in the library. A writer may describe photos for drafts; once a
+ * published story shows the photo, its text is something readers see, and only an editor changes that.
+ */
 export async function updatePhotoText(input: PhotoTextInput): Promise<PhotoSummary | null> {
   const staff = await requireStaff();
   const { id, altText, caption, credit } = photoTextSchema.parse(input);
   return getDb().transaction(async (tx) => {
+    if (!hasRole(staff, "editor") && (await isOnPublishedStory(tx, id))) {
+      throw new NotAuthorizedError("forbidden", "This photo appears in a published story; only an editor can change its text.");
+    }
     const [row] = await tx
       .update(media)
       .set({ altText, caption, credit: credit || null })

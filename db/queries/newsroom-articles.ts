@@ -7,6 +7,7 @@ import type { MdxIssue } from "@/lib/mdx/safety";
 import { articleSlug, tagSlug } from "@/lib/slugs";
 import { getDb, type Database } from "../client";
 import { articleRevisions, articles, articleTags, auditLog, categories, tagRedirects, tags, users } from "../schema";
+import { recordArticlePhotos } from "./article-photos";
 import { findPhotosMissingText } from "./media";
 import { lockTaxonomy } from "./taxonomy";
 
@@ -276,16 +277,11 @@ async function audit(tx: Transaction, staff: Staff, action: string, articleId: s
   await tx.insert(auditLog).values({ actorId: staff.id, action, entityType: "article", entityId: articleId, detail });
 }
 
-/** What the editor form sets on the article row, with the compiled body beside its source. */
-function editableColumns(input: ArticleInput, compiled: CompiledArticle) {
+/** What the editor form sets on the article row, apart from the body. */
+function storyColumns(input: ArticleInput) {
   return {
     headline: input.headline,
     dek: input.dek,
-    bodyMdx: input.bodyMdx,
-    compiledCode: compiled.code,
-    sourceHash: compiled.sourceHash,
-    plainText: compiled.plainText,
-    wordCount: compiled.wordCount,
     seoTitle: input.seoTitle || null,
     seoDescription: input.seoDescription || null,
     heroMediaId: input.heroMediaId || null,
@@ -293,60 +289,109 @@ function editableColumns(input: ArticleInput, compiled: CompiledArticle) {
   };
 }
 
+/** The body's source with what was compiled from it: always written together. */
+function bodyColumns(bodyMdx: string, compiled: CompiledArticle) {
+  return {
+    bodyMdx,
+    compiledCode: compiled.code,
+    sourceHash: compiled.sourceHash,
+    plainText: compiled.plainText,
+    wordCount: compiled.wordCount,
+  };
+}
+
 /** A new story, always a draft, bylined to whoever writes it. */
 export async function createArticleDraft(input: ArticleInput): Promise<ArticleWriteResult> {
-  const staff = await requireStaff();
+  await requireStaff();
   const compiled = await compileOrIssues(input.bodyMdx);
   if (Array.isArray(compiled)) return { status: "invalid", issues: compiled };
+  // Checked again after the compile: an account disabled meanwhile writes nothing.
+  const staff = await requireStaff();
   return getDb().transaction(async (tx) => {
     const slug = await availableSlug(tx, input.slug || articleSlug(input.headline));
     const [created] = await tx
       .insert(articles)
       .values({
         slug,
-        ...editableColumns(input, compiled),
+        ...storyColumns(input),
+        ...bodyColumns(input.bodyMdx, compiled),
         authorId: staff.id,
         status: "draft",
       })
       .returning({ id: articles.id, version: articles.version });
     await replaceArticleTags(tx, created!.id, input.tags);
+    await recordArticlePhotos(tx, created!.id, { bodyMdx: input.bodyMdx, heroMediaId: input.heroMediaId || null });
     await recordRevision(tx, created!.id, created!.version, input, staff);
     await audit(tx, staff, "article.created", created!.id, { slug });
     return { status: "saved", id: created!.id, slug, version: created!.version, public: false };
   });
 }
 
+/** Changes to a story: a field left out (undefined) is kept as it is; to clear one, send it empty or null. */
+export type ArticleChanges = Partial<Omit<ArticleInput, "seoTitle" | "seoDescription">> & {
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+};
+
+/** The story as it will be after `changes`: every field left out keeps its current value. */
+function withChanges(current: ArticleForEditing, changes: ArticleChanges): ArticleInput {
+  return {
+    headline: changes.headline ?? current.headline,
+    dek: changes.dek ?? current.dek,
+    sectionId: changes.sectionId ?? current.sectionId,
+    tags: changes.tags ?? current.tags,
+    bodyMdx: changes.bodyMdx ?? current.bodyMdx,
+    slug: changes.slug,
+    seoTitle: changes.seoTitle === undefined ? current.seoTitle : (changes.seoTitle ?? ""),
+    seoDescription: changes.seoDescription === undefined ? current.seoDescription : (changes.seoDescription ?? ""),
+    heroMediaId: changes.heroMediaId === undefined ? current.heroMediaId : changes.heroMediaId,
+  };
+}
+
+async function loadEditableArticle(staff: Staff, tx: Transaction | Database, id: string): Promise<ArticleForEditing> {
+  const current = await loadArticleForEditing(tx, id);
+  if (!current) throw new NotAuthorizedError("forbidden", "This story no longer exists.");
+  assertMayEdit(staff, current);
+  return current;
+}
+
 /**
  * Saves over the version the editor loaded. If someone saved in between, nothing
  * is written and the caller gets the current text to compare and merge with.
+ * Who may edit the story is decided before its text is compiled, and again under the lock.
  */
 export async function saveArticle({
   id,
   expectedVersion,
-  ...input
-}: ArticleInput & { id: string; expectedVersion: number }): Promise<ArticleWriteResult> {
-  const staff = await requireStaff();
-  const compiled = await compileOrIssues(input.bodyMdx);
+  ...changes
+}: ArticleChanges & { id: string; expectedVersion: number }): Promise<ArticleWriteResult> {
+  await loadEditableArticle(await requireStaff(), getDb(), id);
+  const compiled = changes.bodyMdx === undefined ? null : await compileOrIssues(changes.bodyMdx);
   if (Array.isArray(compiled)) return { status: "invalid", issues: compiled };
+  const staff = await requireStaff();
   return getDb().transaction(async (tx) => {
+    // The tag lock before the story's row, in the order a tag merge or delete takes them, so
+    // neither waits on the other in a circle (PostgreSQL would end one with a deadlock error).
+    if (changes.tags !== undefined) await lockTaxonomy(tx, "tag");
     await tx.execute(sql`select 1 from ${articles} where ${articles.id} = ${id} for update`);
-    const current = await loadArticleForEditing(tx, id);
-    if (!current) throw new NotAuthorizedError("forbidden", "This story no longer exists.");
-    assertMayEdit(staff, current);
+    const current = await loadEditableArticle(staff, tx, id);
     if (current.version !== expectedVersion) return { status: "conflict", current };
 
+    const input = withChanges(current, changes);
     const slug = current.slugLocked ? current.slug : await availableSlug(tx, input.slug || current.slug, id);
     const version = current.version + 1;
     await tx
       .update(articles)
       .set({
         slug,
-        ...editableColumns(input, compiled),
+        ...storyColumns(input),
+        ...(compiled ? bodyColumns(input.bodyMdx, compiled) : {}),
         version,
         updatedAt: new Date(),
       })
       .where(eq(articles.id, id));
-    await replaceArticleTags(tx, id, input.tags);
+    if (changes.tags !== undefined) await replaceArticleTags(tx, id, input.tags);
+    await recordArticlePhotos(tx, id, { bodyMdx: input.bodyMdx, heroMediaId: input.heroMediaId || null });
     await recordRevision(tx, id, version, input, staff);
     await audit(tx, staff, "article.saved", id, { version });
     return { status: "saved", id, slug, version, public: current.status === "published" };

@@ -64,8 +64,9 @@ async function forgetOldAttempts(now: Date) {
 export type SignInAdmission = { admitted: true } | { admitted: false; retryAfterSeconds: number };
 
 /**
- * Counts this attempt as a failure against both scopes before its password is checked, or against
- * neither when one of them is waiting. A success is handed back by recordSuccessfulSignIn.
+ * Counts this attempt as a failure against each of its scopes before its password is checked, or
+ * against none when one of them is waiting: an attempt refused unheard costs nobody else's budget.
+ * A success is handed back by recordSuccessfulSignIn.
  */
 export async function admitSignInAttempt(scopes: SignInScopes, now = new Date()): Promise<SignInAdmission> {
   const list = Object.values(scopes);
@@ -83,12 +84,20 @@ export async function admitSignInAttempt(scopes: SignInScopes, now = new Date())
   return admission;
 }
 
-/** A success clears the account's count at this address and gives the address its attempt back. */
-export async function recordSuccessfulSignIn({ accountAtAddress, address }: SignInScopes): Promise<void> {
+/**
+ * A success clears the counts that were this sign-in's alone (the account at this address, or this
+ * device) and takes its attempt back from the ones it shares with others (the account, the address).
+ */
+export async function recordSuccessfulSignIn(scopes: SignInScopes): Promise<void> {
+  const list = Object.values(scopes);
   await getDb().transaction(async (tx) => {
-    await lockScopes(tx, [accountAtAddress.key, address.key]);
-    await tx.delete(signInAttempts).where(eq(signInAttempts.scope, accountAtAddress.key));
-    const counter = (await readCounters(tx, [address.key])).get(address.key);
-    if (counter) await saveCounter(tx, address.key, withoutSucceededAttempt(counter, address.rule));
+    await lockScopes(tx, list.map((scope) => scope.key));
+    const stored = await readCounters(tx, list.map((scope) => scope.key));
+    for (const { key, rule } of list) {
+      const counter = stored.get(key);
+      if (!counter) continue;
+      if (rule.afterSuccess === "forget") await tx.delete(signInAttempts).where(eq(signInAttempts.scope, key));
+      else await saveCounter(tx, key, withoutSucceededAttempt(counter, rule));
+    }
   });
 }

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Staff } from "@/lib/auth/roles";
 import { NotAuthorizedError } from "@/lib/auth/staff";
-import { closeDatabase, databaseDriver, migrateDatabase } from "../client";
+import { and, count, eq, isNotNull } from "drizzle-orm";
+import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
+import { users } from "../schema";
 import { listNewsroomArticles } from "./newsroom-articles";
 import { createFirstAdministrator, provisionStaffAccountFromCommandLine, verifyStaffCredentials } from "./staff";
 import { changeStaffRole, createStaffAccount, listAuditLog, listStaffAccounts, resetStaffPassword, setStaffDisabled } from "./staff-accounts";
@@ -83,6 +85,53 @@ describe(`staff accounts on ${databaseDriver()}`, () => {
     await signInAs("admin");
     await expect(setStaffDisabled({ id: people.admin!.id, disabled: true })).rejects.toThrow(/last active administrator/);
     await expect(changeStaffRole({ id: people.admin!.id, role: "editor" })).rejects.toThrow(/last active administrator/);
+  });
+
+  describe("two administrators removing each other at the same moment", () => {
+    async function activeAdministrators(): Promise<number> {
+      const [row] = await getDb()
+        .select({ total: count() })
+        .from(users)
+        .where(and(eq(users.role, "admin"), eq(users.disabled, false), isNotNull(users.passwordHash)));
+      return row?.total ?? 0;
+    }
+
+    /** Each administrator's change starts under their own session before either has finished. */
+    async function atOnce(change: (otherId: string) => Promise<unknown>) {
+      await signInAs("admin");
+      const byAda = change(people.secondAdmin!.id);
+      await signInAs("secondAdmin");
+      const byGrace = change(people.admin!.id);
+      return Promise.allSettled([byAda, byGrace]);
+    }
+
+    async function bothAdministratorsAgain() {
+      await getDb().update(users).set({ role: "admin", disabled: false }).where(eq(users.email, "ada@newsroom.example"));
+      await getDb().update(users).set({ role: "admin", disabled: false }).where(eq(users.email, "grace@newsroom.example"));
+    }
+
+    beforeAll(async () => {
+      people.secondAdmin = await provisionStaffAccountFromCommandLine({ name: "Grace", email: "grace@newsroom.example", role: "admin", password: PASSWORD });
+    });
+    afterEach(bothAdministratorsAgain);
+
+    it.each([
+      ["demote", (otherId: string) => changeStaffRole({ id: otherId, role: "editor" })],
+      ["disable", (otherId: string) => setStaffDisabled({ id: otherId, disabled: true })],
+    ] as const)("lets exactly one of them %s the other, and one active administrator remains", async (_, change) => {
+      // A race that the lock did not close would show within a few rounds; each round starts afresh.
+      for (let round = 0; round < 5; round += 1) {
+        await bothAdministratorsAgain();
+        expect(await activeAdministrators()).toBe(2);
+        const outcomes = await atOnce(change);
+        expect(outcomes.filter((outcome) => outcome.status === "fulfilled"), `round ${round}`).toHaveLength(1);
+        const [refusal] = outcomes.filter((outcome) => outcome.status === "rejected");
+        expect(refusal?.reason).toBeInstanceOf(NotAuthorizedError);
+        // Refused by the lock, or, when the winner had already disabled the loser, by the loser's ended session.
+        expect(refusal?.reason.message).toMatch(/last active administrator|Sign in to continue/);
+        expect(await activeAdministrators(), `round ${round}`).toBe(1);
+      }
+    });
   });
 
   it("records who did what in the audit log", async () => {

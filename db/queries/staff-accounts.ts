@@ -38,8 +38,16 @@ export async function createStaffAccount(account: { name: string; email: string;
   });
 }
 
-/** The newsroom must never lock itself out: the last active administrator stays one. */
+// One lock id for the roster of administrators, beside FIRST_RUN_LOCK (7_461_001) in staff.ts.
+const ADMINISTRATORS_LOCK = 7_461_004;
+
+/**
+ * The newsroom must never lock itself out: the last active administrator stays one. Two
+ * administrators demoting or disabling each other at the same moment would each count the other
+ * and both succeed, so every such change holds one lock from this count until its commit.
+ */
 async function assertAnotherActiveAdmin(tx: Transaction, userId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${ADMINISTRATORS_LOCK})`);
   const [row] = await tx
     .select({ total: count() })
     .from(users)

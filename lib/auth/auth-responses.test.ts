@@ -5,7 +5,8 @@ import { CredentialsSignin } from "@auth/core/errors";
 import Credentials from "@auth/core/providers/credentials";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { reportThrottledSignIn, withSignInLimits } from "./credentials-route";
+import { reportThrottledSignIn, reportTrustedDevice, signInGivingDeviceCookie, withSignInLimits } from "./credentials-route";
+import type { DeviceCookie } from "./device-cookie";
 
 const staffMember = { id: "7f1c1c4e-0000-4000-8000-000000000001", name: "Rosa", email: "rosa@newsroom.example", role: "writer" as const, sessionVersion: 1 };
 
@@ -14,6 +15,7 @@ async function authFor(publicAddress: string, authorize: () => Promise<typeof st
   vi.resetModules();
   vi.stubEnv("SITE_URL", publicAddress);
   vi.stubEnv("AUTH_URL", "");
+  vi.stubEnv("AUTH_SECRET", "a test secret of at least thirty-two characters");
   const { authConfig } = await import("./config");
   return {
     ...authConfig,
@@ -61,6 +63,51 @@ describe("sign-in cookies", () => {
     const cookies = await signInCookies(await authFor("http://localhost:3000", async () => staffMember), "http://localhost:3000");
     expect(attributes(cookies.get("authjs.session-token"))).toEqual([expect.stringMatching(/^expires=/), "httponly", "path=/", "samesite=lax"]);
     expect(attributes(cookies.get("authjs.csrf-token"))).toEqual(["httponly", "path=/", "samesite=lax"]);
+  });
+});
+
+describe("the device cookie a sign-in hands out", () => {
+  /** lib/auth/device-cookie.ts as the server at `publicAddress` (set by authFor) loads it. */
+  async function deviceCookieFor(account: string): Promise<DeviceCookie> {
+    return (await import("./device-cookie")).deviceCookieFor(account);
+  }
+
+  it("comes with the session cookie from the credentials route, HttpOnly, SameSite=Lax, Secure, __Host- named and kept for a year", async () => {
+    const config = await authFor("https://news.example", async () => {
+      reportTrustedDevice(await deviceCookieFor("an account"));
+      return staffMember;
+    });
+    const { request } = await credentialsPost(config, "https://news.example");
+    const response = await withSignInLimits((req) => Auth(req, config))(request);
+    expect(response.status).toBe(302);
+    const cookies = new Map(response.headers.getSetCookie().map((cookie) => [cookie.split("=")[0]!, cookie]));
+    expect([...cookies.keys()].sort()).toEqual(["__Host-newsroom.device", "__Secure-authjs.callback-url", "__Secure-authjs.session-token"]);
+    expect(attributes(cookies.get("__Host-newsroom.device"))).toEqual(["httponly", "max-age=31536000", "path=/", "samesite=lax", "secure"]);
+  });
+
+  it("is not handed out with a refusal", async () => {
+    const config = await authFor("https://news.example", async () => null);
+    const { request } = await credentialsPost(config, "https://news.example");
+    const response = await withSignInLimits((req) => Auth(req, config))(request);
+    expect(response.headers.getSetCookie().filter((cookie) => cookie.includes("newsroom.device"))).toEqual([]);
+  });
+
+  it("reaches the form's server action even though a successful sign-in ends in a thrown redirect", async () => {
+    await authFor("http://localhost:3000", async () => null);
+    const given = await deviceCookieFor("an account");
+    const set: DeviceCookie[] = [];
+    const redirect = new Error("NEXT_REDIRECT");
+    const signIn = signInGivingDeviceCookie(
+      async () => {
+        reportTrustedDevice(given);
+        throw redirect;
+      },
+      async (cookie) => {
+        set.push(cookie);
+      },
+    );
+    await expect(signIn).rejects.toBe(redirect);
+    expect(set).toEqual([given]);
   });
 });
 

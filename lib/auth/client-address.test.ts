@@ -9,6 +9,11 @@ describe("the client address for sign-in limits", () => {
     expect(clientAddress(forwardedFor("::ffff:127.0.0.1"), 0)).toBe("127.0.0.1");
   });
 
+  it("takes what a client wrote itself when no proxy is in front, which is why no account's budget rests on it", () => {
+    expect(clientAddress(forwardedFor("192.0.2.1"), 0)).toBe("192.0.2.1");
+    expect(clientAddress(forwardedFor("192.0.2.1, 192.0.2.2"), 0)).toBe("192.0.2.2");
+  });
+
   it("never takes the leftmost entry, which a client behind an appending proxy chose itself", () => {
     expect(clientAddress(forwardedFor("1.1.1.1, 203.0.113.9"), 1)).toBe("203.0.113.9");
     expect(clientAddress(forwardedFor("1.1.1.1, 203.0.113.9, 10.0.0.2"), 2)).toBe("203.0.113.9");

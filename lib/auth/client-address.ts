@@ -8,8 +8,10 @@ import { isIP } from "node:net";
  * Each reverse proxy in front appends the address it was reached from, so the client's address is
  * the entry `trustedProxyHops` places from the right (TRUSTED_PROXY_HOPS, see the README). With no
  * proxy the rightmost entry is the best there is: the socket address, unless the client wrote the
- * header itself. The leftmost entry is never used: behind an appending proxy it is whatever the
- * client claimed. X-Real-IP is not read either: Next does not set it, so a client could.
+ * header itself, in which case it is whatever the client claimed. So only the per-address counts
+ * rest on it; each account's own count (ACCOUNT_RULE in ./sign-in-throttle.ts) ignores it. The
+ * leftmost entry is never used: behind an appending proxy it is whatever the client claimed.
+ * X-Real-IP is not read either: Next does not set it, so a client could.
  */
 export function clientAddress(headers: Headers, trustedProxyHops: number): string {
   const entries = (headers.get("x-forwarded-for") ?? "")

@@ -26,9 +26,10 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 /**
  * Auth.js's cookies are always HttpOnly and SameSite=Lax; they are Secure, with __Secure- and
  * __Host- names, only when it takes the request for https, which it would not behind a proxy that
- * drops X-Forwarded-Proto. The public address decides instead, the same for every request.
+ * drops X-Forwarded-Proto. The public address decides instead, the same for every request; the
+ * sign-in device cookie (./device-cookie.ts) follows the same rule.
  */
-const useSecureCookies = new URL(env.AUTH_URL ?? env.SITE_URL).protocol === "https:";
+export const useSecureCookies = new URL(env.AUTH_URL ?? env.SITE_URL).protocol === "https:";
 
 /**
  * The part of the sign-in set-up the proxy can load without the database. The

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   ACCOUNT_AT_ADDRESS_RULE,
+  ACCOUNT_RULE,
   ADDRESS_RULE,
+  DEVICE_RULE,
+  deviceScopes,
   FORGET_AFTER_SECONDS,
   judgeAttempt,
   secondsUntil,
@@ -37,6 +40,34 @@ describe("sign-in waits", () => {
     expect(waitAfter(49, ADDRESS_RULE)).toBe(0);
     expect(waitAfter(50, ADDRESS_RULE)).toBe(3600);
     expect(waitAfter(500, ADDRESS_RULE)).toBe(3600);
+  });
+
+  it("lets one account fail ten times from browsers it has never signed in from, whatever their addresses, then doubles the wait up to an hour", () => {
+    const waits = Array.from({ length: 17 }, (_, n) => waitAfter(n + 1, ACCOUNT_RULE) / 60);
+    expect(waits).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 60, 60]);
+  });
+
+  it("admits fewer guesses at one account in any hour than one address may fail, so guessing at one account never locks out the rest of an office", () => {
+    let counter: ThrottleCounter | undefined;
+    let now = START;
+    const admitted: Date[] = [];
+    // A guesser who tries again the moment each wait ends, for two days.
+    while (now < later(2 * 24 * 60 * 60)) {
+      const verdict = judgeAttempt(counter, ACCOUNT_RULE, now);
+      if (verdict.admitted) {
+        admitted.push(now);
+        counter = verdict.counter;
+      } else now = verdict.lockedUntil;
+    }
+    const busiestHour = Math.max(...admitted.map((from) => admitted.filter((at) => at >= from && at.getTime() < from.getTime() + 3_600_000).length));
+    expect(busiestHour).toBe(15);
+    expect(busiestHour).toBeLessThan(ADDRESS_RULE.freeFailures);
+    expect(admitted.filter((at) => at < later(24 * 60 * 60))).toHaveLength(38);
+  });
+
+  it("gives a browser with a device cookie the same five free tries as one address, and forgets them when it signs in", () => {
+    expect(DEVICE_RULE).toMatchObject({ freeFailures: 5, firstWaitSeconds: 60, maxWaitSeconds: 3600, afterSuccess: "forget" });
+    expect([ACCOUNT_RULE.afterSuccess, ADDRESS_RULE.afterSuccess, ACCOUNT_AT_ADDRESS_RULE.afterSuccess]).toEqual(["take back", "take back", "forget"]);
   });
 
   it("refuses a sixth attempt until the minute after the fifth failure has passed", () => {
@@ -77,6 +108,18 @@ describe("sign-in scopes", () => {
     expect(scopes.accountAtAddress.key).toBe(signInScopes({ email: "rosa@newsroom.example", clientAddress: "203.0.113.9" }).accountAtAddress.key);
     expect(scopes.accountAtAddress.key).toMatch(/^account:[\w-]{43}\|ip:203\.0\.113\.9$/);
     expect(scopes.address.key).toBe("ip:203.0.113.9");
+  });
+
+  it("counts an account everywhere at once under one key, whatever address each attempt claims", () => {
+    const here = signInScopes({ email: "rosa@newsroom.example", clientAddress: "203.0.113.9" });
+    const there = signInScopes({ email: "ROSA@newsroom.example", clientAddress: "198.51.100.7" });
+    expect(here.account).toEqual(there.account);
+    expect(here.account.key).toMatch(/^account:[\w-]{43}$/);
+    expect(here.account.rule).toBe(ACCOUNT_RULE);
+  });
+
+  it("counts a browser with a device cookie under that device alone", () => {
+    expect(deviceScopes("n0nce-of-twenty-two-ch")).toEqual({ device: { key: "device:n0nce-of-twenty-two-ch", rule: DEVICE_RULE } });
   });
 });
 

@@ -11,6 +11,12 @@ export type ThrottleRule = {
   maxWaitSeconds: number;
   /** A count this old (from its first failure) starts again once no wait is running. */
   windowSeconds: number;
+  /**
+   * What a sign-in that succeeds does to the count: forgets it, or takes back only its own attempt.
+   * Counts that a guesser shares with the people they guess at are only taken back, so the real
+   * owner signing in does not hand the guesser a fresh set of free tries.
+   */
+  afterSuccess: "forget" | "take back";
 };
 
 /** One person guessing at one account from one address: five free tries, then 1, 2, 4 … 60 minutes. */
@@ -19,6 +25,7 @@ export const ACCOUNT_AT_ADDRESS_RULE: ThrottleRule = {
   firstWaitSeconds: 60,
   maxWaitSeconds: 60 * 60,
   windowSeconds: 24 * 60 * 60,
+  afterSuccess: "forget",
 };
 
 /** One address trying many accounts: fifty failures an hour, then an hour's wait. */
@@ -27,27 +34,77 @@ export const ADDRESS_RULE: ThrottleRule = {
   firstWaitSeconds: 60 * 60,
   maxWaitSeconds: 60 * 60,
   windowSeconds: 60 * 60,
+  afterSuccess: "take back",
+};
+
+/**
+ * One account, from every browser it has not signed in from before, whatever address each claims:
+ * without a proxy a client writes its own X-Forwarded-For, so the counts above can be dodged by
+ * claiming a new address per guess, and this one cannot.
+ * - Ten free tries: twice the five at one address, so someone who fumbles five times at the office
+ *   and again at home waits no sooner, and no longer, than the per-address count alone would make them.
+ * - Then waits doubling from a minute to an hour, over a day: a guesser with endless addresses gets
+ *   about fifteen guesses in the first hour and one an hour after, some forty a day.
+ * - That is fewer than ADDRESS_RULE's fifty an hour, and refused attempts are not counted, so
+ *   guesses at one account sent in an office's name can never use up the budget the rest of that
+ *   office signs in under.
+ * The owner is not locked out with everyone else: the browsers they have signed in from carry a
+ * device cookie and are counted under DEVICE_RULE instead.
+ */
+export const ACCOUNT_RULE: ThrottleRule = {
+  freeFailures: 10,
+  firstWaitSeconds: 60,
+  maxWaitSeconds: 60 * 60,
+  windowSeconds: 24 * 60 * 60,
+  afterSuccess: "take back",
+};
+
+/**
+ * A browser holding a device cookie for the account (lib/auth/device-cookie.ts), counted on its own:
+ * the same five free tries and doubling waits as one address, so a stolen cookie buys a guesser no
+ * more than an address would.
+ */
+export const DEVICE_RULE: ThrottleRule = {
+  freeFailures: 5,
+  firstWaitSeconds: 60,
+  maxWaitSeconds: 60 * 60,
+  windowSeconds: 24 * 60 * 60,
+  afterSuccess: "forget",
 };
 
 /** No rule still counts a failure this long after it happened, so its row can go. */
 export const FORGET_AFTER_SECONDS = Math.max(
-  ...[ACCOUNT_AT_ADDRESS_RULE, ADDRESS_RULE].map((rule) => rule.windowSeconds + rule.maxWaitSeconds),
+  ...[ACCOUNT_AT_ADDRESS_RULE, ADDRESS_RULE, ACCOUNT_RULE, DEVICE_RULE].map((rule) => rule.windowSeconds + rule.maxWaitSeconds),
 );
 
 export type ThrottleScope = { key: string; rule: ThrottleRule };
-export type SignInScopes = { accountAtAddress: ThrottleScope; address: ThrottleScope };
+/** An attempt from a browser the account has not signed in from before. */
+export type UntrustedScopes = { account: ThrottleScope; accountAtAddress: ThrottleScope; address: ThrottleScope };
+/** An attempt carrying a valid device cookie for the account: counted against that device alone. */
+export type DeviceScopes = { device: ThrottleScope };
+export type SignInScopes = UntrustedScopes | DeviceScopes;
 
-// Hashed because people type their password into the email field often enough; an unknown email
-// gets a count like a known one, so the counts say nothing about who has an account.
-function accountKey(email: string): string {
+/**
+ * The account an attempt is for, as counts and device cookies name it. Hashed because people type
+ * their password into the email field often enough; an unknown email gets a count like a known one,
+ * so the counts say nothing about who has an account.
+ */
+export function accountKey(email: string): string {
   return createHash("sha256").update(email.trim().toLowerCase()).digest("base64url");
 }
 
-export function signInScopes({ email, clientAddress }: { email: string; clientAddress: string }): SignInScopes {
+export function signInScopes({ email, clientAddress }: { email: string; clientAddress: string }): UntrustedScopes {
+  const account = accountKey(email);
   return {
-    accountAtAddress: { key: `account:${accountKey(email)}|ip:${clientAddress}`, rule: ACCOUNT_AT_ADDRESS_RULE },
+    account: { key: `account:${account}`, rule: ACCOUNT_RULE },
+    accountAtAddress: { key: `account:${account}|ip:${clientAddress}`, rule: ACCOUNT_AT_ADDRESS_RULE },
     address: { key: `ip:${clientAddress}`, rule: ADDRESS_RULE },
   };
+}
+
+/** `device` is the nonce of a device cookie already checked against the account. */
+export function deviceScopes(device: string): DeviceScopes {
+  return { device: { key: `device:${device}`, rule: DEVICE_RULE } };
 }
 
 export type ThrottleCounter = { failures: number; firstFailureAt: Date; lastFailureAt: Date; lockedUntil: Date | null };

@@ -46,8 +46,26 @@ async function readYamlList<T>(file: string, schema: z.ZodType<T[]>): Promise<T[
   return parsed.data;
 }
 
+function refuseNonYamlFrontMatter(): never {
+  throw new Error("front matter must be YAML (a block between two --- lines)");
+}
+
+// gray-matter's defaults include a JavaScript engine that runs a `---js` block: only YAML, read by
+// its safe loader, is taken; any other language named after the dashes is refused.
+const nonYamlEngines = Object.fromEntries(
+  ["javascript", "js", "coffee", "coffeescript", "cson", "json", "toml"].map((name) => [name, refuseNonYamlFrontMatter]),
+);
+
+function readFrontMatter(file: string, text: string): matter.GrayMatterFile<string> {
+  try {
+    return matter(text, { language: "yaml", engines: nonYamlEngines });
+  } catch (error) {
+    throw new ContentError(file, (error as Error).message);
+  }
+}
+
 async function readArticle(file: string): Promise<ContentArticle> {
-  const { data, content } = matter(await fs.readFile(file, "utf8"));
+  const { data, content } = readFrontMatter(file, await fs.readFile(file, "utf8"));
   const parsed = articleFrontMatterSchema.safeParse(data);
   if (!parsed.success) throw new ContentError(file, describeIssues(parsed.error));
   return { file, frontMatter: parsed.data, body: content.trim() + "\n" };

@@ -40,22 +40,39 @@ export const articleFormSchema = z.object({
   seoTitle: articleFields.seoTitle.optional().default(""),
   seoDescription: articleFields.seoDescription.optional().default(""),
   bodyMdx: articleFields.bodyMdx,
-  heroMediaId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+  // The form always sends the lead photo's field: empty means the writer took the photo off.
+  heroMediaId: z.uuid().or(z.literal("").transform(() => null)).optional(),
   intent: z.enum(["save", "publish", "schedule", "unpublish"]).default("save"),
   publishAt: z.string().max(40, "Choose a date and time from the picker.").optional().default(""),
 });
 
-/** `PUT /api/articles/{id}`: the same fields as JSON, tags as a list. */
-export const articleUpdateSchema = z.object({
-  expectedVersion: z.number().int().min(1),
-  headline: articleFields.headline,
-  dek: articleFields.dek.default(""),
-  sectionId: z.uuid("Choose a section."),
-  tags: articleFields.tags.default([]),
-  bodyMdx: articleFields.bodyMdx,
-  slug: articleFields.slug.refine(isSlug, SLUG_RULE).optional(),
-  seoTitle: articleFields.seoTitle.optional(),
-  seoDescription: articleFields.seoDescription.optional(),
-});
+/**
+ * `PUT /api/articles/{id}`: the representation `GET` returns, or any part of it. A field left out
+ * is kept; to clear the standfirst, the tags, the search-engine texts or the lead photo, send them
+ * empty or `null`. `expectedVersion` (or the representation's own `version`) is the version read.
+ * The read-only fields (`id`, `status`, `publishedAt`, `authorName` …) are ignored.
+ */
+export const articleUpdateSchema = z
+  .object({
+    expectedVersion: z.number().int().min(1).optional(),
+    version: z.number().int().min(1).optional(),
+    headline: articleFields.headline.optional(),
+    dek: articleFields.dek.nullable().transform((dek) => dek ?? "").optional(),
+    sectionId: z.uuid("Choose a section.").optional(),
+    tags: articleFields.tags.nullable().transform((tags) => tags ?? []).optional(),
+    bodyMdx: articleFields.bodyMdx.optional(),
+    slug: articleFields.slug.refine(isSlug, SLUG_RULE).optional(),
+    seoTitle: articleFields.seoTitle.nullable().optional(),
+    seoDescription: articleFields.seoDescription.nullable().optional(),
+    heroMediaId: z.uuid("The lead photo is a photo's id from the library, or null for none.").nullable().optional(),
+  })
+  .transform(({ version, expectedVersion, ...changes }, context) => {
+    const read = expectedVersion ?? version;
+    if (read === undefined) {
+      context.addIssue({ code: "custom", path: ["expectedVersion"], message: "Send the version you read as expectedVersion." });
+      return z.NEVER;
+    }
+    return { expectedVersion: read, ...changes };
+  });
 
 export type ArticleForm = z.infer<typeof articleFormSchema>;

@@ -2,13 +2,13 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { compileInIsolation } from "./isolated-compiler/compiler-process";
 import { MAX_ARTICLE_SOURCE_LENGTH } from "./limits";
-import { findParseHazard, findUnsafeConstructs, remarkArticleGuard, type MdxIssue } from "./safety";
+import { findFrontMatter, findParseHazard, findUnsafeConstructs, type MdxIssue } from "./safety";
 
 export { MAX_ARTICLE_SOURCE_LENGTH };
 
@@ -71,27 +71,18 @@ function countWords(text: string): number {
 
 /**
  * Check and compile an article's MDX once, when it is saved or seeded; readers
- * only ever evaluate the stored result.
+ * only ever evaluate the stored result. The text is checked here, then compiled
+ * in a process of its own where no secret is in reach (isolated-compiler/).
  */
 export async function compileArticle(source: string): Promise<CompiledArticle> {
-  const hazard = findParseHazard(source);
+  const hazard = findParseHazard(source) ?? findFrontMatter(source);
   if (hazard) throw new MdxCompileError([hazard]);
   const tree = parseArticle(source);
   const issues = findUnsafeConstructs(tree);
   if (issues.length > 0) throw new MdxCompileError(issues);
 
-  const { code } = await bundleMDX({
-    source,
-    mdxOptions(options) {
-      options.remarkPlugins = [remarkArticleGuard, ...(options.remarkPlugins ?? []), remarkGfm];
-      return options;
-    },
-    esbuildOptions(options) {
-      options.minify = true;
-      options.target = ["es2022"];
-      return options;
-    },
-  });
+  const compiled = await compileInIsolation(source);
+  if (compiled.status === "refused") throw new MdxCompileError([compiled.issue]);
   const plainText = extractPlainText(tree);
-  return { code, sourceHash: hashArticleSource(source), plainText, wordCount: countWords(plainText) };
+  return { code: compiled.code, sourceHash: hashArticleSource(source), plainText, wordCount: countWords(plainText) };
 }

@@ -72,6 +72,18 @@ function checkJsxElement(element: MdxJsxElement): MdxIssue[] {
   return issues;
 }
 
+const FRONT_MATTER_MESSAGE =
+  "A story cannot begin with a --- line: tools read what follows it as front matter, and some run it as code. Start with text, or put the line later.";
+
+/**
+ * Stored stories carry no front matter. gray-matter (which mdx-bundler runs first, on the whole
+ * text) reads a block after a leading `---` — skipping a byte-order mark, taking any language
+ * named after the dashes, `---js` included — so any text that starts so is refused.
+ */
+export function findFrontMatter(source: string): MdxIssue | null {
+  return source.replace(/^\uFEFF/, "").startsWith("---") ? { line: 1, column: 1, message: FRONT_MATTER_MESSAGE } : null;
+}
+
 const EXPRESSION_MESSAGE =
   "Curly braces {…} run code and are not allowed; write \\{ and \\} for literal braces.";
 
@@ -96,6 +108,10 @@ export function findUnsafeConstructs(tree: Root): MdxIssue[] {
         break;
       case "html":
         issues.push(issueAt(node, "Raw HTML is not allowed in an article."));
+        break;
+      case "yaml":
+      case "toml":
+        issues.push(issueAt(node, FRONT_MATTER_MESSAGE));
         break;
       case "link":
       case "definition":

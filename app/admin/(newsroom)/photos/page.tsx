@@ -10,6 +10,8 @@ import { listPhotos, PHOTO_TEXT_LIMITS, type PhotoSummary } from "@/db/queries/m
 import { staffLine } from "@/lib/editor/staff-text";
 import { MAX_PHOTO_BYTES } from "@/lib/media/inspect-photo";
 import { photoUrl } from "@/app/media/photo-url";
+import type { SentPhoto } from "@/lib/media/send-photo";
+import { readUploadNotice, uploadNoticeMessage, type UploadNotice } from "./upload-notice";
 
 export const metadata: Metadata = { title: "Photos", robots: { index: false } };
 
@@ -46,6 +48,13 @@ function LibraryPages({ query, page, totalPages }: { query?: string; page: numbe
   );
 }
 
+/** The outcome of an upload posted without JavaScript, as the upload form shows it. */
+function uploadOutcome(notice: UploadNotice | null): SentPhoto | null {
+  if (!notice) return null;
+  const message = uploadNoticeMessage(notice, MAX_PHOTO_BYTES);
+  return "photoId" in notice ? { status: "uploaded", message, photoId: notice.photoId } : { status: "refused", message };
+}
+
 /** How the newsroom refers to a photo before it has a caption: the file it came from. */
 function photoTitle(photo: PhotoSummary): string {
   return photo.originalName ?? `Photo ${photo.id.slice(0, 8)}`;
@@ -78,7 +87,8 @@ function LibraryPhoto({ photo }: { photo: PhotoSummary }) {
 }
 
 export default async function PhotoLibraryPage({ searchParams }: Props) {
-  const filter = filterSchema.parse(firstValues(await searchParams));
+  const query = firstValues(await searchParams);
+  const filter = filterSchema.parse(query);
   const { photos, total, totalPages } = await listPhotos({ query: filter.q, page: filter.page });
 
   return (
@@ -86,7 +96,7 @@ export default async function PhotoLibraryPage({ searchParams }: Props) {
       <h1 className="mb-6 text-2xl font-bold">Photos</h1>
       <section aria-labelledby="upload-photo" className="mb-10 rounded-sm border border-stone-300 p-4 dark:border-stone-700">
         <h2 id="upload-photo" className="mb-3 font-bold">Upload a photo</h2>
-        <PhotoUploadForm maxBytes={MAX_PHOTO_BYTES} />
+        <PhotoUploadForm maxBytes={MAX_PHOTO_BYTES} notice={uploadOutcome(readUploadNotice(query))} />
       </section>
       <section aria-labelledby="photo-library">
         <h2 id="photo-library" className="mb-3 font-bold">Library</h2>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getArticleForEditing, saveArticle } from "@/db/queries/newsroom-articles";
+import { isCrossSiteRequest } from "@/lib/auth/request-origin";
 import { NotAuthorizedError } from "@/lib/auth/staff";
 import { articleUpdateSchema } from "@/lib/editor/article-form";
 import { MAX_ARTICLE_SOURCE_LENGTH } from "@/lib/mdx/limits";
@@ -42,12 +43,6 @@ function refusal(error: NotAuthorizedError) {
   return problem(error.reason === "signed-out" ? 401 : 403, error.message);
 }
 
-// Route handlers get no CSRF check from Next: a browser sends an Origin on cross-site writes, so compare it.
-function isCrossSite(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  return origin !== null && origin !== new URL(request.url).origin;
-}
-
 export async function GET(_request: Request, { params }: Context) {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) return problem(404, "No such story.");
@@ -64,7 +59,7 @@ export async function GET(_request: Request, { params }: Context) {
 export async function PUT(request: Request, { params }: Context) {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) return problem(404, "No such story.");
-  if (isCrossSite(request)) return problem(403, "Cross-site requests are refused.");
+  if (isCrossSiteRequest(request)) return problem(403, "Cross-site requests are refused.");
   if (!request.headers.get("content-type")?.startsWith("application/json")) return problem(415, "Send the story as application/json.");
   const body = await readJson(request);
   if (body === TOO_LARGE) return problem(413, `The request is larger than any story can be; a story is limited to ${MAX_ARTICLE_SOURCE_LENGTH.toLocaleString("en-GB")} characters.`);

@@ -1,0 +1,94 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
+import { articlePhotos, articles, categories, media, users } from "../schema";
+import { recordArticlePhotos } from "./article-photos";
+
+const UNKNOWN_PHOTO = "6f1c3b0e-8d1a-4c55-9a41-2a7d8e0f9b13";
+
+let sectionId = "";
+let authorId = "";
+let serial = 0;
+
+async function libraryPhoto(): Promise<string> {
+  const [row] = await getDb().insert(media).values({ altText: "Delegates", caption: "Delegates arrive" }).returning({ id: media.id });
+  return row!.id;
+}
+
+async function storedStory(bodyMdx: string, heroMediaId: string | null = null): Promise<string> {
+  serial += 1;
+  const [row] = await getDb()
+    .insert(articles)
+    .values({ slug: `photo-record-${serial}`, headline: `Story ${serial}`, bodyMdx, compiledCode: "", sourceHash: "", categoryId: sectionId, authorId, heroMediaId })
+    .returning({ id: articles.id });
+  return row!.id;
+}
+
+async function recorded(articleId: string) {
+  const rows = await getDb()
+    .select({ mediaId: articlePhotos.mediaId, isLead: articlePhotos.isLead })
+    .from(articlePhotos)
+    .where(eq(articlePhotos.articleId, articleId));
+  return rows.toSorted((a, b) => a.mediaId.localeCompare(b.mediaId));
+}
+
+const sortedById = <T extends { mediaId: string }>(rows: T[]) => rows.toSorted((a, b) => a.mediaId.localeCompare(b.mediaId));
+
+/** The backfill at the end of the migration that created article_photos, as it ran on existing databases. */
+function backfillStatements(): string[] {
+  const migration = readFileSync(path.join(process.cwd(), "db/migrations/0004_article_photos.sql"), "utf8");
+  return migration
+    .split("--> statement-breakpoint")
+    .map((statement) => statement.replace(/^--.*$/gm, "").trim())
+    .filter((statement) => statement.startsWith("INSERT INTO"));
+}
+
+describe(`which story shows which photo, on ${databaseDriver()}`, () => {
+  beforeAll(async () => {
+    await migrateDatabase();
+    const [section] = await getDb().insert(categories).values({ slug: "photo-records", name: "Photo records" }).returning({ id: categories.id });
+    const [author] = await getDb().insert(users).values({ email: "records@newsroom.example", name: "Rec Orders", slug: "rec-orders" }).returning({ id: users.id });
+    sectionId = section!.id;
+    authorId = author!.id;
+  });
+  afterAll(() => closeDatabase());
+
+  it("records the lead and every Figure photo, replaces them on the next save, and leaves out photos the library lacks", async () => {
+    const [lead, first, second] = [await libraryPhoto(), await libraryPhoto(), await libraryPhoto()];
+    const story = await storedStory("");
+    const body = `Intro.\n\n<Figure photo="${first.toUpperCase()}" caption="One" />\n\n<Figure photo="${lead}" caption="The lead again" />\n\n<Figure photo="${UNKNOWN_PHOTO}" caption="Gone" />\n\n<Figure caption="Described only" />`;
+    await getDb().transaction((tx) => recordArticlePhotos(tx, story, { bodyMdx: body, heroMediaId: lead }));
+    expect(await recorded(story)).toEqual(sortedById([{ mediaId: lead, isLead: true }, { mediaId: first, isLead: false }]));
+
+    await getDb().transaction((tx) => recordArticlePhotos(tx, story, { bodyMdx: `<Figure photo="${second}" caption="Two" />`, heroMediaId: null }));
+    expect(await recorded(story)).toEqual([{ mediaId: second, isLead: false }]);
+
+    await getDb().transaction((tx) => recordArticlePhotos(tx, story, { bodyMdx: "No photos now.", heroMediaId: null }));
+    expect(await recorded(story)).toEqual([]);
+  });
+
+  it("fills the record for stories saved before it existed, as the next save would", async () => {
+    const [lead, first, second] = [await libraryPhoto(), await libraryPhoto(), await libraryPhoto()];
+    const stories = [
+      {
+        bodyMdx: `Intro.\n\n<Figure width="40" photo="${first.toUpperCase()}" caption="A > B" />\n\n<Figure\n  photo="${second}"\n  caption="Two"\n/>\n\n<Figure photo="${lead}" caption="The lead again" />\n\n<Figure photo="${UNKNOWN_PHOTO}" caption="Gone" />`,
+        heroMediaId: lead,
+      },
+      { bodyMdx: `<Figure caption="Described only" />\n\n<Figure photo="not-a-photo" caption="x" />`, heroMediaId: second },
+      { bodyMdx: "Just words.", heroMediaId: null },
+    ];
+    const ids = await Promise.all(stories.map((story) => storedStory(story.bodyMdx, story.heroMediaId)));
+    const expected = [];
+    for (const [index, id] of ids.entries()) {
+      await getDb().transaction((tx) => recordArticlePhotos(tx, id, stories[index]!));
+      expected.push(await recorded(id));
+    }
+
+    await getDb().delete(articlePhotos);
+    for (const statement of backfillStatements()) await getDb().execute(sql.raw(statement));
+    expect(await Promise.all(ids.map((id) => recorded(id)))).toEqual(expected);
+    expect(expected.map((rows) => rows.length)).toEqual([3, 1, 0]);
+  });
+});
