@@ -27,7 +27,8 @@ const nextConfig = (phase: string): NextConfig => ({
   htmlLimitedBots: /.*/,
   // PGlite loads its WebAssembly from its own package directory: bundled, every query fails.
   // exifr, bundled, cannot find Node's fs and zlib and warns on every start.
-  serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile", "exifr"],
+  // esbuild, bundled, tries to parse its own native binary; it bundles the MDX compiler process at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile", "exifr", "esbuild"],
   async rewrites() {
     return { beforeFiles: [{ source: "/", destination: FRONT_PAGE_ROUTE }], afterFiles: [], fallback: [] };
   },

@@ -109,6 +109,12 @@ async function runningCompiler(): Promise<Compiler> {
   return runningCompiler();
 }
 
+/** Starts the compiler process before the first save or preview, so no writer waits on its start. */
+export async function warmUpCompiler(): Promise<void> {
+  const current = await runningCompiler();
+  if (current.pending.size === 0) idle(current.child);
+}
+
 /** Compiles a story's MDX in the compiler process; the text never runs in this one. */
 export async function compileInIsolation(source: string): Promise<IsolatedCompileResult> {
   const current = await runningCompiler();
