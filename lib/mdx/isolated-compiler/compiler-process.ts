@@ -48,8 +48,14 @@ type Pending = { resolve: (result: IsolatedCompileResult) => void; reject: (erro
 
 type Compiler = { child: ChildProcess; ready: Promise<void>; pending: Map<number, Pending>; stopped: boolean };
 
-let starting: Promise<Compiler> | undefined;
-let nextRequestId = 1;
+// One compiler per server process. Next bundles instrumentation (which starts it) and the routes
+// and actions (which use it) separately, each with its own copy of this module, so the process is
+// kept on the global object rather than in a module variable.
+const shared = globalThis as typeof globalThis & {
+  [key: symbol]: { starting?: Promise<Compiler>; nextRequestId: number } | undefined;
+};
+const COMPILER = Symbol.for("newsroom.mdx-compiler");
+const compilerState = (shared[COMPILER] ??= { nextRequestId: 1 });
 
 // An idle compiler must not keep a script or a test run alive.
 function idle(child: ChildProcess) {
@@ -97,15 +103,15 @@ async function startCompiler(): Promise<Compiler> {
 
 /** The running compiler process, started (or restarted after it stopped) on first need. */
 async function runningCompiler(): Promise<Compiler> {
-  const attempt = (starting ??= startCompiler());
+  const attempt = (compilerState.starting ??= startCompiler());
   try {
     const current = await attempt;
     if (!current.stopped) return current;
   } catch (error) {
-    if (starting === attempt) starting = undefined;
+    if (compilerState.starting === attempt) compilerState.starting = undefined;
     throw error;
   }
-  if (starting === attempt) starting = undefined;
+  if (compilerState.starting === attempt) compilerState.starting = undefined;
   return runningCompiler();
 }
 
@@ -119,7 +125,7 @@ export async function warmUpCompiler(): Promise<void> {
 export async function compileInIsolation(source: string): Promise<IsolatedCompileResult> {
   const current = await runningCompiler();
   busy(current.child);
-  const id = nextRequestId++;
+  const id = compilerState.nextRequestId++;
   return new Promise<IsolatedCompileResult>((resolve, reject) => {
     const timer = setTimeout(() => {
       current.pending.delete(id);
