@@ -7,5 +7,7 @@ export async function register() {
   await prepareDatabase();
   // Bundling the compiler process and loading esbuild's WebAssembly take seconds on a busy machine.
   const { warmUpCompiler } = await import("./lib/mdx/isolated-compiler/compiler-process");
-  warmUpCompiler().catch((error: unknown) => console.error("The MDX compiler could not be started ahead of time:", error));
+  warmUpCompiler().catch((error: unknown) =>
+    console.error("The MDX compiler could not be started ahead of time:", error),
+  );
 }

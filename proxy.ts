@@ -6,11 +6,17 @@ import { hasMalformedPercentEncoding } from "@/lib/malformed-address";
 
 const { auth } = NextAuth(authConfig);
 // Auth.js types `auth` as overloaded (session getter, route wrapper, proxy); this is its proxy form.
-const guardStaffArea = auth as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response | undefined>;
+const guardStaffArea = auth as unknown as (
+  request: NextRequest,
+  event: NextFetchEvent,
+) => Promise<Response | undefined>;
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
   if (hasMalformedPercentEncoding(request.nextUrl.pathname)) {
-    return new NextResponse("This address is not valid: check the link or type it again.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new NextResponse("This address is not valid: check the link or type it again.", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   // An early redirect to /login for the staff area; the data-access layer still checks every call.
   if (isStaffPath(request.nextUrl.pathname)) return guardStaffArea(request, event);

@@ -39,10 +39,6 @@ export default defineConfig({
     // Under CI a JSON report lets .ci/run total Vitest and Playwright in one line.
     reporters: process.env.CI ? ["default", "json"] : ["default"],
     outputFile: { json: "reports/vitest.json" },
-    projects: [
-      unitTests,
-      databaseTests("pglite"),
-      ...(process.env.DATABASE_URL ? [databaseTests("postgres")] : []),
-    ],
+    projects: [unitTests, databaseTests("pglite"), ...(process.env.DATABASE_URL ? [databaseTests("postgres")] : [])],
   },
 });

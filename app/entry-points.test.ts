@@ -5,7 +5,12 @@ import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "@/db/client";
 import { uploadPhoto } from "@/db/queries/media";
-import { createArticleDraft, listArticleRevisions, moveArticleToTrash, saveArticle } from "@/db/queries/newsroom-articles";
+import {
+  createArticleDraft,
+  listArticleRevisions,
+  moveArticleToTrash,
+  saveArticle,
+} from "@/db/queries/newsroom-articles";
 import { createFirstAdministrator, findSessionStaff } from "@/db/queries/staff";
 import { createStaffAccount, setStaffDisabled } from "@/db/queries/staff-accounts";
 import { createSection, createTag } from "@/db/queries/taxonomy";
@@ -75,7 +80,9 @@ const entryPoints = await discoverEntryPoints();
 /** Entry points anyone may call, each with the reason; everything else must refuse a visitor. */
 const PUBLIC: Record<string, Record<string, string>> = {
   "app/login/actions.ts": { signInAction: "signing in: Auth.js checks the password, and the throttle slows guessing" },
-  "app/admin/setup/actions.ts": { createFirstAdministratorAction: "creates the first administrator only while no account exists (tried below)" },
+  "app/admin/setup/actions.ts": {
+    createFirstAdministratorAction: "creates the first administrator only while no account exists (tried below)",
+  },
   "app/api/auth/[...nextauth]/route.ts": {
     GET: "Auth.js's own session, CSRF and sign-out endpoints",
     POST: "Auth.js's credentials sign-in, throttled like the form",
@@ -122,12 +129,23 @@ const formOnly = (fields: Record<string, string>) => () => [form(fields)];
 const photoBytes = (name: string) => new Uint8Array(readFileSync(path.join(root, "test/fixtures/photos", name)));
 
 async function story(): Promise<{ id: string; version: number }> {
-  const result = await createArticleDraft({ headline: unique("Harbour lights"), dek: "A standfirst.", sectionId, tags: [], bodyMdx: "A paragraph." });
+  const result = await createArticleDraft({
+    headline: unique("Harbour lights"),
+    dek: "A standfirst.",
+    sectionId,
+    tags: [],
+    bodyMdx: "A paragraph.",
+  });
   if (result.status !== "saved") throw new Error("The fixture story was not saved.");
   return result;
 }
 
-const storyFields = () => ({ headline: unique("Night ferries"), dek: "A standfirst.", sectionId, bodyMdx: "A paragraph." });
+const storyFields = () => ({
+  headline: unique("Night ferries"),
+  dek: "A standfirst.",
+  sectionId,
+  bodyMdx: "A paragraph.",
+});
 
 async function tag(): Promise<string> {
   const result = await createTag({ name: unique("Lighthouses") });
@@ -141,7 +159,13 @@ async function section(): Promise<string> {
   return result.section.id;
 }
 
-const colleague = () => createStaffAccount({ name: unique("Wren"), email: `wren-${++counter}@newsroom.example`, role: "writer", password: PASSWORD });
+const colleague = () =>
+  createStaffAccount({
+    name: unique("Wren"),
+    email: `wren-${++counter}@newsroom.example`,
+    role: "writer",
+    password: PASSWORD,
+  });
 
 function articleRequest(id: string, init: RequestInit = {}) {
   return () => [new Request(`http://localhost/api/articles/${id}`, init), { params: Promise.resolve({ id }) }];
@@ -176,7 +200,9 @@ const GUARDED: Record<string, Record<string, [Attempt, ...Attempt[]]>> = {
         },
       },
     ],
-    trashArticleAction: [{ does: "moves a story to the trash", writes: true, prepare: async () => formOnly({ id: (await story()).id }) }],
+    trashArticleAction: [
+      { does: "moves a story to the trash", writes: true, prepare: async () => formOnly({ id: (await story()).id }) },
+    ],
     restoreFromTrashAction: [
       {
         does: "restores a story from the trash",
@@ -197,29 +223,65 @@ const GUARDED: Record<string, Record<string, [Attempt, ...Attempt[]]>> = {
         prepare: async () => {
           const upload = await uploadPhoto({ bytes: photoBytes("photo.webp"), originalName: "photo.webp" });
           if (upload.status !== "ok") throw new Error(upload.message);
-          return formAction({ id: upload.photo.id, altText: "A ferry at dusk", caption: "The last ferry leaves.", credit: "Staff" });
+          return formAction({
+            id: upload.photo.id,
+            altText: "A ferry at dusk",
+            caption: "The last ferry leaves.",
+            credit: "Staff",
+          });
         },
       },
     ],
   },
   "app/admin/(newsroom)/sections/actions.ts": {
-    createSectionAction: [{ does: "creates a section", writes: true, prepare: async () => formAction({ name: unique("Weather"), description: "" }) }],
-    updateSectionAction: [
-      { does: "renames a section", writes: true, prepare: async () => formAction({ id: await section(), name: unique("Coast"), description: "Along the shore." }) },
+    createSectionAction: [
+      {
+        does: "creates a section",
+        writes: true,
+        prepare: async () => formAction({ name: unique("Weather"), description: "" }),
+      },
     ],
-    moveSectionAction: [{ does: "moves a section", writes: true, prepare: async () => formAction({ id: await section(), direction: "up" }) }],
+    updateSectionAction: [
+      {
+        does: "renames a section",
+        writes: true,
+        prepare: async () =>
+          formAction({ id: await section(), name: unique("Coast"), description: "Along the shore." }),
+      },
+    ],
+    moveSectionAction: [
+      {
+        does: "moves a section",
+        writes: true,
+        prepare: async () => formAction({ id: await section(), direction: "up" }),
+      },
+    ],
   },
   "app/admin/(newsroom)/staff/actions.ts": {
     createStaffAction: [
       {
         does: "creates a staff account",
         writes: true,
-        prepare: async () => formAction({ name: "Mallory", email: `mallory-${++counter}@newsroom.example`, role: "admin", password: PASSWORD }),
+        prepare: async () =>
+          formAction({
+            name: "Mallory",
+            email: `mallory-${++counter}@newsroom.example`,
+            role: "admin",
+            password: PASSWORD,
+          }),
       },
     ],
     changeStaffAccountAction: [
-      { does: "changes a role", writes: true, prepare: async () => formAction({ change: "role", id: (await colleague()).id, role: "admin" }) },
-      { does: "disables an account", writes: true, prepare: async () => formAction({ change: "disable", id: (await colleague()).id }) },
+      {
+        does: "changes a role",
+        writes: true,
+        prepare: async () => formAction({ change: "role", id: (await colleague()).id, role: "admin" }),
+      },
+      {
+        does: "disables an account",
+        writes: true,
+        prepare: async () => formAction({ change: "disable", id: (await colleague()).id }),
+      },
       {
         does: "enables an account",
         writes: true,
@@ -229,13 +291,32 @@ const GUARDED: Record<string, Record<string, [Attempt, ...Attempt[]]>> = {
           return formAction({ change: "enable", id });
         },
       },
-      { does: "resets a password", writes: true, prepare: async () => formAction({ change: "password", id: (await colleague()).id, password: `${PASSWORD} again` }) },
+      {
+        does: "resets a password",
+        writes: true,
+        prepare: async () =>
+          formAction({ change: "password", id: (await colleague()).id, password: `${PASSWORD} again` }),
+      },
     ],
   },
   "app/admin/(newsroom)/tags/actions.ts": {
-    createTagAction: [{ does: "creates a tag", writes: true, prepare: async () => formAction({ name: unique("Ferries") }) }],
-    renameTagAction: [{ does: "renames a tag", writes: true, prepare: async () => formAction({ id: await tag(), name: unique("Boats") }) }],
-    mergeTagAction: [{ does: "merges two tags", writes: true, prepare: async () => formAction({ sourceId: await tag(), targetId: await tag() }) }],
+    createTagAction: [
+      { does: "creates a tag", writes: true, prepare: async () => formAction({ name: unique("Ferries") }) },
+    ],
+    renameTagAction: [
+      {
+        does: "renames a tag",
+        writes: true,
+        prepare: async () => formAction({ id: await tag(), name: unique("Boats") }),
+      },
+    ],
+    mergeTagAction: [
+      {
+        does: "merges two tags",
+        writes: true,
+        prepare: async () => formAction({ sourceId: await tag(), targetId: await tag() }),
+      },
+    ],
     deleteTagAction: [{ does: "deletes a tag", writes: true, prepare: async () => formAction({ id: await tag() }) }],
   },
   "app/api/photos/route.ts": {
@@ -245,7 +326,13 @@ const GUARDED: Record<string, Record<string, [Attempt, ...Attempt[]]>> = {
         writes: true,
         prepare: async () => () => {
           const body = form({ photo: new File([photoBytes("plain.png")], "plain.png", { type: "image/png" }) });
-          return [new Request("http://localhost/api/photos", { method: "POST", headers: { Accept: "application/json" }, body })];
+          return [
+            new Request("http://localhost/api/photos", {
+              method: "POST",
+              headers: { Accept: "application/json" },
+              body,
+            }),
+          ];
         },
       },
     ],
@@ -304,13 +391,18 @@ function isDone(answer: Answer): boolean {
   if ("redirectedTo" in answer) return true;
   const { returned } = answer;
   if (returned instanceof Response) return returned.ok;
-  return !(isRecord(returned) && (["invalid", "refused", "conflict"].includes(String(returned.status)) || "error" in returned));
+  return !(
+    isRecord(returned) &&
+    (["invalid", "refused", "conflict"].includes(String(returned.status)) || "error" in returned)
+  );
 }
 
 function describeAnswer(answer: Answer): string {
   if ("refused" in answer) return `refused: ${answer.refused.message}`;
   if ("redirectedTo" in answer) return `redirected to ${answer.redirectedTo}`;
-  return answer.returned instanceof Response ? `HTTP ${answer.returned.status}` : String(JSON.stringify(answer.returned)).slice(0, 300);
+  return answer.returned instanceof Response
+    ? `HTTP ${answer.returned.status}`
+    : String(JSON.stringify(answer.returned)).slice(0, 300);
 }
 
 const tables = Object.values(schema as Record<string, unknown>).filter((value): value is PgTable => is(value, PgTable));
@@ -356,8 +448,14 @@ describe(`every server action and route handler, called without a session, on ${
     const listed = (table: Record<string, Record<string, unknown>>) =>
       Object.entries(table).flatMap(([file, names]) => Object.keys(names).map((name) => `${name} in ${file}`));
     const known = [...listed(GUARDED), ...listed(PUBLIC)];
-    expect(found.filter((entry) => !known.includes(entry)), "new entry points: add each to GUARDED with a call an administrator could make, or to PUBLIC with the reason").toEqual([]);
-    expect(known.filter((entry) => !found.includes(entry)), "listed, but no longer in the app").toEqual([]);
+    expect(
+      found.filter((entry) => !known.includes(entry)),
+      "new entry points: add each to GUARDED with a call an administrator could make, or to PUBLIC with the reason",
+    ).toEqual([]);
+    expect(
+      known.filter((entry) => !found.includes(entry)),
+      "listed, but no longer in the app",
+    ).toEqual([]);
   });
 
   it("are all declared at the top of their module, where this test finds them", () => {
@@ -366,7 +464,7 @@ describe(`every server action and route handler, called without a session, on ${
       const directives = source.match(USE_SERVER_LINE)?.length ?? 0;
       return directives > (isServerActionModule(source) ? 1 : 0);
     });
-    expect(inline, "a server action declared inside a component: move it to a \"use server\" module").toEqual([]);
+    expect(inline, 'a server action declared inside a component: move it to a "use server" module').toEqual([]);
   });
 
   for (const { entry, call, attempt } of attempts) {
@@ -391,9 +489,15 @@ describe(`every server action and route handler, called without a session, on ${
   it("lets the first-run setup create nobody once an account exists", async () => {
     signInAs(null);
     const before = await databaseFingerprint();
-    const answer = await createFirstAdministratorAction({}, form({ name: "Mallory", email: "mallory@newsroom.example", password: PASSWORD, confirmPassword: PASSWORD }));
+    const answer = await createFirstAdministratorAction(
+      {},
+      form({ name: "Mallory", email: "mallory@newsroom.example", password: PASSWORD, confirmPassword: PASSWORD }),
+    );
     // An error and no field errors: the input was fine, the moment was not.
-    expect(answer).toEqual({ error: expect.any(String), values: { name: "Mallory", email: "mallory@newsroom.example" } });
+    expect(answer).toEqual({
+      error: expect.any(String),
+      values: { name: "Mallory", email: "mallory@newsroom.example" },
+    });
     expect(await databaseFingerprint()).toEqual(before);
   });
 });

@@ -4,7 +4,12 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "@/db/client";
-import { createArticleDraft, getArticleForEditing, restoreArticleRevision, saveArticle } from "@/db/queries/newsroom-articles";
+import {
+  createArticleDraft,
+  getArticleForEditing,
+  restoreArticleRevision,
+  saveArticle,
+} from "@/db/queries/newsroom-articles";
 import { getSection } from "@/db/queries/sections";
 import { createFirstAdministrator } from "@/db/queries/staff";
 import { articleRevisions, articles } from "@/db/schema";
@@ -32,7 +37,13 @@ let admin: Staff;
 let sectionId = "";
 
 async function plainStory(): Promise<{ id: string; version: number }> {
-  const created = await createArticleDraft({ headline: "A plain story", dek: "", sectionId, tags: [], bodyMdx: "A plain paragraph.\n" });
+  const created = await createArticleDraft({
+    headline: "A plain story",
+    dek: "",
+    sectionId,
+    tags: [],
+    bodyMdx: "A plain paragraph.\n",
+  });
   if (created.status !== "saved") throw new Error("the story was not created");
   return created;
 }
@@ -61,7 +72,11 @@ describe(`front matter on every path that compiles a story, on ${databaseDriver(
     await migrateDatabase();
     await seedNewsroom(await loadNewsroomContent(path.join(process.cwd(), "content")), "UTC");
     sectionId = (await getSection({ slug: "world" }))!.id;
-    admin = await createFirstAdministrator({ name: "Ada Admin", email: "ada@newsroom.example", password: "correct horse battery staple" });
+    admin = await createFirstAdministrator({
+      name: "Ada Admin",
+      email: "ada@newsroom.example",
+      password: "correct horse battery staple",
+    });
   });
   beforeEach(() => signInAs(admin));
   afterEach(() => {
@@ -74,18 +89,27 @@ describe(`front matter on every path that compiles a story, on ${databaseDriver(
     rmSync(workspace, { recursive: true, force: true });
   });
 
-  it.each(probes)("the editor's save action runs nothing from %s, for a new story and an existing one", async (_name, body) => {
-    const fields = { headline: "Probe", sectionId, bodyMdx: body };
-    await swallowRedirect(saveArticleAction({ status: "idle" }, form(fields)));
-    const { id, version } = await plainStory();
-    await saveArticleAction({ status: "idle" }, form({ ...fields, id, expectedVersion: String(version), intent: "publish" }));
-  });
+  it.each(probes)(
+    "the editor's save action runs nothing from %s, for a new story and an existing one",
+    async (_name, body) => {
+      const fields = { headline: "Probe", sectionId, bodyMdx: body };
+      await swallowRedirect(saveArticleAction({ status: "idle" }, form(fields)));
+      const { id, version } = await plainStory();
+      await saveArticleAction(
+        { status: "idle" },
+        form({ ...fields, id, expectedVersion: String(version), intent: "publish" }),
+      );
+    },
+  );
 
-  it.each(probes)("the preview action, and so the editor page's preview of a stored body, runs nothing from %s", async (_name, body) => {
-    await previewArticleAction(body);
-    const stored = await storyStoredWith(body);
-    await previewArticleAction((await getArticleForEditing({ id: stored }))!.bodyMdx);
-  });
+  it.each(probes)(
+    "the preview action, and so the editor page's preview of a stored body, runs nothing from %s",
+    async (_name, body) => {
+      await previewArticleAction(body);
+      const stored = await storyStoredWith(body);
+      await previewArticleAction((await getArticleForEditing({ id: stored }))!.bodyMdx);
+    },
+  );
 
   it.each(probes)("PUT /api/articles/{id} runs nothing from %s", async (_name, body) => {
     const { id, version } = await plainStory();
@@ -102,7 +126,15 @@ describe(`front matter on every path that compiles a story, on ${databaseDriver(
     const { id, version } = await plainStory();
     const [revision] = await getDb()
       .insert(articleRevisions)
-      .values({ articleId: id, version: 0, headline: "An old revision", dek: "", bodyMdx: body, fields: {}, savedById: admin.id })
+      .values({
+        articleId: id,
+        version: 0,
+        headline: "An old revision",
+        dek: "",
+        bodyMdx: body,
+        fields: {},
+        savedById: admin.id,
+      })
       .returning({ id: articleRevisions.id });
     await restoreArticleRevision({ id, revisionId: revision!.id, expectedVersion: version });
     await saveArticle({ id, expectedVersion: version, bodyMdx: body });
@@ -110,7 +142,8 @@ describe(`front matter on every path that compiles a story, on ${databaseDriver(
 
   it("seeding content/ runs nothing from any probe, as a file's front matter or as its body", async () => {
     const folder = mkdtempSync(path.join(workspace, "content-"));
-    const yaml = (n: number) => `---\nheadline: Probe ${n}\ndek: A standfirst.\nsection: World\nauthor: Ada Admin\npublished: '2024-01-01'\n---\n`;
+    const yaml = (n: number) =>
+      `---\nheadline: Probe ${n}\ndek: A standfirst.\nsection: World\nauthor: Ada Admin\npublished: '2024-01-01'\n---\n`;
     probes.forEach(([, body], n) => writeFileSync(path.join(folder, `probe-${n}.mdx`), yaml(n) + body));
     await seedNewsroom(await loadNewsroomContent(folder), "UTC").catch(() => "refused");
     writeFileSync(path.join(folder, "front-matter.mdx"), probes[0]![1]);

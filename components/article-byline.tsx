@@ -11,7 +11,11 @@ export function ArticleByline({ article }: { article: ArticleSummary }) {
     <div className="font-sans text-sm text-stone-600 dark:text-stone-300">
       <p>
         By{" "}
-        <Link href={`/author/${article.author.slug}`} className="font-semibold text-stone-900 underline-offset-2 hover:underline dark:text-stone-100" rel="author">
+        <Link
+          href={`/author/${article.author.slug}`}
+          className="font-semibold text-stone-900 underline-offset-2 hover:underline dark:text-stone-100"
+          rel="author"
+        >
           {article.author.name}
         </Link>
       </p>

@@ -1,7 +1,15 @@
 import type { ArticleSummary } from "@/db/queries/articles";
 import { ArticleCard } from "./article-card";
 
-export function ArticleList({ articles, showSection = true, empty }: { articles: ArticleSummary[]; showSection?: boolean; empty: string }) {
+export function ArticleList({
+  articles,
+  showSection = true,
+  empty,
+}: {
+  articles: ArticleSummary[];
+  showSection?: boolean;
+  empty: string;
+}) {
   if (articles.length === 0) {
     return <p className="font-sans text-stone-600 dark:text-stone-400">{empty}</p>;
   }

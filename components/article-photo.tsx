@@ -25,7 +25,14 @@ function widthsWorthOffering(photoWidth: number): readonly number[] {
 
 function CameraGlyph() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-10 opacity-40" fill="none" stroke="currentColor" strokeWidth="1.5">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="size-10 opacity-40"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+    >
       <path d="M3 8.5A2.5 2.5 0 0 1 5.5 6h1.6l1.2-1.8A1.5 1.5 0 0 1 9.5 3.5h5a1.5 1.5 0 0 1 1.2.7L16.9 6h1.6A2.5 2.5 0 0 1 21 8.5v9a2.5 2.5 0 0 1-2.5 2.5h-13A2.5 2.5 0 0 1 3 17.5z" />
       <circle cx="12" cy="12.5" r="3.5" />
     </svg>
@@ -51,7 +58,16 @@ function DescribedPhoto({ label, variant }: { label: string; variant: "lead" | "
  * photo described but not yet supplied: the description still stands in as the
  * image's text alternative and its caption, so no part of the story is lost.
  */
-export function ArticlePhoto({ caption, alt, camera, credit, variant = "inline", photoId, width, height }: ArticlePhotoProps) {
+export function ArticlePhoto({
+  caption,
+  alt,
+  camera,
+  credit,
+  variant = "inline",
+  photoId,
+  width,
+  height,
+}: ArticlePhotoProps) {
   return (
     <figure className={variant === "lead" ? "not-prose my-6" : "not-prose my-8"} data-photo>
       {photoId && width && height ? (

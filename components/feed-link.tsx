@@ -10,7 +10,11 @@ function FeedGlyph() {
 /** A visible subscription link beside the <link rel="alternate"> feed readers find on their own. */
 export function FeedLink({ href, label }: { href: string; label: string }) {
   return (
-    <a href={href} className="inline-flex items-center gap-1 font-sans text-sm font-semibold text-orange-800 hover:underline dark:text-orange-300" type="application/rss+xml">
+    <a
+      href={href}
+      className="inline-flex items-center gap-1 font-sans text-sm font-semibold text-orange-800 hover:underline dark:text-orange-300"
+      type="application/rss+xml"
+    >
       <FeedGlyph />
       {label}
     </a>

@@ -1,6 +1,12 @@
 import Link from "next/link";
 
-type PaginationProps = { basePath: string; page: number; totalPages: number; query?: Record<string, string>; items?: string };
+type PaginationProps = {
+  basePath: string;
+  page: number;
+  totalPages: number;
+  query?: Record<string, string>;
+  items?: string;
+};
 
 /** `items` names what is listed, in the plural: "stories" unless the page lists something else. */
 export function Pagination({ basePath, page, totalPages, query, items = "stories" }: PaginationProps) {
@@ -12,7 +18,10 @@ export function Pagination({ basePath, page, totalPages, query, items = "stories
     return search ? `${basePath}?${search}` : basePath;
   };
   return (
-    <nav aria-label="Pagination" className="mt-10 flex items-center justify-between border-t border-stone-300 pt-4 font-sans text-sm dark:border-stone-700">
+    <nav
+      aria-label="Pagination"
+      className="mt-10 flex items-center justify-between border-t border-stone-300 pt-4 font-sans text-sm dark:border-stone-700"
+    >
       {page > 1 ? (
         <Link href={href(page - 1)} rel="prev" className="font-semibold hover:underline">
           ← Newer {items}

@@ -11,8 +11,12 @@ export function SiteFooter() {
         <p className="mt-2">Stories marked as sample content are invented to demonstrate the portal.</p>
         <p className="mt-3 flex flex-wrap gap-4">
           <FeedLink href="/rss.xml" label="RSS feed" />
-          <a href="/atom.xml" className="hover:underline">Atom</a>
-          <a href="/feed.json" className="hover:underline">JSON Feed</a>
+          <a href="/atom.xml" className="hover:underline">
+            Atom
+          </a>
+          <a href="/feed.json" className="hover:underline">
+            JSON Feed
+          </a>
         </p>
       </div>
     </footer>

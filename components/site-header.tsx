@@ -27,7 +27,10 @@ export async function SiteHeader({ withSections = true }: { withSections?: boole
               maxLength={200}
               className="w-44 rounded-sm border border-stone-400 bg-white px-2 py-1 dark:border-stone-600 dark:bg-stone-900"
             />
-            <button type="submit" className="rounded-sm bg-stone-900 px-3 py-1 font-semibold text-white dark:bg-stone-100 dark:text-stone-900">
+            <button
+              type="submit"
+              className="rounded-sm bg-stone-900 px-3 py-1 font-semibold text-white dark:bg-stone-100 dark:text-stone-900"
+            >
               Search
             </button>
           </form>

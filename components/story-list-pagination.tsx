@@ -13,7 +13,10 @@ export function StoryListPagination({
   if (olderCursor === null && newerCursor === undefined) return null;
   const pageBefore = (cursor: string | null) => (cursor === null ? basePath : `${basePath}/before/${cursor}`);
   return (
-    <nav aria-label="Pagination" className="mt-10 flex items-center justify-between border-t border-stone-300 pt-4 font-sans text-sm dark:border-stone-700">
+    <nav
+      aria-label="Pagination"
+      className="mt-10 flex items-center justify-between border-t border-stone-300 pt-4 font-sans text-sm dark:border-stone-700"
+    >
       {newerCursor === undefined ? (
         <span />
       ) : (

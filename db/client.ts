@@ -33,7 +33,9 @@ type Connection = {
 type QueryListener = (query: string, params: unknown[]) => void;
 const queryListeners = new Set<QueryListener>();
 // Drizzle tells the logger every statement it sends; listeners exist only while a script records.
-const logger = { logQuery: (query: string, params: unknown[]) => queryListeners.forEach((listen) => listen(query, params)) };
+const logger = {
+  logQuery: (query: string, params: unknown[]) => queryListeners.forEach((listen) => listen(query, params)),
+};
 const EXPLAIN = "explain (analyze, buffers, costs off, summary on) ";
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -48,7 +50,12 @@ const CONNECT_TIMEOUT_SECONDS = 3;
 const reconnectDelaySeconds = (failures: number) => Math.min(0.05 * 2 ** failures, 1) * (0.5 + Math.random() / 2);
 
 const openPostgres = (url: string) =>
-  postgres(url, { max: 10, connect_timeout: CONNECT_TIMEOUT_SECONDS, backoff: reconnectDelaySeconds, onnotice: () => {} });
+  postgres(url, {
+    max: 10,
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
+    backoff: reconnectDelaySeconds,
+    onnotice: () => {},
+  });
 
 function connectPostgres(url: string, replicaUrl: string | undefined): Connection {
   const client = openPostgres(url);
@@ -82,7 +89,11 @@ type ReplayProgress = { bytesBehind: number | null; abandoned: boolean };
 
 // pg_last_wal_replay_lsn() is null on a server that is not replaying (one promoted, or the primary
 // itself named as its replica): it holds every commit already, so there is nothing to wait for.
-async function pollUntilReplayed(primary: postgres.Sql, replica: postgres.Sql, progress: ReplayProgress): Promise<void> {
+async function pollUntilReplayed(
+  primary: postgres.Sql,
+  replica: postgres.Sql,
+  progress: ReplayProgress,
+): Promise<void> {
   const [position] = await primary<{ lsn: string }[]>`select pg_current_wal_lsn()::text as lsn`;
   while (!progress.abandoned) {
     const [row] = await replica<{ behind: number | null }[]>`
@@ -107,10 +118,15 @@ async function waitForReplay(primary: postgres.Sql, replica: postgres.Sql): Prom
   try {
     if ((await Promise.race([pollUntilReplayed(primary, replica, progress), late])) === "late") {
       const behind = progress.bytesBehind === null ? "an unknown number of" : String(progress.bytesBehind);
-      console.warn(`The read replica is still ${behind} bytes of WAL behind the primary after ${REPLICA_WAIT_MS} ms; reader pages rendered now may show the change only when they next revalidate.`);
+      console.warn(
+        `The read replica is still ${behind} bytes of WAL behind the primary after ${REPLICA_WAIT_MS} ms; reader pages rendered now may show the change only when they next revalidate.`,
+      );
     }
   } catch (error) {
-    console.warn("Could not ask the read replica how far it has replayed; reader pages are expired without waiting for it.", error);
+    console.warn(
+      "Could not ask the read replica how far it has replayed; reader pages are expired without waiting for it.",
+      error,
+    );
   } finally {
     progress.abandoned = true;
     clearTimeout(deadline);
@@ -148,9 +164,7 @@ const globalForDatabase = globalThis as typeof globalThis & { newsroomDatabase?:
 
 function connection(): Connection {
   if (process.env.NEXT_PHASE === "phase-production-build") {
-    throw new Error(
-      "The database was opened during `next build`. Reader pages must not query at build time.",
-    );
+    throw new Error("The database was opened during `next build`. Reader pages must not query at build time.");
   }
   globalForDatabase.newsroomDatabase ??= env.DATABASE_URL
     ? connectPostgres(env.DATABASE_URL, env.DATABASE_REPLICA_URL)
@@ -173,7 +187,8 @@ export function getReaderDb(): Database {
 }
 
 /** A transaction for reader queries, on the replica when there is one. */
-export const readerTransaction: Database["transaction"] = (run, config) => (connection().replica ?? connection().db).transaction(run, config);
+export const readerTransaction: Database["transaction"] = (run, config) =>
+  (connection().replica ?? connection().db).transaction(run, config);
 
 /** The read replica by itself, for the health check; null without one (and then opens nothing). */
 export function getReplicaDb(): Database | null {

@@ -24,7 +24,12 @@ async function tableSizes() {
   const db = getDb();
   const total = async (table: typeof articles | typeof tags | typeof users | typeof media) =>
     (await db.select({ total: count() }).from(table))[0]?.total ?? 0;
-  return { articles: await total(articles), tags: await total(tags), users: await total(users), photos: await total(media) };
+  return {
+    articles: await total(articles),
+    tags: await total(tags),
+    users: await total(users),
+    photos: await total(media),
+  };
 }
 
 /** A section's stories as a reader paging through it sees them, newest first. */
@@ -149,7 +154,9 @@ describe(`the fake newsroom on ${databaseDriver()}`, () => {
   });
 
   it("records every story's lead photo and Figure photos, as a save would", async () => {
-    const stories = await getDb().select({ id: articles.id, hero: articles.heroMediaId, body: articles.bodyMdx }).from(articles);
+    const stories = await getDb()
+      .select({ id: articles.id, hero: articles.heroMediaId, body: articles.bodyMdx })
+      .from(articles);
     const recorded = await getDb().select().from(articlePhotos);
     const expected = stories.flatMap((story) =>
       [...new Set([...(story.hero ? [story.hero] : []), ...photoReferences(story.body)])].map((mediaId) => ({
@@ -159,7 +166,9 @@ describe(`the fake newsroom on ${databaseDriver()}`, () => {
       })),
     );
     const byKey = (row: { articleId: string; mediaId: string }) => `${row.articleId}/${row.mediaId}`;
-    expect(recorded.toSorted((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual(expected.toSorted((a, b) => byKey(a).localeCompare(byKey(b))));
+    expect(recorded.toSorted((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual(
+      expected.toSorted((a, b) => byKey(a).localeCompare(byKey(b))),
+    );
   });
 
   it("finds a story by the words of its headline", async () => {
@@ -175,7 +184,9 @@ describe(`the fake newsroom on ${databaseDriver()}`, () => {
       .innerJoin(articles, eq(articles.authorId, users.id));
     expect(bylines.length).toBeGreaterThan(10);
     expect(bylines.every((byline) => byline.passwordHash === null)).toBe(true);
-    expect(await verifyStaffCredentials({ email: bylines[0]!.email, password: "correct horse battery staple" })).toBeNull();
+    expect(
+      await verifyStaffCredentials({ email: bylines[0]!.email, password: "correct horse battery staple" }),
+    ).toBeNull();
     // The first administrator can still be created in the browser.
     expect(await hasStaffAccounts()).toBe(false);
   });

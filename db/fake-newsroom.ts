@@ -11,7 +11,18 @@ import { photoReferences } from "@/lib/mdx/photo-references";
 import { articleSlug, authorSlug, sectionSlug, tagSlug } from "@/lib/slugs";
 import { databaseDriver, getDb } from "./client";
 import type { Transaction } from "./queries/staff";
-import { articlePhotos, articles, articleTags, categories, media, tagRedirects, tags, users, type NewMedia, type NewUser } from "./schema";
+import {
+  articlePhotos,
+  articles,
+  articleTags,
+  categories,
+  media,
+  tagRedirects,
+  tags,
+  users,
+  type NewMedia,
+  type NewUser,
+} from "./schema";
 
 /**
  * A newsroom's worth of invented stories for benchmarks and load tests. The
@@ -101,28 +112,40 @@ function speaker(faker: Faker): string {
 }
 
 const SENTENCES: ReadonlyArray<(faker: Faker) => string> = [
-  (f) => `Officials in ${f.location.city()} said the ${f.word.adjective()} ${f.word.noun()} would be reviewed before ${f.date.month()}.`,
+  (f) =>
+    `Officials in ${f.location.city()} said the ${f.word.adjective()} ${f.word.noun()} would be reviewed before ${f.date.month()}.`,
   (f) => `"We have to ${f.word.verb()} the ${f.word.noun()} now, not next year," said ${speaker(f)}.`,
-  (f) => `The ${f.word.noun()} has cost ${f.company.name()} roughly ${amount(f, 2, 900)} million over the past ${amount(f, 2, 12)} years.`,
-  (f) => `According to figures seen by The Meridian, ${amount(f, 1_000, 90_000)} households in ${f.location.country()} were affected.`,
-  (f) => `Critics argue that the ${f.word.adjective()} approach does little to ${f.word.verb()} the underlying ${f.word.noun()}.`,
-  (f) => `${f.person.fullName()}, who has followed the ${f.word.noun()} for a decade, called the decision ${f.word.adjective()}.`,
-  (f) => `A report published on ${f.date.weekday()} found that ${amount(f, 3, 97)} per cent of ${f.word.noun()} projects had been delayed.`,
+  (f) =>
+    `The ${f.word.noun()} has cost ${f.company.name()} roughly ${amount(f, 2, 900)} million over the past ${amount(f, 2, 12)} years.`,
+  (f) =>
+    `According to figures seen by The Meridian, ${amount(f, 1_000, 90_000)} households in ${f.location.country()} were affected.`,
+  (f) =>
+    `Critics argue that the ${f.word.adjective()} approach does little to ${f.word.verb()} the underlying ${f.word.noun()}.`,
+  (f) =>
+    `${f.person.fullName()}, who has followed the ${f.word.noun()} for a decade, called the decision ${f.word.adjective()}.`,
+  (f) =>
+    `A report published on ${f.date.weekday()} found that ${amount(f, 3, 97)} per cent of ${f.word.noun()} projects had been delayed.`,
   (f) => `Residents of ${f.location.city()} said they had not been consulted about the ${f.word.noun()}.`,
-  (f) => `Talks between ${f.location.country()} and ${f.location.country()} over the ${f.word.noun()} are expected to resume in ${f.date.month()}.`,
-  (f) => `Analysts at ${f.company.name()} expect the ${f.word.noun()} to ${f.word.verb()} further before the end of the year.`,
+  (f) =>
+    `Talks between ${f.location.country()} and ${f.location.country()} over the ${f.word.noun()} are expected to resume in ${f.date.month()}.`,
+  (f) =>
+    `Analysts at ${f.company.name()} expect the ${f.word.noun()} to ${f.word.verb()} further before the end of the year.`,
   (f) => `The ministry did not respond to a request for comment on the ${f.word.adjective()} ${f.word.noun()}.`,
-  (f) => `It is the ${f.helpers.arrayElement(["second", "third", "fourth"])} time this year that ${f.company.name()} has had to ${f.word.verb()} its plans.`,
+  (f) =>
+    `It is the ${f.helpers.arrayElement(["second", "third", "fourth"])} time this year that ${f.company.name()} has had to ${f.word.verb()} its plans.`,
 ];
 
 // Markdown a writer uses now and then; kept apart because a standfirst is plain text.
 const MARKED_UP_SENTENCES: ReadonlyArray<(faker: Faker) => string> = [
-  (f) => `Campaigners say the _${f.word.noun()}_ could ${f.word.verb()} ${amount(f, 20, 5_000)} jobs in ${f.location.county()}.`,
-  (f) => `The full findings were [published by ${f.company.name()}](https://www.example.org/reports/${f.string.alphanumeric(8).toLowerCase()}) on ${f.date.weekday()}.`,
+  (f) =>
+    `Campaigners say the _${f.word.noun()}_ could ${f.word.verb()} ${amount(f, 20, 5_000)} jobs in ${f.location.county()}.`,
+  (f) =>
+    `The full findings were [published by ${f.company.name()}](https://www.example.org/reports/${f.string.alphanumeric(8).toLowerCase()}) on ${f.date.weekday()}.`,
 ];
 
 const HEADLINES: ReadonlyArray<(faker: Faker) => string> = [
-  (f) => `${f.location.city()} ${f.helpers.arrayElement(["approves", "rejects", "delays", "backs"])} ${f.word.adjective()} ${f.word.noun()} plan`,
+  (f) =>
+    `${f.location.city()} ${f.helpers.arrayElement(["approves", "rejects", "delays", "backs"])} ${f.word.adjective()} ${f.word.noun()} plan`,
   (f) => `${f.company.name()} to cut ${amount(f, 20, 4_000)} jobs as ${f.word.noun()} costs rise`,
   (f) => `${f.location.country()} and ${f.location.country()} agree to share ${f.word.noun()} data`,
   (f) => `What the ${f.word.noun()} row means for ${f.location.city()}`,
@@ -134,7 +157,15 @@ const HEADLINES: ReadonlyArray<(faker: Faker) => string> = [
   (f) => `${f.location.country()} election: ${f.person.fullName()} promises to ${f.word.verb()} the ${f.word.noun()}`,
 ];
 
-const SUBHEADINGS = ["What happens next", "The cost", "A long dispute", "Who pays", "On the ground", "The numbers", "Reaction"];
+const SUBHEADINGS = [
+  "What happens next",
+  "The cost",
+  "A long dispute",
+  "Who pays",
+  "On the ground",
+  "The numbers",
+  "Reaction",
+];
 
 const sentence = (faker: Faker) => faker.helpers.arrayElement(SENTENCES)(faker);
 
@@ -161,7 +192,9 @@ type PhotoForFigure = Parameters<typeof figureMarkup>[0];
  */
 function storyBody(faker: Faker, photos: readonly PhotoForFigure[]): string {
   // The mean of two draws: most stories are mid-length, a few short or long.
-  const target = Math.round((faker.number.int({ min: 320, max: 1_250 }) + faker.number.int({ min: 320, max: 1_250 })) / 2);
+  const target = Math.round(
+    (faker.number.int({ min: 320, max: 1_250 }) + faker.number.int({ min: 320, max: 1_250 })) / 2,
+  );
   const toShow = faker.helpers.arrayElements(photos, { min: 1, max: 3 });
   const blocks: string[] = [];
   let words = 0;
@@ -183,8 +216,24 @@ function storyBody(faker: Faker, photos: readonly PhotoForFigure[]): string {
 // --- The cast: the same sections, tags, bylines and photos on every run -----------------------
 
 const LEADING_TOPICS = [
-  "Elections", "Inflation", "Climate change", "Energy", "Housing", "Health", "Schools", "Trade", "Migration",
-  "Artificial intelligence", "Defence", "Transport", "Courts", "Water", "Farming", "Wildfires", "Jobs", "Taxes",
+  "Elections",
+  "Inflation",
+  "Climate change",
+  "Energy",
+  "Housing",
+  "Health",
+  "Schools",
+  "Trade",
+  "Migration",
+  "Artificial intelligence",
+  "Defence",
+  "Transport",
+  "Courts",
+  "Water",
+  "Farming",
+  "Wildfires",
+  "Jobs",
+  "Taxes",
 ];
 
 /** Big running stories first, then places, companies, people and themes: the rank is the Zipf rank. */
@@ -254,7 +303,9 @@ const SCENES: readonly Scene[] = [
       const towers: string[] = [];
       for (let x = 0; x < w; x += f.number.int({ min: 40, max: 120 })) {
         const top = h * f.number.float({ min: 0.3, max: 0.7 });
-        towers.push(`<rect x="${x}" y="${top}" width="${f.number.int({ min: 36, max: 110 })}" height="${h - top}" fill="#2d3038"/>`);
+        towers.push(
+          `<rect x="${x}" y="${top}" width="${f.number.int({ min: 36, max: 110 })}" height="${h - top}" fill="#2d3038"/>`,
+        );
         towers.push(`<rect x="${x + 10}" y="${top + 20}" width="8" height="12" fill="${sky.light}" opacity="0.7"/>`);
       }
       return towers.join("");
@@ -264,7 +315,8 @@ const SCENES: readonly Scene[] = [
     name: "A calm sea",
     draw: (f, w, h) => {
       const waves = f.helpers.multiple(
-        () => `<rect x="${f.number.int({ max: w })}" y="${f.number.int({ min: h * 0.62, max: h })}" width="${f.number.int({ min: 40, max: 200 })}" height="3" fill="#ffffff" opacity="0.35"/>`,
+        () =>
+          `<rect x="${f.number.int({ max: w })}" y="${f.number.int({ min: h * 0.62, max: h })}" width="${f.number.int({ min: 40, max: 200 })}" height="3" fill="#ffffff" opacity="0.35"/>`,
         { count: 24 },
       );
       return `<rect y="${h * 0.6}" width="${w}" height="${h * 0.4}" fill="#1f4e79"/>${waves.join("")}`;
@@ -280,7 +332,14 @@ const SCENES: readonly Scene[] = [
   },
 ];
 
-const CAMERAS = ["Canon EOS 5D Mark IV", "Nikon D850", "Sony Alpha a7 III", "Fujifilm X-T4", "Canon EOS R5", "Leica Q2"];
+const CAMERAS = [
+  "Canon EOS 5D Mark IV",
+  "Nikon D850",
+  "Sony Alpha a7 III",
+  "Fujifilm X-T4",
+  "Canon EOS R5",
+  "Leica Q2",
+];
 
 function sceneSvg(cast: Faker, scene: Scene, sky: Sky, width: number, height: number): string {
   const sun = `<circle cx="${cast.number.int({ min: width * 0.1, max: width * 0.9 })}" cy="${height * 0.25}" r="${cast.number.int({ min: 30, max: 80 })}" fill="${sky.light}"/>`;
@@ -329,13 +388,22 @@ function grainTile(cast: Faker): Promise<Buffer> {
     const level = 128 + Math.round((cast.number.float() + cast.number.float() - 1) * 48);
     pixels.fill(level, pixel * 3, pixel * 3 + 3);
   }
-  return sharp(pixels, { raw: { width: GRAIN_TILE, height: GRAIN_TILE, channels: 3 } }).png().toBuffer();
+  return sharp(pixels, { raw: { width: GRAIN_TILE, height: GRAIN_TILE, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 async function develop({ svg, asWebp, ...shot }: Shot, grain: Buffer): Promise<NewMedia> {
   const image = sharp(Buffer.from(svg)).composite([{ input: grain, tile: true, blend: "soft-light" }]);
-  const bytes = new Uint8Array(await (asWebp ? image.webp({ quality: 78 }) : image.jpeg({ quality: 80, mozjpeg: true })).toBuffer());
-  return { ...shot, data: bytes, byteSize: bytes.byteLength, contentHash: createHash("sha256").update(bytes).digest("hex") };
+  const bytes = new Uint8Array(
+    await (asWebp ? image.webp({ quality: 78 }) : image.jpeg({ quality: 80, mozjpeg: true })).toBuffer(),
+  );
+  return {
+    ...shot,
+    data: bytes,
+    byteSize: bytes.byteLength,
+    contentHash: createHash("sha256").update(bytes).digest("hex"),
+  };
 }
 
 // --- Writing the cast to the database, reusing whatever is already there ----------------------
@@ -350,7 +418,14 @@ async function ensureSections(): Promise<string[]> {
   if (missing.length > 0) {
     await db
       .insert(categories)
-      .values(missing.map((s, i) => ({ slug: sectionSlug(s.name), name: s.name, description: s.description, position: after + i })))
+      .values(
+        missing.map((s, i) => ({
+          slug: sectionSlug(s.name),
+          name: s.name,
+          description: s.description,
+          position: after + i,
+        })),
+      )
       .onConflictDoNothing({ target: categories.slug });
   }
   const rows = await db.select({ id: categories.id }).from(categories).orderBy(categories.position, categories.name);
@@ -361,11 +436,17 @@ async function ensureSections(): Promise<string[]> {
 async function ensureTags(names: readonly string[]): Promise<string[]> {
   const db = getDb();
   const slugs = names.map(tagSlug);
-  const redirects = await db.select({ oldSlug: tagRedirects.oldSlug, tagId: tagRedirects.tagId }).from(tagRedirects).where(inArray(tagRedirects.oldSlug, slugs));
+  const redirects = await db
+    .select({ oldSlug: tagRedirects.oldSlug, tagId: tagRedirects.tagId })
+    .from(tagRedirects)
+    .where(inArray(tagRedirects.oldSlug, slugs));
   const redirected = new Map(redirects.map((row) => [row.oldSlug, row.tagId]));
   const fresh = names.map((name, i) => ({ name, slug: slugs[i]! })).filter((tag) => !redirected.has(tag.slug));
   for (let start = 0; start < fresh.length; start += BATCH_SIZE) {
-    await db.insert(tags).values(fresh.slice(start, start + BATCH_SIZE)).onConflictDoNothing({ target: tags.slug });
+    await db
+      .insert(tags)
+      .values(fresh.slice(start, start + BATCH_SIZE))
+      .onConflictDoNothing({ target: tags.slug });
   }
   const rows = await db.select({ id: tags.id, slug: tags.slug }).from(tags).where(inArray(tags.slug, slugs));
   const found = new Map(rows.map((row) => [row.slug, row.id]));
@@ -377,7 +458,10 @@ type Byline = { id: string; role: "admin" | "editor" | "writer" };
 /** Only bylines nobody signs in with: a name that collides with a real account is left out, not borrowed. */
 async function ensureAuthors(people: readonly NewUser[]): Promise<Byline[]> {
   const db = getDb();
-  await db.insert(users).values([...people]).onConflictDoNothing();
+  await db
+    .insert(users)
+    .values([...people])
+    .onConflictDoNothing();
   const slugs = people.map((person) => person.slug);
   const rows = await db
     .select({ id: users.id, slug: users.slug, role: users.role })
@@ -396,7 +480,14 @@ async function ensurePhotos(cast: Faker, uploadedById: string | null): Promise<P
   const hashes = shots.map((shot) => shot.contentHash!);
   // Read back rather than trust what was drawn: an editor may have rewritten a caption since the last run.
   const rows = await db
-    .select({ id: media.id, width: media.width, height: media.height, caption: media.caption, altText: media.altText, camera: media.camera })
+    .select({
+      id: media.id,
+      width: media.width,
+      height: media.height,
+      caption: media.caption,
+      altText: media.altText,
+      camera: media.camera,
+    })
     .from(media)
     .where(inArray(media.contentHash, hashes));
   return rows.map((row) => ({ ...row, width: row.width ?? 0, height: row.height ?? 0 }));
@@ -439,7 +530,9 @@ async function castNewsroom(articleCount: number, faker: Faker): Promise<Newsroo
   const authors = await ensureAuthors(bylines(cast));
   if (authors.length === 0) throw new Error("No byline without a sign-in is left to write the stories.");
   const photos = await ensurePhotos(cast, authors.find((author) => author.role === "editor")?.id ?? null);
-  const bodies = await compileBodyPool(Array.from({ length: bodyPoolSize(articleCount) }, () => storyBody(faker, photos)));
+  const bodies = await compileBodyPool(
+    Array.from({ length: bodyPoolSize(articleCount) }, () => storyBody(faker, photos)),
+  );
   return { sectionIds, tagIds, authors, photos, bodies };
 }
 
@@ -486,13 +579,18 @@ const TAGS_PER_STORY = [
  */
 function storyWriter(faker: Faker, newsroom: Newsroom, firstSerial: number, now: number) {
   const section = zipfPicker(newsroom.sectionIds, 0.5, faker);
-  const author = zipfPicker(newsroom.authors.map((byline) => byline.id), 0.8, faker);
+  const author = zipfPicker(
+    newsroom.authors.map((byline) => byline.id),
+    0.8,
+    faker,
+  );
   const tag = zipfPicker(newsroom.tagIds, 1, faker);
   const bodies = newsroom.bodies.length;
   return (position: number, publishedAt: number | null): Story => {
     const headline = sentenceCase(faker.helpers.arrayElement(HEADLINES)(faker));
     const written = publishedAt ?? now - faker.number.int({ min: 1, max: 30 }) * DAY_MS;
-    const edited = faker.number.float() < 0.2 ? Math.min(now, written + faker.number.int({ max: 3 * DAY_MS })) : written;
+    const edited =
+      faker.number.float() < 0.2 ? Math.min(now, written + faker.number.int({ max: 3 * DAY_MS })) : written;
     return {
       article: {
         id: randomUUID(),
@@ -519,7 +617,15 @@ async function insertFirstTellings(tx: Transaction, stories: readonly Story[], b
   await tx.insert(articles).values(
     stories.map(({ article, body }) => {
       const { bodyMdx, code, sourceHash, plainText, wordCount } = bodies[body]!;
-      return { ...article, bodyMdx, compiledCode: code, sourceHash, plainText, wordCount, firstPublishedAt: article.publishedAt };
+      return {
+        ...article,
+        bodyMdx,
+        compiledCode: code,
+        sourceHash,
+        plainText,
+        wordCount,
+        firstPublishedAt: article.publishedAt,
+      };
     }),
   );
 }
@@ -577,7 +683,11 @@ async function insertStories(
  * costs ~0.7 ms a story) while the next is written and sent. PGlite runs one
  * query at a time in this process, so there a second would only queue.
  */
-async function insertAll(batches: Iterable<Story[]>, insert: (stories: Story[]) => Promise<void>, onInserted: (count: number) => void) {
+async function insertAll(
+  batches: Iterable<Story[]>,
+  insert: (stories: Story[]) => Promise<void>,
+  onInserted: (count: number) => void,
+) {
   const streams = databaseDriver() === "postgres" ? 2 : 1;
   const inFlight = new Set<Promise<void>>();
   for (const stories of batches) {
@@ -595,7 +705,11 @@ async function insertAll(batches: Iterable<Story[]>, insert: (stories: Story[]) 
 
 type StoryWriter = ReturnType<typeof storyWriter>;
 
-function* batchesOfStories(times: ReadonlyArray<number | null>, from: number, writeStory: StoryWriter): Generator<Story[]> {
+function* batchesOfStories(
+  times: ReadonlyArray<number | null>,
+  from: number,
+  writeStory: StoryWriter,
+): Generator<Story[]> {
   for (let start = from; start < times.length; start += BATCH_SIZE) {
     yield times.slice(start, start + BATCH_SIZE).map((publishedAt, i) => writeStory(start + i, publishedAt));
   }
@@ -626,7 +740,9 @@ export async function fakeNewsroom(options: FakeNewsroomOptions): Promise<FakeNe
     options.onProgress?.({ inserted, total: times.length, articlesPerSecond: inserted / seconds });
   };
 
-  const firstTellings = times.slice(0, newsroom.bodies.length).map((publishedAt, position) => writeStory(position, publishedAt));
+  const firstTellings = times
+    .slice(0, newsroom.bodies.length)
+    .map((publishedAt, position) => writeStory(position, publishedAt));
   await insertStories(firstTellings, newsroom.bodies, (tx) => insertFirstTellings(tx, firstTellings, newsroom.bodies));
   reportProgress(firstTellings.length);
   const firstTellingIds = firstTellings.map((story) => story.article.id);

@@ -155,9 +155,15 @@ export const articles = pgTable(
   (t) => [
     index("articles_status_published_idx").on(t.status, t.publishedAt.desc()),
     // Reader lists walk these newest-first with a (published_at, id) keyset, so page 500 costs what page 1 does.
-    index("articles_public_newest_idx").on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(publishedAndKept),
-    index("articles_section_newest_idx").on(t.categoryId, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(publishedAndKept),
-    index("articles_author_newest_idx").on(t.authorId, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(publishedAndKept),
+    index("articles_public_newest_idx")
+      .on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(publishedAndKept),
+    index("articles_section_newest_idx")
+      .on(t.categoryId, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(publishedAndKept),
+    index("articles_author_newest_idx")
+      .on(t.authorId, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(publishedAndKept),
     index("articles_search_idx").using("gin", t.search),
   ],
 );
@@ -172,10 +178,7 @@ export const articleTags = pgTable(
       .notNull()
       .references(() => tags.id, { onDelete: "cascade" }),
   },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.tagId] }),
-    index("article_tags_tag_idx").on(t.tagId, t.articleId),
-  ],
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index("article_tags_tag_idx").on(t.tagId, t.articleId)],
 );
 
 /**
@@ -194,7 +197,10 @@ export const articlePhotos = pgTable(
       .references(() => media.id, { onDelete: "cascade" }),
     isLead: boolean("is_lead").notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.mediaId] }), index("article_photos_media_idx").on(t.mediaId, t.articleId)],
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.mediaId] }),
+    index("article_photos_media_idx").on(t.mediaId, t.articleId),
+  ],
 );
 
 export const articleRevisions = pgTable(

@@ -39,7 +39,12 @@ async function ensureSections(tx: Transaction, content: NewsroomContent): Promis
   const rows = await tx
     .select({ id: categories.id, slug: categories.slug })
     .from(categories)
-    .where(inArray(categories.slug, unique.map(([slug]) => slug)));
+    .where(
+      inArray(
+        categories.slug,
+        unique.map(([slug]) => slug),
+      ),
+    );
   return new Map(rows.map((row) => [row.slug, row.id]));
 }
 
@@ -77,7 +82,12 @@ async function ensureTags(tx: Transaction, names: string[]): Promise<Map<string,
   const rows = await tx
     .select({ id: tags.id, slug: tags.slug })
     .from(tags)
-    .where(inArray(tags.slug, unique.map(([slug]) => slug)));
+    .where(
+      inArray(
+        tags.slug,
+        unique.map(([slug]) => slug),
+      ),
+    );
   return new Map(rows.map((row) => [row.slug, row.id]));
 }
 
@@ -158,9 +168,7 @@ async function insertArticle(
   await recordArticlePhotos(tx, inserted.id, { bodyMdx: article.body, heroMediaId });
   const tagIds = articleTagNames(article).flatMap((name) => ids.tags.get(tagSlug(name)) ?? []);
   if (tagIds.length > 0) {
-    await tx
-      .insert(articleTags)
-      .values([...new Set(tagIds)].map((tagId) => ({ articleId: inserted.id, tagId })));
+    await tx.insert(articleTags).values([...new Set(tagIds)].map((tagId) => ({ articleId: inserted.id, tagId })));
   }
   await tx.insert(articleRevisions).values({
     articleId: inserted.id,

@@ -54,9 +54,16 @@ const showing = (paths: string[]) => Object.fromEntries(paths.map((path) => [pat
 const notShowing = (paths: string[]) => Object.fromEntries(paths.map((path) => [path, "200 does not show it"]));
 
 /** Milliseconds until the balancer agrees; nginx keeps a page for a second or two (deploy/nginx/micro-cache.conf). */
-async function balancerCatchesUp(request: APIRequestContext, paths: string[], text: string, expected: Record<string, string>): Promise<number> {
+async function balancerCatchesUp(
+  request: APIRequestContext,
+  paths: string[],
+  text: string,
+  expected: Record<string, string>,
+): Promise<number> {
   const started = performance.now();
-  await expect.poll(() => readerView(request, cluster.balancer.url, paths, text), { timeout: 10_000, intervals: [100] }).toEqual(expected);
+  await expect
+    .poll(() => readerView(request, cluster.balancer.url, paths, text), { timeout: 10_000, intervals: [100] })
+    .toEqual(expected);
   return Math.round(performance.now() - started);
 }
 
@@ -68,21 +75,29 @@ function record(testInfo: TestInfo, type: string, description: string) {
 
 async function warm(request: APIRequestContext, paths: string[]) {
   for (const origin of [cluster.a.url, cluster.b.url, cluster.balancer.url]) {
-    for (const path of paths) for (let visit = 0; visit < 2; visit++) expect((await request.get(origin + path)).status(), origin + path).toBe(200);
+    for (const path of paths)
+      for (let visit = 0; visit < 2; visit++)
+        expect((await request.get(origin + path)).status(), origin + path).toBe(200);
   }
 }
 
 type SavedStory = { slug: string; headline: string; sectionId: string; bodyMdx: string; version: number };
 let story: SavedStory & { id: string };
 
-test("a story published through server A is on server B on the next request, in both feeds, and through the balancer within two seconds", async ({ request }, testInfo) => {
+test("a story published through server A is on server B on the next request, in both feeds, and through the balancer within two seconds", async ({
+  request,
+}, testInfo) => {
   const lists = ["/", SECTION.path, ...FEEDS];
   await warm(request, lists);
   const cached = await request.get(cluster.b.url + SECTION.path);
   expect(cached.headers()["x-nextjs-cache"], "server B serves the section from the shared cache").toBe("HIT");
 
   const headline = `Ceasefire Monitors Cross Into Northern Valley ${randomBytes(3).toString("hex")}`;
-  const id = await newsroom.publishNewStory({ headline, section: SECTION.name, body: "Monitors crossed at dawn, the mission said." });
+  const id = await newsroom.publishNewStory({
+    headline,
+    section: SECTION.name,
+    body: "Monitors crossed at dawn, the mission said.",
+  });
   story = { id, ...((await (await newsroom.page.request.get(`/api/articles/${id}`)).json()) as SavedStory) };
   const everywhere = [`/articles/${story.slug}`, ...lists];
 
@@ -91,7 +106,9 @@ test("a story published through server A is on server B on the next request, in 
   record(testInfo, "balancer caught up", `${ms} ms after the publish`);
 });
 
-test("a correction made through server A replaces the story on server B and in its feeds", async ({ request }, testInfo) => {
+test("a correction made through server A replaces the story on server B and in its feeds", async ({
+  request,
+}, testInfo) => {
   const corrected = `${story.headline} (corrected)`;
   const saved = await newsroom.page.request.put(`/api/articles/${story.id}`, {
     data: { expectedVersion: story.version, headline: corrected, sectionId: story.sectionId, bodyMdx: story.bodyMdx },
@@ -105,8 +122,13 @@ test("a correction made through server A replaces the story on server B and in i
   record(testInfo, "balancer caught up", `${ms} ms after the correction`);
 });
 
-test("an editor signed in on server A is signed in on server B, and B's story list already has what was done on A", async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: cluster.b.url, storageState: await newsroom.page.context().storageState() });
+test("an editor signed in on server A is signed in on server B, and B's story list already has what was done on A", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    baseURL: cluster.b.url,
+    storageState: await newsroom.page.context().storageState(),
+  });
   const page = await context.newPage();
   await page.goto(`/admin?q=${encodeURIComponent(story.headline)}`);
   await expect(page.getByRole("heading", { level: 1, name: "Stories" })).toBeVisible();
@@ -114,10 +136,14 @@ test("an editor signed in on server A is signed in on server B, and B's story li
   await context.close();
 });
 
-test("a photo uploaded through server A is served by server B, resized there, and its file is the same bytes", async ({ request }) => {
+test("a photo uploaded through server A is served by server B, resized there, and its file is the same bytes", async ({
+  request,
+}) => {
   const page = newsroom.page;
   await page.goto("/admin/photos");
-  await page.getByLabel("Photo file").setInputFiles(path.join(import.meta.dirname, "../test/fixtures/photos/camera-and-gps.jpg"));
+  await page
+    .getByLabel("Photo file")
+    .setInputFiles(path.join(import.meta.dirname, "../test/fixtures/photos/camera-and-gps.jpg"));
   await page.getByRole("button", { name: "Upload photo" }).click();
   await expect(page.getByRole("form", { name: /^Text for/ }).first()).toBeVisible();
   const original = await page.locator('a[href^="/media/"]').first().getAttribute("href");
@@ -129,13 +155,19 @@ test("a photo uploaded through server A is served by server B, resized there, an
   expect(fromB.status()).toBe(200);
   expect((await fromB.body()).equals(await fromA.body()), "the same cleaned file from both servers").toBe(true);
   const resized = await request.get(`${cluster.b.url}${original}/320`, { headers: { cookie: cookies } });
-  expect({ status: resized.status(), type: resized.headers()["content-type"] }).toEqual({ status: 200, type: "image/webp" });
+  expect({ status: resized.status(), type: resized.headers()["content-type"] }).toEqual({
+    status: 200,
+    type: "image/webp",
+  });
 });
 
 test("sign-in attempts made on either server count against one limit", async ({ request }) => {
   const attempt = async (server: string, password: string) => {
     const { csrfToken } = (await (await request.get(`${server}/api/auth/csrf`)).json()) as { csrfToken: string };
-    return request.post(`${server}/api/auth/callback/credentials`, { form: { csrfToken, email: "guessed.account@newsroom.example", password }, maxRedirects: 0 });
+    return request.post(`${server}/api/auth/callback/credentials`, {
+      form: { csrfToken, email: "guessed.account@newsroom.example", password },
+      maxRedirects: 0,
+    });
   };
   for (const [guess, server] of [cluster.a.url, cluster.b.url, cluster.a.url, cluster.b.url, cluster.a.url].entries()) {
     expect((await attempt(server, `guess ${guess}`)).status(), `guess ${guess + 1}`).toBe(302);
@@ -144,7 +176,9 @@ test("sign-in attempts made on either server count against one limit", async ({ 
   expect(refused.status(), "the sixth guess, on B, after three on A and two on B").toBe(429);
 });
 
-test("a story unpublished through server A is gone from server B, its feeds and the balancer", async ({ request }, testInfo) => {
+test("a story unpublished through server A is gone from server B, its feeds and the balancer", async ({
+  request,
+}, testInfo) => {
   await newsroom.page.goto(`/admin/articles/${story.id}`);
   await newsroom.page.getByRole("button", { name: "Unpublish" }).click();
   await expect(newsroom.editorStatus()).toContainText("Unpublished");
@@ -153,15 +187,25 @@ test("a story unpublished through server A is gone from server B, its feeds and 
   expect((await request.get(`${cluster.b.url}/articles/${story.slug}`)).status(), "the story on B").toBe(404);
   expect(await readerView(request, cluster.b.url, lists, story.headline)).toEqual(notShowing(lists));
   const ms = await balancerCatchesUp(request, lists, story.headline, notShowing(lists));
-  await expect.poll(async () => (await request.get(`${cluster.balancer.url}/articles/${story.slug}`)).status(), { timeout: 10_000 }).toBe(404);
+  await expect
+    .poll(async () => (await request.get(`${cluster.balancer.url}/articles/${story.slug}`)).status(), {
+      timeout: 10_000,
+    })
+    .toBe(404);
   record(testInfo, "balancer caught up", `${ms} ms after the unpublish`);
 });
 
-test("with Redis stopped both servers keep serving readers, and once it is back a publish on A reaches B again", async ({ request }) => {
+test("with Redis stopped both servers keep serving readers, and once it is back a publish on A reaches B again", async ({
+  request,
+}) => {
   const pages = ["/", SECTION.path, "/rss.xml", "/search?q=ferry"];
   await cluster.redis.crash();
   for (const server of [cluster.a, cluster.b]) {
-    for (const path of pages) expect((await request.get(server.url + path, { timeout: 10_000 })).status(), `${server.name} ${path} without Redis`).toBe(200);
+    for (const path of pages)
+      expect(
+        (await request.get(server.url + path, { timeout: 10_000 })).status(),
+        `${server.name} ${path} without Redis`,
+      ).toBe(200);
   }
 
   await cluster.redis.start();
@@ -177,13 +221,28 @@ test("with Redis stopped both servers keep serving readers, and once it is back 
     )
     .toBe("HIT");
   await newsroom.publishNewStory({ headline, section: SECTION.name, body: "The convoy docked at noon." });
-  expect(await readerView(request, cluster.b.url, [SECTION.path, "/rss.xml"], headline)).toEqual(showing([SECTION.path, "/rss.xml"]));
+  expect(await readerView(request, cluster.b.url, [SECTION.path, "/rss.xml"], headline)).toEqual(
+    showing([SECTION.path, "/rss.xml"]),
+  );
 });
 
 test("when server A dies under load, readers through the balancer get every page from server B; only answers A was midway through sending are cut", async ({}, testInfo) => {
   test.setTimeout(120_000);
-  const paths = ["/", SECTION.path, "/category/conflicts", "/rss.xml", "/feed.json", "/search?q=ferry", "/articles/ukraine-to-receive-nato-support-and-membership-after-conflict"];
-  const load = autocannon({ url: cluster.balancer.url, connections: 20, duration: 12, requests: paths.map((path) => ({ path })) });
+  const paths = [
+    "/",
+    SECTION.path,
+    "/category/conflicts",
+    "/rss.xml",
+    "/feed.json",
+    "/search?q=ferry",
+    "/articles/ukraine-to-receive-nato-support-and-membership-after-conflict",
+  ];
+  const load = autocannon({
+    url: cluster.balancer.url,
+    connections: 20,
+    duration: 12,
+    requests: paths.map((path) => ({ path })),
+  });
   const failures: Array<{ at: number; message: string }> = [];
   let answeredAfterDeath = 0;
   let diedAt = Infinity;

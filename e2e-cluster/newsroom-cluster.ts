@@ -38,7 +38,12 @@ export type AppServer = {
   stop: () => Promise<void>;
 };
 
-export type SharedCacheRedis = { url: string; crash: () => Promise<void>; start: () => Promise<void>; stop: () => Promise<void> };
+export type SharedCacheRedis = {
+  url: string;
+  crash: () => Promise<void>;
+  start: () => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 export type NewsroomCluster = {
   a: AppServer;
@@ -51,13 +56,17 @@ export type NewsroomCluster = {
 
 function findProgram(name: string, extraDirectories: string[] = []): string | null {
   const directories = [...(process.env.PATH ?? "").split(path.delimiter), ...extraDirectories].filter(Boolean);
-  return directories.map((directory) => path.join(directory, name)).find((candidate) => fs.existsSync(candidate)) ?? null;
+  return (
+    directories.map((directory) => path.join(directory, name)).find((candidate) => fs.existsSync(candidate)) ?? null
+  );
 }
 
 /** Why the cluster cannot be stood up on this machine, or null when it can. */
 export function clusterUnavailable(): string | null {
-  if (!findProgram("redis-server", ["/usr/bin", "/usr/sbin"])) return "redis-server is not installed (Debian: apt-get install redis-server)";
-  if (!findProgram("nginx", ["/usr/sbin", "/usr/local/sbin"])) return "nginx is not installed (Debian: apt-get install nginx)";
+  if (!findProgram("redis-server", ["/usr/bin", "/usr/sbin"]))
+    return "redis-server is not installed (Debian: apt-get install redis-server)";
+  if (!findProgram("nginx", ["/usr/sbin", "/usr/local/sbin"]))
+    return "nginx is not installed (Debian: apt-get install nginx)";
   return throwawayPostgresUnavailable() ?? throwawayReplicaUnavailable();
 }
 
@@ -74,11 +83,35 @@ async function startRedis(): Promise<SharedCacheRedis> {
   const port = await findFreePort({ first: 6400, last: 6499 });
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn(program, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--maxmemory-policy", "volatile-lru"], { stdio: "ignore" });
-    await waitFor(`Redis on port ${port}`, 10_000, () => promisify(execFile)(findProgram("redis-cli", ["/usr/bin"]) ?? "redis-cli", ["-p", String(port), "ping"]).then(({ stdout }) => stdout.trim() === "PONG"));
+    child = spawn(
+      program,
+      [
+        "--port",
+        String(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--maxmemory-policy",
+        "volatile-lru",
+      ],
+      { stdio: "ignore" },
+    );
+    await waitFor(`Redis on port ${port}`, 10_000, () =>
+      promisify(execFile)(findProgram("redis-cli", ["/usr/bin"]) ?? "redis-cli", ["-p", String(port), "ping"]).then(
+        ({ stdout }) => stdout.trim() === "PONG",
+      ),
+    );
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, start, crash: () => exited(child!, "SIGKILL"), stop: () => exited(child!, "SIGTERM") };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    start,
+    crash: () => exited(child!, "SIGKILL"),
+    stop: () => exited(child!, "SIGTERM"),
+  };
 }
 
 async function waitFor(what: string, ms: number, check: () => Promise<boolean>): Promise<void> {
@@ -105,16 +138,42 @@ async function startAppServer(name: string, env: NodeJS.ProcessEnv): Promise<App
     child.kill("SIGKILL");
     throw new Error(`${error.message}\n${output.slice(-3000)}`);
   });
-  return { name, url, port, output: () => output, crash: () => exited(child, "SIGKILL"), stop: () => exited(child, "SIGTERM") };
+  return {
+    name,
+    url,
+    port,
+    output: () => output,
+    crash: () => exited(child, "SIGKILL"),
+    stop: () => exited(child, "SIGTERM"),
+  };
 }
 
 /** An editor added the way an administrator adds one from a shell, with a password made for this run. */
 function createEditor(env: NodeJS.ProcessEnv): Promise<Person> {
-  const editor = { name: "Cluster Editor", email: "cluster-editor@newsroom.example", password: randomBytes(24).toString("base64url") };
-  const args = ["--conditions=react-server", "scripts/user-create.ts", "--email", editor.email, "--name", editor.name, "--role", "editor"];
+  const editor = {
+    name: "Cluster Editor",
+    email: "cluster-editor@newsroom.example",
+    password: randomBytes(24).toString("base64url"),
+  };
+  const args = [
+    "--conditions=react-server",
+    "scripts/user-create.ts",
+    "--email",
+    editor.email,
+    "--name",
+    editor.name,
+    "--role",
+    "editor",
+  ];
   return new Promise((resolve, reject) => {
-    const child = execFile(path.join(ROOT, "node_modules/.bin/tsx"), args, { cwd: ROOT, env }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`scripts/user-create.ts could not create the editor: ${stderr || error}`)) : resolve(editor),
+    const child = execFile(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      args,
+      { cwd: ROOT, env },
+      (error, _stdout, stderr) =>
+        error
+          ? reject(new Error(`scripts/user-create.ts could not create the editor: ${stderr || error}`))
+          : resolve(editor),
     );
     child.stdin?.end(`${editor.password}\n`);
   });

@@ -6,7 +6,11 @@ import type { APIRequestContext } from "@playwright/test";
 import postgres from "postgres";
 import { startMicroCache, type MicroCache } from "../scripts/nginx-micro-cache";
 import { startNextServer } from "../scripts/next-start";
-import { createThrowawayPostgres, throwawayPostgresUnavailable, type ThrowawayPostgres } from "../test/throwaway-postgres";
+import {
+  createThrowawayPostgres,
+  throwawayPostgresUnavailable,
+  type ThrowawayPostgres,
+} from "../test/throwaway-postgres";
 import { expect, test } from "./fixtures";
 
 /**
@@ -41,7 +45,8 @@ const QUICKLY_MS = 6_000;
 
 // The browser logs the 500 document, and React the failed server render it was told of (#441).
 // One pattern: Playwright would read a second array element as the fixture's options.
-const OUTAGE_CONSOLE_ERRORS = /Failed to load resource: the server responded with a status of 500|Minified React error #441;/;
+const OUTAGE_CONSOLE_ERRORS =
+  /Failed to load resource: the server responded with a status of 500|Minified React error #441;/;
 test.use({ expectedConsoleErrors: [OUTAGE_CONSOLE_ERRORS] });
 
 type Portal = { process: ChildProcess; output: () => string };
@@ -49,7 +54,14 @@ type Portal = { process: ChildProcess; output: () => string };
 function startPortal(databaseUrl: string): Portal {
   const origin = PORTAL;
   const child = startNextServer(PORTAL_PORT, {
-    env: { ...process.env, PORT: String(PORTAL_PORT), SITE_URL: origin, AUTH_URL: origin, AUTH_SECRET: randomBytes(32).toString("base64url"), DATABASE_URL: databaseUrl },
+    env: {
+      ...process.env,
+      PORT: String(PORTAL_PORT),
+      SITE_URL: origin,
+      AUTH_URL: origin,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      DATABASE_URL: databaseUrl,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -69,7 +81,10 @@ async function waitForHealthyPortal(request: APIRequestContext, portal: Portal) 
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (portal.process.exitCode !== null) throw new Error(`the portal exited at start:\n${portal.output()}`);
-    const status = await request.get(`${PORTAL}/api/health`, { timeout: 5_000 }).then((response) => response.status(), () => 0);
+    const status = await request.get(`${PORTAL}/api/health`, { timeout: 5_000 }).then(
+      (response) => response.status(),
+      () => 0,
+    );
     if (status === 200) return;
     await sleep(250);
   }
@@ -88,7 +103,10 @@ test.afterEach(async () => {
 });
 
 /** Each test here brings its own PostgreSQL and server, so it runs once, in the PostgreSQL project. */
-async function startPortalOnItsOwnDatabase(request: APIRequestContext, projectName: string): Promise<{ cluster: ThrowawayPostgres; server: Portal }> {
+async function startPortalOnItsOwnDatabase(
+  request: APIRequestContext,
+  projectName: string,
+): Promise<{ cluster: ThrowawayPostgres; server: Portal }> {
   test.skip(projectName !== "postgres", "runs once, in the PostgreSQL project; it brings its own database and server");
   const unavailable = throwawayPostgresUnavailable();
   test.skip(unavailable !== null, `needs a PostgreSQL cluster of its own: ${unavailable}`);
@@ -191,13 +209,17 @@ test("readers keep cached pages, get a quick 503 for the rest and the health che
   await test.step("the reader's Try again brings the page up", async () => {
     await page.getByRole("button", { name: "Try again" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Search" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Lake Varnen towns agree to share a single ferry timetable" })).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: "Lake Varnen towns agree to share a single ferry timetable" }),
+    ).toBeVisible();
   });
   // Before afterEach stops the portal, so the page's prefetches do not fail against a stopped server.
   await page.close();
 });
 
-test("a story taken down while its server was stopped is not served from the old cache when the server starts again", async ({ request }, testInfo) => {
+test("a story taken down while its server was stopped is not served from the old cache when the server starts again", async ({
+  request,
+}, testInfo) => {
   const { cluster, server } = await startPortalOnItsOwnDatabase(request, testInfo.project.name);
   const story = `${PORTAL}/articles/${QUIET_STORY_SLUG}`;
   expect((await request.get(story)).status()).toBe(200);

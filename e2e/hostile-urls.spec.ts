@@ -38,15 +38,25 @@ const ANSWERED = [
 ];
 
 // Percent-encoding that decodes to no text at all: the proxy refuses it (Next alone would answer a bare 500).
-const MALFORMED = ["/articles/%E0%A4%A", "/category/%ZZ", "/tag/%C0%AF", "/author/%FF", "/category/conflicts/before/%E0%80"];
+const MALFORMED = [
+  "/articles/%E0%A4%A",
+  "/category/%ZZ",
+  "/tag/%C0%AF",
+  "/author/%FF",
+  "/category/conflicts/before/%E0%80",
+];
 
-test("a slug or cursor holding a NUL, a control character or junk is a 404, never a server error", async ({ request }) => {
+test("a slug or cursor holding a NUL, a control character or junk is a 404, never a server error", async ({
+  request,
+}) => {
   for (const url of NOT_FOUND) {
     expect((await request.get(url, { maxRedirects: 0 })).status(), url).toBe(404);
   }
 });
 
-test("search answers a NUL, the highlight markers, a huge query or a junk page number without a server error", async ({ request }) => {
+test("search answers a NUL, the highlight markers, a huge query or a junk page number without a server error", async ({
+  request,
+}) => {
   for (const url of ANSWERED) {
     expect((await request.get(url, { maxRedirects: 0 })).status(), url.slice(0, 80)).toBeLessThan(500);
   }

@@ -39,7 +39,12 @@ const BYPASS_HEADERS: Record<string, string>[] = [
   { RSC: "1" },
   { "Next-Router-Prefetch": "1" },
   { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-Segment-Prefetch": "/_tree" },
-  { RSC: "1", "Next-Router-State-Tree": encodeURIComponent(JSON.stringify(["", { children: ["admin", { children: ["__PAGE__", {}] }] }, null, null, true])) },
+  {
+    RSC: "1",
+    "Next-Router-State-Tree": encodeURIComponent(
+      JSON.stringify(["", { children: ["admin", { children: ["__PAGE__", {}] }] }, null, null, true]),
+    ),
+  },
   { "x-nextjs-data": "1" },
   { Purpose: "prefetch" },
   { "x-middleware-prefetch": "1" },
@@ -52,18 +57,27 @@ const label = (url: string, headers: Record<string, string>) => `${url} ${JSON.s
  * sign in; were it skipped, the layout's own redirect and the data-access layer would still leave
  * nothing of the page, which is what is checked, so either defence alone passes.
  */
-async function expectNoStaffContent(request: APIRequestContext, page: string, url: string, headers: Record<string, string> = {}) {
+async function expectNoStaffContent(
+  request: APIRequestContext,
+  page: string,
+  url: string,
+  headers: Record<string, string> = {},
+) {
   const body = await (await request.get(url, { headers })).text();
   for (const words of STAFF_PAGES[page]!) expect(body, label(url, headers)).not.toContain(words);
 }
 
-test("a visitor's request for a staff page finds no staff content, however the address is written", async ({ request }) => {
+test("a visitor's request for a staff page finds no staff content, however the address is written", async ({
+  request,
+}) => {
   for (const page of Object.keys(STAFF_PAGES)) {
     for (const url of pathVariants(page)) await expectNoStaffContent(request, page, url);
   }
 });
 
-test("a visitor's request for a staff page finds no staff content, whatever headers claim it is internal or a prefetch", async ({ request }) => {
+test("a visitor's request for a staff page finds no staff content, whatever headers claim it is internal or a prefetch", async ({
+  request,
+}) => {
   for (const page of Object.keys(STAFF_PAGES)) {
     for (const headers of BYPASS_HEADERS) await expectNoStaffContent(request, page, page, headers);
   }
@@ -75,7 +89,9 @@ type ServerReference = { filename: string; exportedName: string };
 function actionId(filename: string, exportedName: string): string {
   const manifestFile = path.join(import.meta.dirname, "../.next/server/server-reference-manifest.json");
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { node: Record<string, ServerReference> };
-  const found = Object.entries(manifest.node).find(([, reference]) => reference.filename === filename && reference.exportedName === exportedName);
+  const found = Object.entries(manifest.node).find(
+    ([, reference]) => reference.filename === filename && reference.exportedName === exportedName,
+  );
   if (!found) throw new Error(`${exportedName} in ${filename} is not in the build's server-reference manifest`);
   return found[0];
 }
@@ -91,7 +107,13 @@ function actionCall(previousState: object, fields: Record<string, string>): Form
   return call;
 }
 
-async function callAction(request: APIRequestContext, url: string, id: string, multipart: FormData, headers: Record<string, string> = {}) {
+async function callAction(
+  request: APIRequestContext,
+  url: string,
+  id: string,
+  multipart: FormData,
+  headers: Record<string, string> = {},
+) {
   // Origin as a browser on the site would send it, so the refusal is never Next's cross-site check.
   const origin = new URL(test.info().project.use.baseURL ?? "").origin;
   return request.post(url, {
@@ -101,10 +123,20 @@ async function callAction(request: APIRequestContext, url: string, id: string, m
   });
 }
 
-test("the probes below are well-formed: the same call reaches the first-run setup action, which the proxy lets through", async ({ request }) => {
+test("the probes below are well-formed: the same call reaches the first-run setup action, which the proxy lets through", async ({
+  request,
+}) => {
   const id = actionId("app/admin/setup/actions.ts", "createFirstAdministratorAction");
   // Passwords that differ are refused before anything is written, whether or not an administrator exists yet.
-  const call = actionCall({}, { name: "Probe", email: "probe@newsroom.example", password: "a long and unusual passphrase", confirmPassword: "another passphrase" });
+  const call = actionCall(
+    {},
+    {
+      name: "Probe",
+      email: "probe@newsroom.example",
+      password: "a long and unusual passphrase",
+      confirmPassword: "another passphrase",
+    },
+  );
   const response = await callAction(request, "/admin/setup", id, call);
   expect(await response.text()).toContain("The two passwords differ.");
 });
@@ -149,14 +181,21 @@ const attacks: Attack[] = [
     page: "/admin/staff",
     file: "app/admin/(newsroom)/staff/actions.ts",
     exportedName: "createStaffAction",
-    fields: { name: "Bypass Probe Person", email: "bypass.probe@newsroom.example", role: "admin", password: "a long and unusual passphrase" },
+    fields: {
+      name: "Bypass Probe Person",
+      email: "bypass.probe@newsroom.example",
+      role: "admin",
+      password: "a long and unusual passphrase",
+    },
     success: "can now sign in",
     publicUrl: "/author/bypass-probe-person",
   },
 ];
 
 for (const attack of attacks) {
-  test(`a visitor who posts the action that ${attack.does} changes nothing, with or without the bypass tricks`, async ({ request }) => {
+  test(`a visitor who posts the action that ${attack.does} changes nothing, with or without the bypass tricks`, async ({
+    request,
+  }) => {
     test.setTimeout(90_000);
     const id = actionId(attack.file, attack.exportedName);
     for (const url of targets(attack.page)) {

@@ -13,7 +13,11 @@ import { ScriptWatch } from "./pages/script-watch";
 test.describe.configure({ mode: "serial", retries: 0, timeout: 120_000 });
 test.use({ expectedConsoleErrors: [NOT_FOUND_LOAD] });
 
-const admin: Person = { name: "Nadia Okafor", email: "nadia.okafor@newsroom.example", password: "ferries at midnight 2026" };
+const admin: Person = {
+  name: "Nadia Okafor",
+  email: "nadia.okafor@newsroom.example",
+  password: "ferries at midnight 2026",
+};
 const writer: Person = { name: "Wim Rasmussen", email: "wim@newsroom.example", password: "lanterns over the quay" };
 const editor: Person = { name: "Esther Adeyemi", email: "esther@newsroom.example", password: "copy desk at dawn 1977" };
 const headline = "Night Ferries Return to the Harbour After a Decade";
@@ -54,7 +58,9 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await expect(page.getByTestId("form-error")).toHaveText("That email and password do not match an active account.");
 });
 
-test("after five wrong passwords the sign-in form asks to wait, without saying whether the account exists", async ({ page }) => {
+test("after five wrong passwords the sign-in form asks to wait, without saying whether the account exists", async ({
+  page,
+}) => {
   const guessedEmail = "someone.guessing@newsroom.example";
   await page.goto("/login");
   for (let attempt = 1; attempt <= 5; attempt++) {
@@ -93,11 +99,15 @@ test("the administrator adds a writer and an editor", async ({ browser }) => {
   await newsroom.page.context().close();
 });
 
-test("a writer uploads a photo, drafts a story with two new tags, sees the preview, and cannot publish", async ({ browser }) => {
+test("a writer uploads a photo, drafts a story with two new tags, sees the preview, and cannot publish", async ({
+  browser,
+}) => {
   const { page } = await Newsroom.signedIn(browser, writer);
 
   await page.getByRole("link", { name: "Photos" }).click();
-  await page.getByLabel("Photo file").setInputFiles(path.join(import.meta.dirname, "../test/fixtures/photos/camera-and-gps.jpg"));
+  await page
+    .getByLabel("Photo file")
+    .setInputFiles(path.join(import.meta.dirname, "../test/fixtures/photos/camera-and-gps.jpg"));
   await page.getByRole("button", { name: "Upload photo" }).click();
   const photoForm = page.getByRole("form", { name: /^Text for/ }).first();
   await expect(photoForm).toBeVisible();
@@ -114,11 +124,16 @@ test("a writer uploads a photo, drafts a story with two new tags, sees the previ
   await page.getByLabel("Section").selectOption({ label: "World" });
   await page.getByLabel("Tags").fill("Harbour Lights, Night Ferries");
   await page.getByRole("button", { name: "Choose the lead photo" }).click();
-  await page.getByRole("dialog", { name: "Choose the lead photo" }).getByRole("button", { name: new RegExp(photoCaption) }).click();
+  await page
+    .getByRole("dialog", { name: "Choose the lead photo" })
+    .getByRole("button", { name: new RegExp(photoCaption) })
+    .click();
   await expect(page.getByTestId("lead-photo")).toContainText(photoCaption);
 
   const body = page.getByLabel("Story");
-  await body.fill("Dockworkers cheered as the first lanternfish-class ferry left the quay.\n\nHome is {process.env.HOME}.");
+  await body.fill(
+    "Dockworkers cheered as the first lanternfish-class ferry left the quay.\n\nHome is {process.env.HOME}.",
+  );
   await expect(page.getByTestId("mdx-issues")).toContainText("Line 3, column 9");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByTestId("editor-status")).toContainText("The story has problems to fix");
@@ -139,7 +154,9 @@ test("a writer uploads a photo, drafts a story with two new tags, sees the previ
   await reader.close();
 });
 
-test("an editor publishes the story and readers and subscribers find it everywhere at once, with its photo", async ({ browser }) => {
+test("an editor publishes the story and readers and subscribers find it everywhere at once, with its photo", async ({
+  browser,
+}) => {
   const newsroom = await Newsroom.signedIn(browser, editor);
   await newsroom.openStory(headline);
   await newsroom.page.getByRole("button", { name: "Publish now" }).click();
@@ -150,7 +167,14 @@ test("an editor publishes the story and readers and subscribers find it everywhe
     await reader.goto(url);
     await expect(reader.getByRole("link", { name: headline }).first(), url).toBeVisible();
   }
-  for (const feed of ["/rss.xml", "/category/world/rss.xml", "/tag/harbour-lights/rss.xml", "/tag/night-ferries/rss.xml", "/atom.xml", "/feed.json"]) {
+  for (const feed of [
+    "/rss.xml",
+    "/category/world/rss.xml",
+    "/tag/harbour-lights/rss.xml",
+    "/tag/night-ferries/rss.xml",
+    "/atom.xml",
+    "/feed.json",
+  ]) {
     expect(await (await reader.request.get(feed)).text(), feed).toContain(headline);
   }
   await reader.goto(`/articles/${slug}`);
@@ -182,22 +206,38 @@ test("an editor unpublishes the story, it is a 404, and an earlier revision is r
   await newsroom.page.context().close();
 });
 
-test("an API caller saving over a stale version gets 409 with the current text, and nothing is overwritten", async ({ browser, playwright, baseURL }) => {
+test("an API caller saving over a stale version gets 409 with the current text, and nothing is overwritten", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const newsroom = await Newsroom.signedIn(browser, editor);
   await newsroom.openStory(headline);
   const id = newsroom.page.url().split("?")[0]!.split("/").at(-1)!;
   const api = newsroom.page.request;
   const current = await (await api.get(`/api/articles/${id}`)).json();
-  const update = { headline, dek: current.dek, sectionId: current.sectionId, tags: current.tags, bodyMdx: "An API edit." };
+  const update = {
+    headline,
+    dek: current.dek,
+    sectionId: current.sectionId,
+    tags: current.tags,
+    bodyMdx: "An API edit.",
+  };
 
   const saved = await api.put(`/api/articles/${id}`, { data: { ...update, expectedVersion: current.version } });
   expect(saved.status()).toBe(200);
-  const stale = await api.put(`/api/articles/${id}`, { data: { ...update, bodyMdx: "A stale edit.", expectedVersion: current.version } });
+  const stale = await api.put(`/api/articles/${id}`, {
+    data: { ...update, bodyMdx: "A stale edit.", expectedVersion: current.version },
+  });
   expect(stale.status()).toBe(409);
   expect(await stale.json()).toMatchObject({ current: { bodyMdx: "An API edit.", version: current.version + 1 } });
 
   const anonymous = await playwright.request.newContext({ baseURL });
-  expect((await anonymous.put(`/api/articles/${id}`, { data: { ...update, expectedVersion: current.version + 1 } })).status()).toBe(401);
+  expect(
+    (
+      await anonymous.put(`/api/articles/${id}`, { data: { ...update, expectedVersion: current.version + 1 } })
+    ).status(),
+  ).toBe(401);
   await anonymous.dispose();
   await newsroom.page.context().close();
 });
@@ -230,16 +270,27 @@ test("a server action posted without a session changes nothing", async ({ browse
 
 /** Everything a page shows a person: its text and its attribute values (alt text, titles, labels). */
 async function textAndAttributes(page: Page) {
-  return page.locator("main").evaluate((main) =>
-    [main.textContent ?? "", ...[...main.querySelectorAll("*")].flatMap((element) => element.getAttributeNames().map((name) => element.getAttribute(name) ?? ""))].join("\n"),
-  );
+  return page
+    .locator("main")
+    .evaluate((main) =>
+      [
+        main.textContent ?? "",
+        ...[...main.querySelectorAll("*")].flatMap((element) =>
+          element.getAttributeNames().map((name) => element.getAttribute(name) ?? ""),
+        ),
+      ].join("\n"),
+    );
 }
 
 test("story bodies built to attack readers, once published, run nothing in a reader's browser", async ({ browser }) => {
   test.setTimeout(600_000);
   const newsroom = await Newsroom.signedIn(browser, editor);
   const hostileHeadline = "Hostile Bodies on the Night Desk";
-  const id = await newsroom.publishNewStory({ headline: hostileHeadline, section: "World", body: "A first, plain version." });
+  const id = await newsroom.publishNewStory({
+    headline: hostileHeadline,
+    section: "World",
+    body: "A first, plain version.",
+  });
   const api = newsroom.page.request;
   const story = await (await api.get(`/api/articles/${id}`)).json();
   const reader = await ScriptWatch.on(await browser.newPage());
@@ -248,7 +299,14 @@ test("story bodies built to attack readers, once published, run nothing in a rea
   for (const hostile of hostileMdx) {
     if (hostile.expected !== "inert") continue;
     const saved = await api.put(`/api/articles/${id}`, {
-      data: { expectedVersion: version, headline: hostileHeadline, dek: "", sectionId: story.sectionId, tags: [], bodyMdx: hostile.body },
+      data: {
+        expectedVersion: version,
+        headline: hostileHeadline,
+        dek: "",
+        sectionId: story.sectionId,
+        tags: [],
+        bodyMdx: hostile.body,
+      },
     });
     expect(saved.status(), `${hostile.name}: ${await saved.text()}`).toBe(200);
     version = (await saved.json()).version;
@@ -260,10 +318,16 @@ test("story bodies built to attack readers, once published, run nothing in a rea
   await newsroom.page.context().close();
 });
 
-test("cross-site scripting typed as a headline, standfirst or tag shows as text in the newsroom, on the story and on its social card", async ({ browser }) => {
+test("cross-site scripting typed as a headline, standfirst or tag shows as text in the newsroom, on the story and on its social card", async ({
+  browser,
+}) => {
   test.setTimeout(600_000);
   const newsroom = await Newsroom.signedIn(browser, editor);
-  const id = await newsroom.publishNewStory({ headline: "Injection Attempts Logged", section: "World", body: "The text under test is in the headline." });
+  const id = await newsroom.publishNewStory({
+    headline: "Injection Attempts Logged",
+    section: "World",
+    body: "The text under test is in the headline.",
+  });
   const api = newsroom.page.request;
   const story = await (await api.get(`/api/articles/${id}`)).json();
   const watch = await ScriptWatch.on(newsroom.page);
@@ -274,7 +338,14 @@ test("cross-site scripting typed as a headline, standfirst or tag shows as text 
     // Headlines and tags are one line: a typed tab arrives as a space, as the editor's own schema has it.
     const text = staffLine().trim().parse(vector.text).slice(0, ARTICLE_LIMITS.headline).trim();
     const saved = await api.put(`/api/articles/${id}`, {
-      data: { expectedVersion: version, headline: text, dek: text, sectionId: story.sectionId, tags: [text.slice(0, ARTICLE_LIMITS.tag)], bodyMdx: story.bodyMdx },
+      data: {
+        expectedVersion: version,
+        headline: text,
+        dek: text,
+        sectionId: story.sectionId,
+        tags: [text.slice(0, ARTICLE_LIMITS.tag)],
+        bodyMdx: story.bodyMdx,
+      },
     });
     expect(saved.status(), `${vector.name}: ${await saved.text()}`).toBe(200);
     version = (await saved.json()).version;
@@ -295,7 +366,9 @@ test("cross-site scripting typed as a headline, standfirst or tag shows as text 
   await newsroom.page.context().close();
 });
 
-test("staff names that carry script show as text on the staff page and run nowhere in the newsroom", async ({ browser }) => {
+test("staff names that carry script show as text on the staff page and run nowhere in the newsroom", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const newsroom = await Newsroom.signedIn(browser, admin);
   // As the staff form stores them: one line, control characters dropped.
@@ -310,7 +383,14 @@ test("staff names that carry script show as text on the staff page and run nowhe
   await expect(form.getByLabel("Name"), "a refused form keeps what was typed").toHaveValue(names[0]!);
   await expect(form.getByLabel("Email")).toHaveValue("refused.password@newsroom.example");
   for (const [index, name] of names.entries()) {
-    await newsroom.addStaffMember({ name, email: `injected.name.${index}@newsroom.example`, password: `violet lanterns glow ${index} times over the quay` }, "writer");
+    await newsroom.addStaffMember(
+      {
+        name,
+        email: `injected.name.${index}@newsroom.example`,
+        password: `violet lanterns glow ${index} times over the quay`,
+      },
+      "writer",
+    );
   }
   const watch = await ScriptWatch.on(newsroom.page);
   await watch.visit("/admin/staff", "the staff page");
@@ -320,16 +400,29 @@ test("staff names that carry script show as text on the staff page and run nowhe
   await newsroom.page.context().close();
 });
 
-test("the sign-in page reflects no script and never sends staff to another site after signing in", async ({ browser }) => {
-  const hostileDestinations = ["javascript:alert(1)", "https://evil.example/admin", "//evil.example/admin", "/admin/..\\/evil.example", "/\\evil.example"];
+test("the sign-in page reflects no script and never sends staff to another site after signing in", async ({
+  browser,
+}) => {
+  const hostileDestinations = [
+    "javascript:alert(1)",
+    "https://evil.example/admin",
+    "//evil.example/admin",
+    "/admin/..\\/evil.example",
+    "/\\evil.example",
+  ];
   for (const [index, destination] of hostileDestinations.entries()) {
     const context = await browser.newContext();
     const watch = await ScriptWatch.on(await context.newPage());
-    await watch.visit(`/login?callbackUrl=${encodeURIComponent(destination)}&error=${encodeURIComponent("<script>alert(1)</script>")}`, destination);
+    await watch.visit(
+      `/login?callbackUrl=${encodeURIComponent(destination)}&error=${encodeURIComponent("<script>alert(1)</script>")}`,
+      destination,
+    );
     await watch.page.getByLabel("Email").fill(`reflected.${index}@newsroom.example`);
     await watch.page.getByLabel("Password").fill(xssVectors[index]!.text);
     await watch.page.getByRole("button", { name: "Sign in" }).click();
-    await expect(watch.page.getByTestId("form-error")).toHaveText("That email and password do not match an active account.");
+    await expect(watch.page.getByTestId("form-error")).toHaveText(
+      "That email and password do not match an active account.",
+    );
     await watch.expectNothingRan(`a refused sign-in towards ${destination}`);
 
     await watch.page.getByLabel("Email").fill(editor.email);

@@ -12,7 +12,9 @@ const STORY_SLUG = "ukraine-to-receive-nato-support-and-membership-after-conflic
 const DRAFT_SLUG = "family-bakeries-raise-prices-as-flour-and-energy-bills-climb-together";
 const SCHEDULED_SLUG = "solar-powered-data-centre-opens-inside-a-disused-limestone-quarry";
 
-test("a reader follows Conflicts from the home page to the commissioned story and sees every part of it", async ({ page }) => {
+test("a reader follows Conflicts from the home page to the commissioned story and sees every part of it", async ({
+  page,
+}) => {
   await page.goto("/");
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Conflicts" }).click();
   await expect(page).toHaveURL(/\/category\/conflicts$/);
@@ -42,9 +44,16 @@ test("a reader follows Conflicts from the home page to the commissioned story an
   expect(blocks).toEqual(expected);
   expect(blocks.filter((block) => block.kind === "paragraph")).toHaveLength(8);
   expect(blocks.map((block) => block.kind)).toEqual([
-    "paragraph", "paragraph", "paragraph", "photo",
-    "paragraph", "paragraph", "paragraph", "photo",
-    "paragraph", "paragraph",
+    "paragraph",
+    "paragraph",
+    "paragraph",
+    "photo",
+    "paragraph",
+    "paragraph",
+    "paragraph",
+    "photo",
+    "paragraph",
+    "paragraph",
   ]);
   for (const camera of ["Nikon D850", "Sony Alpha a7 III"]) {
     await expect(article.body.getByText(`Taken with ${camera}`)).toBeVisible();
@@ -66,7 +75,7 @@ test("search finds the commissioned story by a word from its body", async ({ pag
 });
 
 test("a search shows a reflected query as text, never as markup", async ({ page }) => {
-  await page.goto(`/search?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+  await page.goto(`/search?q=${encodeURIComponent("<img src=x onerror=alert(1)>")}`);
   await expect(page.getByTestId("search-summary")).toContainText("<img src=x onerror=alert(1)>");
   await expect(page.locator("img[src=x]")).toHaveCount(0);
 });
@@ -74,44 +83,53 @@ test("a search shows a reflected query as text, never as markup", async ({ page 
 test.describe("pages that do not exist for readers", () => {
   test.use({ expectedConsoleErrors: [NOT_FOUND_LOAD] });
 
-for (const [kind, slug] of [["draft", DRAFT_SLUG], ["scheduled", SCHEDULED_SLUG]] as const) {
-  test(`a ${kind} story's URL is a 404 and it appears in no list`, async ({ page }) => {
-    const response = await page.goto(`/articles/${slug}`);
-    expect(response?.status()).toBe(404);
-    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
-    for (const list of ["/", "/category/economy", "/category/technology", "/tag/artificial-intelligence", "/search?q=sourdough+OR+quarry"]) {
-      await page.goto(list);
-      await expect(page.locator(`a[href="/articles/${slug}"]`)).toHaveCount(0);
+  for (const [kind, slug] of [
+    ["draft", DRAFT_SLUG],
+    ["scheduled", SCHEDULED_SLUG],
+  ] as const) {
+    test(`a ${kind} story's URL is a 404 and it appears in no list`, async ({ page }) => {
+      const response = await page.goto(`/articles/${slug}`);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+      for (const list of [
+        "/",
+        "/category/economy",
+        "/category/technology",
+        "/tag/artificial-intelligence",
+        "/search?q=sourdough+OR+quarry",
+      ]) {
+        await page.goto(list);
+        await expect(page.locator(`a[href="/articles/${slug}"]`)).toHaveCount(0);
+      }
+    });
+  }
+
+  test("unknown sections, tags, authors and pages past the end are 404s inside the site", async ({ page }) => {
+    const unknownStory = "00000000-0000-4000-8000-000000000000";
+    for (const url of [
+      "/category/no-such-section",
+      "/tag/no-such-tag",
+      // Only the draft and the scheduled story carry these: readers do not know the tags yet.
+      "/tag/energy",
+      "/tag/small-business",
+      "/author/nobody",
+      `/category/conflicts/before/${unknownStory}`,
+      "/category/conflicts/before/abc",
+      `/tag/sample-content/before/${unknownStory}`,
+      "/front-page/yesterday",
+    ]) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(404);
+      await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
     }
   });
-}
 
-test("unknown sections, tags, authors and pages past the end are 404s inside the site", async ({ page }) => {
-  const unknownStory = "00000000-0000-4000-8000-000000000000";
-  for (const url of [
-    "/category/no-such-section",
-    "/tag/no-such-tag",
-    // Only the draft and the scheduled story carry these: readers do not know the tags yet.
-    "/tag/energy",
-    "/tag/small-business",
-    "/author/nobody",
-    `/category/conflicts/before/${unknownStory}`,
-    "/category/conflicts/before/abc",
-    `/tag/sample-content/before/${unknownStory}`,
-    "/front-page/yesterday",
-  ]) {
-    const response = await page.goto(url);
-    expect(response?.status(), url).toBe(404);
-    await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
-  }
-});
-
-test("an address no route knows is a 404 with the masthead and search", async ({ page }) => {
-  const response = await page.goto("/no/such/page");
-  expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-  await expect(page.getByRole("searchbox", { name: "Search stories" })).toBeVisible();
-});
+  test("an address no route knows is a 404 with the masthead and search", async ({ page }) => {
+    const response = await page.goto("/no/such/page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("searchbox", { name: "Search stories" })).toBeVisible();
+  });
 });
 
 test("tag and author pages list the story", async ({ page }) => {

@@ -1,7 +1,12 @@
 import { expect, test } from "./fixtures";
 
 test("reader pages and feeds carry the security headers and no X-Powered-By", async ({ request }) => {
-  for (const url of ["/", "/articles/ukraine-to-receive-nato-support-and-membership-after-conflict", "/rss.xml", "/search?q=NATO"]) {
+  for (const url of [
+    "/",
+    "/articles/ukraine-to-receive-nato-support-and-membership-after-conflict",
+    "/rss.xml",
+    "/search?q=NATO",
+  ]) {
     const headers = (await request.get(url)).headers();
     expect(headers["x-content-type-options"], url).toBe("nosniff");
     expect(headers["referrer-policy"], url).toBe("strict-origin-when-cross-origin");

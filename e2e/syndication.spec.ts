@@ -24,7 +24,10 @@ test("every page links the site feed, and the footer shows it", async ({ page })
   await page.goto("/");
   await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"][href$="/rss.xml"]')).toHaveCount(1);
   await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveCount(1);
-  await expect(page.getByRole("contentinfo").getByRole("link", { name: "RSS feed" })).toHaveAttribute("href", "/rss.xml");
+  await expect(page.getByRole("contentinfo").getByRole("link", { name: "RSS feed" })).toHaveAttribute(
+    "href",
+    "/rss.xml",
+  );
 });
 
 test("an article page tells search engines and social sites what it is", async ({ page, request }) => {

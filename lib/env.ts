@@ -18,16 +18,12 @@ const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const envSchema = z.object({
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
-    z
-      .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
-      .optional(),
+    z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
   ),
   // A streaming replica of DATABASE_URL: reader pages, feeds and search read from it (db/client.ts).
   DATABASE_REPLICA_URL: z.preprocess(
     emptyAsUndefined,
-    z
-      .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
-      .optional(),
+    z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
   ),
   // Next's page and data cache, shared by every app server (cache-handler.mjs); without it each keeps its own.
   REDIS_URL: z.preprocess(
@@ -69,9 +65,7 @@ function parseEnv(): Env {
     })
     .safeParse(process.env);
   if (!result.success) {
-    const problems = result.error.issues
-      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
-      .join("\n");
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment variables:\n${problems}`);
   }
   return result.data;

@@ -11,15 +11,11 @@ describe("newsroom time", () => {
 
   it("stores a date-only story as midnight in the newsroom's zone", () => {
     expect(parsePublicationTime("2023-12-01", "UTC").toISOString()).toBe("2023-12-01T00:00:00.000Z");
-    expect(parsePublicationTime("2023-12-01", "Europe/Kyiv").toISOString()).toBe(
-      "2023-11-30T22:00:00.000Z",
-    );
+    expect(parsePublicationTime("2023-12-01", "Europe/Kyiv").toISOString()).toBe("2023-11-30T22:00:00.000Z");
   });
 
   it("keeps a full timestamp exactly", () => {
-    expect(parsePublicationTime("2026-11-20T08:30:00Z", "Asia/Tokyo").toISOString()).toBe(
-      "2026-11-20T08:30:00.000Z",
-    );
+    expect(parsePublicationTime("2026-11-20T08:30:00Z", "Asia/Tokyo").toISOString()).toBe("2026-11-20T08:30:00.000Z");
   });
 
   it("refuses text that is not a date", () => {

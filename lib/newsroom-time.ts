@@ -7,9 +7,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * newsroom: midnight in the newsroom's zone, so it reads 1 December 2023 there.
  */
 export function parsePublicationTime(value: string, timeZone: string): Date {
-  const instant = DATE_ONLY.test(value)
-    ? fromZonedTime(`${value}T00:00:00`, timeZone)
-    : new Date(value);
+  const instant = DATE_ONLY.test(value) ? fromZonedTime(`${value}T00:00:00`, timeZone) : new Date(value);
   if (Number.isNaN(instant.getTime())) throw new RangeError(`Not a date: ${value}`);
   return instant;
 }

@@ -15,7 +15,10 @@ const READER_DOCUMENTS_TAG = "reader-documents";
 const READER_DOCUMENT_SECONDS = 60;
 
 /** Caches a JSON-safe result (feed bodies, sitemaps, section lookups) for reader route handlers. */
-export function cachedForReaders<Args extends unknown[], Result>(name: string, load: (...args: Args) => Promise<Result>) {
+export function cachedForReaders<Args extends unknown[], Result>(
+  name: string,
+  load: (...args: Args) => Promise<Result>,
+) {
   return unstable_cache(load, [name], { tags: [READER_DOCUMENTS_TAG], revalidate: READER_DOCUMENT_SECONDS });
 }
 

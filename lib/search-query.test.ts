@@ -13,7 +13,10 @@ describe("a reader's search query", () => {
 
   it("reads control characters, a NUL among them, as spaces: they are never words and the database refuses a NUL", () => {
     expect(parseSearchQuery("nato\u0000 \u0002pledge\u0003\t")).toEqual({ ok: true, text: "nato   pledge" });
-    expect(parseSearchQuery("\u0000\u0000")).toMatchObject({ ok: false, message: expect.stringMatching(/Type a word/) });
+    expect(parseSearchQuery("\u0000\u0000")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Type a word/),
+    });
   });
 
   it("says how long it may be when it is too long", () => {

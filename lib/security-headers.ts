@@ -6,7 +6,13 @@
  */
 type Header = { key: string; value: string };
 
-function contentSecurityPolicy({ framing, development }: { framing: "'none'" | "'self'"; development: boolean }): string {
+function contentSecurityPolicy({
+  framing,
+  development,
+}: {
+  framing: "'none'" | "'self'";
+  development: boolean;
+}): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ""}`,
@@ -25,7 +31,10 @@ function commonHeaders(production: boolean): Header[] {
   return [
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+    {
+      key: "Permissions-Policy",
+      value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    },
     ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
   ];
 }
@@ -35,7 +44,10 @@ export function securityHeaders({ production }: { production: boolean }) {
   return [
     {
       source: "/:path*",
-      headers: [...commonHeaders(production), { key: "Content-Security-Policy", value: contentSecurityPolicy({ framing: "'self'", development }) }],
+      headers: [
+        ...commonHeaders(production),
+        { key: "Content-Security-Policy", value: contentSecurityPolicy({ framing: "'self'", development }) },
+      ],
     },
     {
       // The staff area is never framed, not even by the site itself: no clickjacking of the publish button.

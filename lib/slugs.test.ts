@@ -28,13 +28,31 @@ describe("slugs", () => {
 
 describe("a reader's address segment", () => {
   it("could be a slug when it is what the slug functions make", () => {
-    for (const slug of [sectionSlug("Middle East"), tagSlug("Côte d’Ivoire"), authorSlug("Łukasz Nowak"), articleSlug("word ".repeat(40)), "story-2"]) {
+    for (const slug of [
+      sectionSlug("Middle East"),
+      tagSlug("Côte d’Ivoire"),
+      authorSlug("Łukasz Nowak"),
+      articleSlug("word ".repeat(40)),
+      "story-2",
+    ]) {
       expect(isSlug(slug), slug).toBe(true);
     }
   });
 
   it("is no slug with a NUL, a control character, upper case, spaces or stray hyphens, so it is a 404 without a query", () => {
-    for (const segment of ["\u0000", "gaza\u0000", "a\u0002b", "Conflicts", "middle east", "-gaza", "gaza-", "gaza--city", "", "%00", "x".repeat(5) + "\n"]) {
+    for (const segment of [
+      "\u0000",
+      "gaza\u0000",
+      "a\u0002b",
+      "Conflicts",
+      "middle east",
+      "-gaza",
+      "gaza-",
+      "gaza--city",
+      "",
+      "%00",
+      "x".repeat(5) + "\n",
+    ]) {
       expect(isSlug(segment), JSON.stringify(segment)).toBe(false);
     }
   });

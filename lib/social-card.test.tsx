@@ -6,7 +6,9 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 describe("a headline on a social card", () => {
   it("keeps letters, digits and punctuation as written", () => {
-    expect(socialCardText("Київ: «Перемир’я» — 3 ½ days in Łódź, São Paulo & Αθήνα")).toBe("Київ: «Перемир’я» — 3 ½ days in Łódź, São Paulo & Αθήνα");
+    expect(socialCardText("Київ: «Перемир’я» — 3 ½ days in Łódź, São Paulo & Αθήνα")).toBe(
+      "Київ: «Перемир’я» — 3 ½ days in Łódź, São Paulo & Αθήνα",
+    );
   });
 
   it("keeps the joiners and direction marks some languages spell with", () => {
@@ -18,7 +20,9 @@ describe("a headline on a social card", () => {
   });
 
   it("leaves off invisible format, control and unassigned characters", () => {
-    expect(socialCardText("Zero\u200Bwidth \u202Eright-to-left\u202C \uFEFFbom \uFFFE\u0007bell")).toBe("Zerowidth right-to-left bom bell");
+    expect(socialCardText("Zero\u200Bwidth \u202Eright-to-left\u202C \uFEFFbom \uFFFE\u0007bell")).toBe(
+      "Zerowidth right-to-left bom bell",
+    );
   });
 });
 
@@ -38,20 +42,36 @@ function refuseTheNetwork() {
 describe("drawing a social card", () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it("draws a headline with emoji whole, without fetching anything from another site", { timeout: 60_000 }, async () => {
-    const fetched = refuseTheNetwork();
-    const { png, complete } = await drawSocialCard({ section: "Conflicts", headline: "🇺🇦 Ceasefire holds 🕊️ through the night", byline: "Ana Rocha" });
-    expect(complete).toBe(true);
-    expect([...new Uint8Array(png).slice(0, 8)]).toEqual(PNG_SIGNATURE);
-    expect(fetched).toEqual([]);
-  });
+  it(
+    "draws a headline with emoji whole, without fetching anything from another site",
+    { timeout: 60_000 },
+    async () => {
+      const fetched = refuseTheNetwork();
+      const { png, complete } = await drawSocialCard({
+        section: "Conflicts",
+        headline: "🇺🇦 Ceasefire holds 🕊️ through the night",
+        byline: "Ana Rocha",
+      });
+      expect(complete).toBe(true);
+      expect([...new Uint8Array(png).slice(0, 8)]).toEqual(PNG_SIGNATURE);
+      expect(fetched).toEqual([]);
+    },
+  );
 
-  it("draws Czech, Polish, Ukrainian and Greek letters from its own fonts, without fetching anything", { timeout: 60_000 }, async () => {
-    const fetched = refuseTheNetwork();
-    const { complete } = await drawSocialCard({ section: "Світ", headline: "Łódź and Київ sign a grain deal; Αθήνα and Brno watch", byline: "Ana Kovač" });
-    expect(complete).toBe(true);
-    expect(fetched).toEqual([]);
-  });
+  it(
+    "draws Czech, Polish, Ukrainian and Greek letters from its own fonts, without fetching anything",
+    { timeout: 60_000 },
+    async () => {
+      const fetched = refuseTheNetwork();
+      const { complete } = await drawSocialCard({
+        section: "Світ",
+        headline: "Łódź and Київ sign a grain deal; Αθήνα and Brno watch",
+        byline: "Ana Kovač",
+      });
+      expect(complete).toBe(true);
+      expect(fetched).toEqual([]);
+    },
+  );
 
   it("draws every cross-site scripting vector as a complete card", { timeout: 120_000 }, async () => {
     refuseTheNetwork();

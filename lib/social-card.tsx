@@ -15,7 +15,8 @@ import { site } from "@/lib/site";
 const LEFT_OFF_THE_CARD =
   /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\u{20E3}]/gu;
 // A whole emoji sequence, so the joiners inside it go with it.
-const EMOJI_SEQUENCE = /\p{Extended_Pictographic}[\p{Emoji_Modifier}\u{FE0F}]*(?:\u{200D}\p{Extended_Pictographic}[\p{Emoji_Modifier}\u{FE0F}]*)*/gu;
+const EMOJI_SEQUENCE =
+  /\p{Extended_Pictographic}[\p{Emoji_Modifier}\u{FE0F}]*(?:\u{200D}\p{Extended_Pictographic}[\p{Emoji_Modifier}\u{FE0F}]*)*/gu;
 // Format characters that spell words (joiners in Persian and Indic scripts) or set their direction.
 const SPELLING_MARKS = /[\u200C-\u200F]/;
 
@@ -42,7 +43,12 @@ function loadCardFonts(): Promise<CardFont[]> {
     FONT_SUBSETS.flatMap((subset) =>
       ([400, 700] as const).map(async (weight) => {
         const file = await fs.readFile(path.join(folder, `noto-sans-${subset}-${weight}-normal.woff`));
-        return { name: `Noto Sans ${subset}`, data: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer, weight, style: "normal" as const };
+        return {
+          name: `Noto Sans ${subset}`,
+          data: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer,
+          weight,
+          style: "normal" as const,
+        };
       }),
     ),
   );
@@ -53,10 +59,35 @@ const SIZE = { width: 1200, height: 630 };
 
 function SocialCard({ section, headline, byline }: CardText) {
   return (
-    <div style={{ display: "flex", flexDirection: "column", justifyContent: "space-between", width: "100%", height: "100%", padding: 72, background: "#1c1917", color: "#fafaf9", fontFamily: CARD_FONT_FAMILY }}>
-      <div style={{ display: "flex", fontSize: 30, letterSpacing: 4, textTransform: "uppercase", color: "#fca5a5" }}>{section}</div>
-      <div style={{ display: "flex", fontSize: headline.length > 90 ? 52 : 66, fontWeight: 700, lineHeight: 1.15 }}>{headline}</div>
-      <div style={{ display: "flex", justifyContent: "space-between", fontSize: 28, color: "#d6d3d1", borderTop: "2px solid #57534e", paddingTop: 24 }}>
+    <div
+      style={{
+        display: "flex",
+        flexDirection: "column",
+        justifyContent: "space-between",
+        width: "100%",
+        height: "100%",
+        padding: 72,
+        background: "#1c1917",
+        color: "#fafaf9",
+        fontFamily: CARD_FONT_FAMILY,
+      }}
+    >
+      <div style={{ display: "flex", fontSize: 30, letterSpacing: 4, textTransform: "uppercase", color: "#fca5a5" }}>
+        {section}
+      </div>
+      <div style={{ display: "flex", fontSize: headline.length > 90 ? 52 : 66, fontWeight: 700, lineHeight: 1.15 }}>
+        {headline}
+      </div>
+      <div
+        style={{
+          display: "flex",
+          justifyContent: "space-between",
+          fontSize: 28,
+          color: "#d6d3d1",
+          borderTop: "2px solid #57534e",
+          paddingTop: 24,
+        }}
+      >
         <span>{site.name}</span>
         <span>{byline}</span>
       </div>
@@ -69,12 +100,22 @@ function SocialCard({ section, headline, byline }: CardText) {
  * the masthead-only card comes back instead of a cut-off response, marked so it is not kept long.
  */
 export async function drawSocialCard(story: CardText): Promise<{ png: ArrayBuffer; complete: boolean }> {
-  const card = { section: socialCardText(story.section), headline: socialCardText(story.headline), byline: socialCardText(story.byline) };
+  const card = {
+    section: socialCardText(story.section),
+    headline: socialCardText(story.headline),
+    byline: socialCardText(story.byline),
+  };
   const fonts = await loadCardFonts();
   try {
     return { png: await new ImageResponse(<SocialCard {...card} />, { ...SIZE, fonts }).arrayBuffer(), complete: true };
   } catch (error) {
     console.error("The social card could not be drawn; serving the masthead only.", error);
-    return { png: await new ImageResponse(<SocialCard section="" headline={site.name} byline="" />, { ...SIZE, fonts }).arrayBuffer(), complete: false };
+    return {
+      png: await new ImageResponse(<SocialCard section="" headline={site.name} byline="" />, {
+        ...SIZE,
+        fonts,
+      }).arrayBuffer(),
+      complete: false,
+    };
   }
 }

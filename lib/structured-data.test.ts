@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { breadcrumbJsonLd, isoWithOffset, newsArticleJsonLd, serializeJsonLd, webSiteJsonLd } from "./structured-data";
 
-const site = { name: "The Meridian", url: "https://news.example", timeZone: "Europe/Kyiv", logoPath: "/apple-icon.png", language: "en", description: "News." };
+const site = {
+  name: "The Meridian",
+  url: "https://news.example",
+  timeZone: "Europe/Kyiv",
+  logoPath: "/apple-icon.png",
+  language: "en",
+  description: "News.",
+};
 
 describe("structured data for search engines", () => {
   it("describes a story as a NewsArticle with every property Google reads", () => {
@@ -27,7 +34,11 @@ describe("structured data for search engines", () => {
       datePublished: "2023-12-01T00:00:00+02:00",
       dateModified: "2023-12-02T12:30:00+02:00",
       author: [{ "@type": "Person", name: "Newsroom Staff", url: "https://news.example/author/newsroom-staff" }],
-      publisher: { "@type": "NewsMediaOrganization", name: "The Meridian", logo: { "@type": "ImageObject", url: "https://news.example/apple-icon.png" } },
+      publisher: {
+        "@type": "NewsMediaOrganization",
+        name: "The Meridian",
+        logo: { "@type": "ImageObject", url: "https://news.example/apple-icon.png" },
+      },
       mainEntityOfPage: { "@type": "WebPage", "@id": "https://news.example/articles/ukraine-to-receive-nato-support" },
     });
   });
@@ -37,7 +48,15 @@ describe("structured data for search engines", () => {
   });
 
   it("numbers breadcrumbs from one with absolute URLs", () => {
-    expect(breadcrumbJsonLd([{ name: "Home", path: "/" }, { name: "Conflicts", path: "/category/conflicts" }], site).itemListElement).toEqual([
+    expect(
+      breadcrumbJsonLd(
+        [
+          { name: "Home", path: "/" },
+          { name: "Conflicts", path: "/category/conflicts" },
+        ],
+        site,
+      ).itemListElement,
+    ).toEqual([
       { "@type": "ListItem", position: 1, name: "Home", item: "https://news.example/" },
       { "@type": "ListItem", position: 2, name: "Conflicts", item: "https://news.example/category/conflicts" },
     ]);

@@ -46,7 +46,10 @@ export function newsArticleJsonLd(article: NewsArticleFacts, site: Site): WithCo
   };
 }
 
-export function breadcrumbJsonLd(trail: Array<{ name: string; path: string }>, site: Site): WithContext<BreadcrumbList> {
+export function breadcrumbJsonLd(
+  trail: Array<{ name: string; path: string }>,
+  site: Site,
+): WithContext<BreadcrumbList> {
   return {
     "@context": "https://schema.org",
     "@type": "BreadcrumbList",
@@ -80,5 +83,8 @@ export function webSiteJsonLd(site: Site & { description: string }): WebSiteWith
 
 /** JSON for a <script> element: "<" escaped so no headline can close the script early. */
 export function serializeJsonLd(data: object): string {
-  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

@@ -14,7 +14,8 @@ import { markdownTable, writeSection } from "./bench/markdown-section";
 const ROUNDS = 50;
 
 const milliseconds = (value: number) => `${value.toFixed(1)} ms`;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function timed(action: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -52,8 +53,18 @@ const firstInProcess = await timed(() => inServerProcess(story.body));
 const inProcess = await rounds(() => inServerProcess(story.body));
 
 const rows = [
-  ["checked, then compiled in the compiler process (now)", milliseconds(firstIsolated), milliseconds(isolated.median), milliseconds(isolated.p95)],
-  ["mdx-bundler in the server's process (before)", milliseconds(firstInProcess), milliseconds(inProcess.median), milliseconds(inProcess.p95)],
+  [
+    "checked, then compiled in the compiler process (now)",
+    milliseconds(firstIsolated),
+    milliseconds(isolated.median),
+    milliseconds(isolated.p95),
+  ],
+  [
+    "mdx-bundler in the server's process (before)",
+    milliseconds(firstInProcess),
+    milliseconds(inProcess.median),
+    milliseconds(inProcess.p95),
+  ],
 ];
 const body = `## Compile cost per save (issue 12)
 

@@ -27,12 +27,18 @@ const log = (message: string) => console.error(`· ${message}`);
 
 /** The driver /api/health reports, else the --database flag. */
 async function databaseName(appUrl: string, flag: string | undefined): Promise<string> {
-  const health = await fetch(`${appUrl}/api/health`).then((response) => response.json()).catch(() => null);
+  const health = await fetch(`${appUrl}/api/health`)
+    .then((response) => response.json())
+    .catch(() => null);
   const driver: unknown = health?.database?.driver;
   return typeof driver === "string" ? driver : (flag ?? "unknown");
 }
 
-async function measureAllLoads(baseUrl: string, pages: Array<{ label: string; path: string }>, options: BenchOptions): Promise<LoadResult[]> {
+async function measureAllLoads(
+  baseUrl: string,
+  pages: Array<{ label: string; path: string }>,
+  options: BenchOptions,
+): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
   for (const page of pages) {
     log(`load on ${page.path} for ${options.duration} s`);
@@ -59,7 +65,8 @@ function loadPages(targets: Targets, deepPath: string, otherSectionPath: string)
 async function publishToVisible(appUrl: string, readerUrl: string): Promise<PublishOutcome> {
   const email = process.env.BENCH_STAFF_EMAIL;
   const password = process.env.BENCH_STAFF_PASSWORD;
-  if (!email || !password) return { skipped: "BENCH_STAFF_EMAIL and BENCH_STAFF_PASSWORD are not both set (an editor's or admin's sign-in)" };
+  if (!email || !password)
+    return { skipped: "BENCH_STAFF_EMAIL and BENCH_STAFF_PASSWORD are not both set (an editor's or admin's sign-in)" };
   log("publishing a story in Chromium and polling for it");
   try {
     return await measurePublishToVisible({ appUrl, readerUrl, credentials: { email, password } });
@@ -100,7 +107,11 @@ async function runBenchmark(options: BenchOptions, baseUrl: string, nginxPid?: n
   const siteMap = await readSitemap(baseUrl);
   const targets = await findTargets(baseUrl, options);
   const uncached = await measureUncached(baseUrl, siteMap, targets, options);
-  const load = await measureAllLoads(baseUrl, loadPages(targets, uncached.deepPage.path, uncached.otherFirstPage.path), options);
+  const load = await measureAllLoads(
+    baseUrl,
+    loadPages(targets, uncached.deepPage.path, uncached.otherFirstPage.path),
+    options,
+  );
   const scripts = await measureScriptWeight(baseUrl, targets.articlePath);
   const publish = await publishToVisible(options.url, baseUrl);
   return {
@@ -122,7 +133,8 @@ async function runBenchmark(options: BenchOptions, baseUrl: string, nginxPid?: n
 
 const options = readOptions();
 const upstreams = [options.url, ...(options.cluster ? [options.cluster] : [])];
-const nginx = options.viaNginx || options.cluster ? await startMicroCache({ upstreamPorts: upstreams.map(portOf) }) : undefined;
+const nginx =
+  options.viaNginx || options.cluster ? await startMicroCache({ upstreamPorts: upstreams.map(portOf) }) : undefined;
 if (nginx) log(`nginx micro-cache on ${nginx.url} in front of ${upstreams.join(" and ")}`);
 try {
   const run = await runBenchmark(options, nginx?.url ?? options.url, nginx?.pid);

@@ -18,7 +18,12 @@ const argsSchema = z.object({
     .min(1, "--articles must be at least 1")
     .max(10_000_000, "--articles is limited to 10,000,000 a run")
     .default(1_000),
-  seed: z.coerce.number("--seed must be a number").int("--seed must be a whole number").min(0).max(2 ** 31 - 1).optional(),
+  seed: z.coerce
+    .number("--seed must be a number")
+    .int("--seed must be a whole number")
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
 });
 
 function readArgs(): z.infer<typeof argsSchema> {

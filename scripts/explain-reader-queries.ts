@@ -20,7 +20,12 @@ import { getAuthorProfile } from "@/db/queries/authors";
 import { listFeedArticles } from "@/db/queries/feeds";
 import { searchArticles } from "@/db/queries/search";
 import { getSection, listSections } from "@/db/queries/sections";
-import { countSitemapArticles, listRecentNewsArticles, listSitemapArticles, listSitemapListings } from "@/db/queries/sitemap";
+import {
+  countSitemapArticles,
+  listRecentNewsArticles,
+  listSitemapArticles,
+  listSitemapListings,
+} from "@/db/queries/sitemap";
 import { getTag } from "@/db/queries/tags";
 
 const DEEP_PAGE = 500;
@@ -68,17 +73,29 @@ async function readerSteps(): Promise<Step[]> {
     { name: "Home: section fronts", run: () => listSectionFronts({ perSection: 4 }) },
     { name: "Navigation: sections", run: () => listSections() },
     { name: `Section page 1 (${section!.slug})`, run: () => listSectionArticles({ sectionId: section!.id }) },
-    { name: `Section page ${deep.reached} (${section!.slug})`, run: () => listSectionArticles({ sectionId: section!.id, before: deep.cursor }) },
-    ...(busyTag ? [{ name: `Tag page, a busy tag (${busyTag.slug})`, run: () => listTagArticles({ tagId: busyTag.id }) }] : []),
-    ...(quietTag ? [{ name: `Tag page, a quiet tag (${quietTag.slug})`, run: () => listTagArticles({ tagId: quietTag.id }) }] : []),
+    {
+      name: `Section page ${deep.reached} (${section!.slug})`,
+      run: () => listSectionArticles({ sectionId: section!.id, before: deep.cursor }),
+    },
+    ...(busyTag
+      ? [{ name: `Tag page, a busy tag (${busyTag.slug})`, run: () => listTagArticles({ tagId: busyTag.id }) }]
+      : []),
+    ...(quietTag
+      ? [{ name: `Tag page, a quiet tag (${quietTag.slug})`, run: () => listTagArticles({ tagId: quietTag.id }) }]
+      : []),
     { name: "Author page", run: () => listAuthorArticles({ authorId: author!.id }) },
     { name: "Article page: the story", run: () => getPublishedArticle({ slug: lead.slug }) },
-    { name: "Article page: related stories", run: () => listRelatedArticles({ articleId: article!.id, sectionId: article!.sectionId, limit: 4 }) },
+    {
+      name: "Article page: related stories",
+      run: () => listRelatedArticles({ articleId: article!.id, sectionId: article!.sectionId, limit: 4 }),
+    },
     { name: "Search: a common word (government)", run: () => searchArticles({ query: "government", page: 1 }) },
     { name: "Search: two words (river deal)", run: () => searchArticles({ query: "river deal", page: 1 }) },
     { name: "Feed: the whole site", run: () => listFeedArticles({ scope: { kind: "site" } }) },
     { name: "Feed: a section", run: () => listFeedArticles({ scope: { kind: "section", sectionId: section!.id } }) },
-    ...(busyTag ? [{ name: "Feed: a busy tag", run: () => listFeedArticles({ scope: { kind: "tag", tagId: busyTag.id } }) }] : []),
+    ...(busyTag
+      ? [{ name: "Feed: a busy tag", run: () => listFeedArticles({ scope: { kind: "tag", tagId: busyTag.id } }) }]
+      : []),
     { name: "Sitemap: sections and tags", run: () => listSitemapListings() },
     { name: "Sitemap: count", run: () => countSitemapArticles() },
     { name: "Sitemap: first file of stories", run: () => listSitemapArticles({ offset: 0, limit: 50_000 }) },
@@ -86,7 +103,8 @@ async function readerSteps(): Promise<Step[]> {
   ];
 }
 
-const executionTime = (plan: string[]) => plan.find((line) => line.startsWith("Execution Time"))?.replace("Execution Time: ", "") ?? "?";
+const executionTime = (plan: string[]) =>
+  plan.find((line) => line.startsWith("Execution Time"))?.replace("Execution Time: ", "") ?? "?";
 
 async function explainStep(step: Step): Promise<string> {
   const statements = await recordQueries(step.run);

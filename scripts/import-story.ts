@@ -14,8 +14,7 @@ import { decodeStoryBytes } from "@/lib/story-import/decode-story";
 import { parseStory, StoryFormatError } from "@/lib/story-import/parse-story";
 import { storyToMdx, type StoryByline } from "@/lib/story-import/story-to-mdx";
 
-const USAGE =
-  'usage: tsx scripts/import-story.ts [--out DIR] [--author NAME] [--tags "A, B"] [--force] <file.txt>...';
+const USAGE = 'usage: tsx scripts/import-story.ts [--out DIR] [--author NAME] [--tags "A, B"] [--force] <file.txt>...';
 const EXIT_FAILED_STORY = 1;
 const EXIT_USAGE = 2;
 
@@ -66,11 +65,7 @@ function errorMessage(error: unknown): string {
 }
 
 /** Converts one story fully in memory before writing, so a bad story never leaves a file behind. */
-async function importStoryFile(
-  file: string,
-  options: ImportOptions,
-  writtenThisRun: Set<string>,
-): Promise<string> {
+async function importStoryFile(file: string, options: ImportOptions, writtenThisRun: Set<string>): Promise<string> {
   const story = parseStory(decodeStoryBytes(await readFile(file)));
   const { slug, mdx } = storyToMdx(story, options.byline);
   const target = path.join(options.outDir, `${slug}.mdx`);

@@ -18,7 +18,14 @@ const FORM_FACTORS = [
   { name: "desktop", config: desktopConfig },
 ] as const satisfies ReadonlyArray<{ name: string; config: Config | undefined }>;
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
-const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
 // Lighthouse's own report lists an audit under "passed" from this score on.
 const PASSING_SCORE = 0.9;
 
@@ -34,7 +41,12 @@ type PageScores = {
 type Audit = Result["audits"][string];
 
 function readOptions() {
-  const { values } = parseArgs({ options: { url: { type: "string", default: "http://127.0.0.1:3000" }, out: { type: "string", default: "docs/BENCHMARKS.md" } } });
+  const { values } = parseArgs({
+    options: {
+      url: { type: "string", default: "http://127.0.0.1:3000" },
+      out: { type: "string", default: "docs/BENCHMARKS.md" },
+    },
+  });
   return { url: values.url.replace(/\/+$/, ""), out: values.out };
 }
 
@@ -42,7 +54,12 @@ const isScored = (audit: Audit) => ["binary", "numeric", "metricSavings"].includ
 
 /** The audits that count towards one of the four categories, each once. */
 function categoryAudits(result: Result): Audit[] {
-  const ids = new Set(CATEGORIES.flatMap((category) => result.categories[category]?.auditRefs.filter((ref) => ref.group !== "hidden").map((ref) => ref.id) ?? []));
+  const ids = new Set(
+    CATEGORIES.flatMap(
+      (category) =>
+        result.categories[category]?.auditRefs.filter((ref) => ref.group !== "hidden").map((ref) => ref.id) ?? [],
+    ),
+  );
   return [...ids].map((id) => result.audits[id]!);
 }
 
@@ -55,11 +72,17 @@ async function audit(port: number, url: string, formFactor: (typeof FORM_FACTORS
   return {
     page: new URL(url).pathname,
     formFactor: formFactor.name,
-    scores: Object.fromEntries(CATEGORIES.map((category) => [category, lhr.categories[category]?.score ?? null])) as PageScores["scores"],
+    scores: Object.fromEntries(
+      CATEGORIES.map((category) => [category, lhr.categories[category]?.score ?? null]),
+    ) as PageScores["scores"],
     cpuIndex: lhr.environment.benchmarkIndex,
-    failing: audits.filter((item) => isScored(item) && item.score !== null && item.score < PASSING_SCORE).map((item) => ({ title: item.title, detail: item.displayValue })),
+    failing: audits
+      .filter((item) => isScored(item) && item.score !== null && item.score < PASSING_SCORE)
+      .map((item) => ({ title: item.title, detail: item.displayValue })),
     // An audit that could not run says nothing about the page, so it is listed apart from failures.
-    errored: audits.filter((item) => item.scoreDisplayMode === "error").map((item) => ({ title: item.title, detail: item.errorMessage })),
+    errored: audits
+      .filter((item) => item.scoreDisplayMode === "error")
+      .map((item) => ({ title: item.title, detail: item.errorMessage })),
   };
 }
 
@@ -90,7 +113,12 @@ function erroredSummary(results: PageScores[]): string[] {
 function toMarkdown(results: PageScores[], baseUrl: string): string {
   const table = markdownTable(
     ["page", "form factor", "Performance", "Accessibility", "Best Practices", "SEO", "host CPU index"],
-    results.map((result) => [`\`${result.page}\``, result.formFactor, ...CATEGORIES.map((category) => score(result.scores[category])), String(Math.round(result.cpuIndex))]),
+    results.map((result) => [
+      `\`${result.page}\``,
+      result.formFactor,
+      ...CATEGORIES.map((category) => score(result.scores[category])),
+      String(Math.round(result.cpuIndex)),
+    ]),
   );
   const failures = results
     .filter((result) => result.failing.length > 0)
@@ -104,13 +132,18 @@ function toMarkdown(results: PageScores[], baseUrl: string): string {
     "",
     table,
     "",
-    failures.length ? `Failing audits (score under ${PASSING_SCORE * 100}):\n\n${failures.join("\n")}` : "No failing audits.",
+    failures.length
+      ? `Failing audits (score under ${PASSING_SCORE * 100}):\n\n${failures.join("\n")}`
+      : "No failing audits.",
     ...(errored.length ? ["", "Audits that could not run, on one page or more:", "", ...errored] : []),
   ].join("\n");
 }
 
 const options = readOptions();
-const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS });
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+  chromeFlags: CHROME_FLAGS,
+});
 try {
   const results: PageScores[] = [];
   for (const page of PAGES) {

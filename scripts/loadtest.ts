@@ -19,7 +19,14 @@ import { planReaders, startReaders, visitOnce, type ReaderGroup } from "./loadte
 import { passed, toConsole, type LoadTestRun } from "./loadtest/report";
 import { lookForStories } from "./loadtest/sightings";
 
-type Target = { url: string; credentials: Credentials; pid?: number; server: string; ownsSite: boolean; stop: () => Promise<void> };
+type Target = {
+  url: string;
+  credentials: Credentials;
+  pid?: number;
+  server: string;
+  ownsSite: boolean;
+  stop: () => Promise<void>;
+};
 
 // The editor files over this share of the load, so the last stories still meet a full one.
 const PUBLISHING_SHARE = 0.9;
@@ -36,21 +43,38 @@ async function ownServer(): Promise<Target> {
   log("starting next start on a fresh database");
   const own = await startOwnServer();
   log(`${own.url} is up; its log is ${own.log}`);
-  return { url: own.url, credentials: own.credentials, pid: own.pid, server: `next start started by the load test on ${own.url}`, ownsSite: true, stop: own.stop };
+  return {
+    url: own.url,
+    credentials: own.credentials,
+    pid: own.pid,
+    server: `next start started by the load test on ${own.url}`,
+    ownsSite: true,
+    stop: own.stop,
+  };
 }
 
 async function runningServer(url: string): Promise<Target> {
   const email = process.env.BENCH_STAFF_EMAIL;
   const password = process.env.BENCH_STAFF_PASSWORD;
-  if (!email || !password) throw new Error("--url needs BENCH_STAFF_EMAIL and BENCH_STAFF_PASSWORD: an editor's or administrator's sign-in");
+  if (!email || !password)
+    throw new Error("--url needs BENCH_STAFF_EMAIL and BENCH_STAFF_PASSWORD: an editor's or administrator's sign-in");
   const { hostname, port } = new URL(url);
   const pid = LOCAL_HOSTS.has(hostname) ? await findListeningProcess(Number(port || 80)) : undefined;
-  return { url, credentials: { email, password }, pid, server: `running server ${url}`, ownsSite: false, stop: async () => {} };
+  return {
+    url,
+    credentials: { email, password },
+    pid,
+    server: `running server ${url}`,
+    ownsSite: false,
+    stop: async () => {},
+  };
 }
 
 /** The driver /api/health reports. */
 async function databaseName(url: string): Promise<string> {
-  const health = await fetch(`${url}/api/health`).then((response) => response.json()).catch(() => null);
+  const health = await fetch(`${url}/api/health`)
+    .then((response) => response.json())
+    .catch(() => null);
   const driver: unknown = health?.database?.driver;
   return typeof driver === "string" ? driver : "unknown";
 }
@@ -62,7 +86,9 @@ async function publishUnderLoad(url: string, groups: ReaderGroup[], desk: Desk, 
   const readers = startReaders(url, groups);
   const spacingMs = (options.duration * 1000 * PUBLISHING_SHARE) / options.stories;
   const onPublished = (publication: Publication, count: number) =>
-    log(`story ${count} of ${options.stories}: ${publication.outcome}${publication.ms === undefined ? "" : ` in ${(publication.ms / 1000).toFixed(1)} s`}`);
+    log(
+      `story ${count} of ${options.stories}: ${publication.outcome}${publication.ms === undefined ? "" : ` in ${(publication.ms / 1000).toFixed(1)} s`}`,
+    );
   const editing = publishStories(desk, stories, { from: loadStart, spacingMs, onPublished });
   await Promise.allSettled([sleep(options.duration * 1000), editing]);
   const loadEnd = performance.now();
@@ -70,12 +96,20 @@ async function publishUnderLoad(url: string, groups: ReaderGroup[], desk: Desk, 
 }
 
 /** The first publication loads the staff side's code (the MDX compiler among it): it belongs to the warm-up. */
-function warmedUpAt({ loadStart, publications }: { loadStart: number; publications: Publication[] }, options: LoadTestOptions): number {
+function warmedUpAt(
+  { loadStart, publications }: { loadStart: number; publications: Publication[] },
+  options: LoadTestOptions,
+): number {
   const firstPublished = publications.find((publication) => publication.finishedAt)?.finishedAt ?? loadStart;
   return Math.max(loadStart + options.duration * 1000 * WARM_UP_SHARE, firstPublished);
 }
 
-function trend(target: Target, samples: MemorySample[] | undefined, load: { loadStart: number; loadEnd: number; publications: Publication[] }, options: LoadTestOptions): LoadTestRun["memory"] {
+function trend(
+  target: Target,
+  samples: MemorySample[] | undefined,
+  load: { loadStart: number; loadEnd: number; publications: Publication[] },
+  options: LoadTestOptions,
+): LoadTestRun["memory"] {
   if (!target.pid || !samples) return { unknown: "no process on this machine listens on the server's port" };
   const phases = { loadStart: load.loadStart, warmedUpAt: warmedUpAt(load, options), loadEnd: load.loadEnd };
   return memoryTrend(target.pid, samples, phases) ?? { unknown: `pid ${target.pid} could not be read` };
@@ -89,7 +123,9 @@ async function runLoadTest(target: Target, options: LoadTestOptions): Promise<Lo
   const memory = target.pid ? watchMemory(target.pid) : undefined;
   try {
     await sleep(QUIET_BEFORE_MS);
-    log(`${options.connections} readers for ${options.duration} s while the editor publishes ${options.stories} stories`);
+    log(
+      `${options.connections} readers for ${options.duration} s while the editor publishes ${options.stories} stories`,
+    );
     const loadBefore = os.loadavg()[0]!;
     const load = await publishUnderLoad(target.url, groups, desk, options);
     // The readers, the editor's browser and the server share the machine with whatever else runs on it.

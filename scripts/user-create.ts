@@ -33,11 +33,15 @@ async function readPassword(): Promise<string> {
   return "";
 }
 
-const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" } } });
+const { values } = parseArgs({
+  options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+});
 const args = argsSchema.safeParse(values);
 if (!args.success) {
   console.error(args.error.issues.map((issue) => issue.message).join("\n"));
-  console.error('Usage: echo "$PASSWORD" | npm run user:create -- --email EMAIL --name "NAME" --role admin|editor|writer');
+  console.error(
+    'Usage: echo "$PASSWORD" | npm run user:create -- --email EMAIL --name "NAME" --role admin|editor|writer',
+  );
   process.exit(2);
 }
 const password = newPasswordSchema.safeParse(await readPassword());

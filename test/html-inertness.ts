@@ -33,13 +33,18 @@ const NAMED_REFERENCES: Record<string, string> = {
 
 /** Character references as a browser decodes them, including numeric ones without the semicolon. */
 export function decodeCharacterReferences(value: string): string {
-  return value.replace(/&(?:#[xX]([0-9a-fA-F]+);?|#(\d+);?|([A-Za-z][A-Za-z0-9]*);)/g, (whole, hex?: string, decimal?: string, name?: string) => {
-    if (hex !== undefined || decimal !== undefined) {
-      const code = hex !== undefined ? Number.parseInt(hex, 16) : Number.parseInt(decimal!, 10);
-      return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? "\ufffd" : String.fromCodePoint(code);
-    }
-    return NAMED_REFERENCES[name!] ?? whole;
-  });
+  return value.replace(
+    /&(?:#[xX]([0-9a-fA-F]+);?|#(\d+);?|([A-Za-z][A-Za-z0-9]*);)/g,
+    (whole, hex?: string, decimal?: string, name?: string) => {
+      if (hex !== undefined || decimal !== undefined) {
+        const code = hex !== undefined ? Number.parseInt(hex, 16) : Number.parseInt(decimal!, 10);
+        return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)
+          ? "\ufffd"
+          : String.fromCodePoint(code);
+      }
+      return NAMED_REFERENCES[name!] ?? whole;
+    },
+  );
 }
 
 // Elements whose content the tokenizer reads as text up to their own end tag.
@@ -85,13 +90,15 @@ export function tokenizeHtml(html: string): HtmlToken[] {
       const closing = next === "/";
       let at = index + (closing ? 2 : 1);
       let name = "";
-      while (at < html.length && !WHITESPACE.test(html[at]!) && html[at] !== "/" && html[at] !== ">") name += html[at++]!;
+      while (at < html.length && !WHITESPACE.test(html[at]!) && html[at] !== "/" && html[at] !== ">")
+        name += html[at++]!;
       const attributes: HtmlAttribute[] = [];
       for (;;) {
         while (at < html.length && (WHITESPACE.test(html[at]!) || html[at] === "/")) at += 1;
         if (at >= html.length || html[at] === ">") break;
         let attributeName = html[at++]!;
-        while (at < html.length && !WHITESPACE.test(html[at]!) && !"/>=".includes(html[at]!)) attributeName += html[at++]!;
+        while (at < html.length && !WHITESPACE.test(html[at]!) && !"/>=".includes(html[at]!))
+          attributeName += html[at++]!;
         while (at < html.length && WHITESPACE.test(html[at]!)) at += 1;
         let value = "";
         if (html[at] === "=") {
@@ -117,7 +124,11 @@ export function tokenizeHtml(html: string): HtmlToken[] {
         if (RAW_TEXT.has(tagName)) {
           const end = html.toLowerCase().indexOf(`</${tagName}`, index);
           const content = html.slice(index, end === -1 ? html.length : end);
-          if (content) tokens.push({ kind: "text", value: tagName === "textarea" || tagName === "title" ? decodeCharacterReferences(content) : content });
+          if (content)
+            tokens.push({
+              kind: "text",
+              value: tagName === "textarea" || tagName === "title" ? decodeCharacterReferences(content) : content,
+            });
           index = end === -1 ? html.length : end;
         }
       }
@@ -147,9 +158,24 @@ const ACTIVE_ELEMENTS = new Set([
   "portal",
   "math",
 ]);
-const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "poster", "data", "background", "cite", "srcset", "imagesrcset", "ping", "manifest"]);
+const URL_ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "action",
+  "formaction",
+  "xlink:href",
+  "poster",
+  "data",
+  "background",
+  "cite",
+  "srcset",
+  "imagesrcset",
+  "ping",
+  "manifest",
+]);
 const LIST_OF_ADDRESSES = new Set(["srcset", "imagesrcset"]);
-const attributeOf = (token: { attributes: HtmlAttribute[] }, name: string) => token.attributes.find((attribute) => attribute.name === name)?.value;
+const attributeOf = (token: { attributes: HtmlAttribute[] }, name: string) =>
+  token.attributes.find((attribute) => attribute.name === name)?.value;
 
 /** The scheme a browser would read from an address: it strips leading spaces and controls and ignores tabs and newlines anywhere. */
 export function schemeOf(address: string): string | null {
@@ -172,7 +198,11 @@ export function findActiveContent(html: string, { allowJsonLd = false, siteOrigi
   const tokens = tokenizeHtml(html);
   for (const [position, token] of tokens.entries()) {
     if (token.kind !== "start") continue;
-    if (token.name === "script" && allowJsonLd && token.attributes.some((a) => a.name === "type" && a.value === "application/ld+json")) {
+    if (
+      token.name === "script" &&
+      allowJsonLd &&
+      token.attributes.some((a) => a.name === "type" && a.value === "application/ld+json")
+    ) {
       const content = tokens[position + 1];
       const json = content?.kind === "text" ? content.value : "";
       try {
@@ -183,10 +213,12 @@ export function findActiveContent(html: string, { allowJsonLd = false, siteOrigi
       continue;
     }
     // React hoists a lead photo's preload into a <link>: an image, checked below like any other.
-    const imagePreload = token.name === "link" && attributeOf(token, "rel") === "preload" && attributeOf(token, "as") === "image";
+    const imagePreload =
+      token.name === "link" && attributeOf(token, "rel") === "preload" && attributeOf(token, "as") === "image";
     if (ACTIVE_ELEMENTS.has(token.name) && !imagePreload) problems.push(`a <${token.name}> element`);
     // The site's own forms (search) post to its own paths; anything else could send a reader's input away.
-    if (token.name === "form" && !/^\/(?![/\\])/.test(attributeOf(token, "action") ?? "")) problems.push(`a <form> posting to ${attributeOf(token, "action") ?? "this page"}`);
+    if (token.name === "form" && !/^\/(?![/\\])/.test(attributeOf(token, "action") ?? ""))
+      problems.push(`a <form> posting to ${attributeOf(token, "action") ?? "this page"}`);
     for (const attribute of token.attributes) {
       if (/^on/i.test(attribute.name)) problems.push(`an ${attribute.name}= handler on <${token.name}>`);
       if (attribute.name === "style" && /expression\s*\(|javascript:|url\s*\(/i.test(attribute.value)) {
@@ -194,11 +226,15 @@ export function findActiveContent(html: string, { allowJsonLd = false, siteOrigi
       }
       if (attribute.name === "srcdoc") problems.push(`a srcdoc document on <${token.name}>`);
       if (!URL_ATTRIBUTES.has(attribute.name)) continue;
-      const addresses = LIST_OF_ADDRESSES.has(attribute.name) ? attribute.value.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? "") : [attribute.value];
+      const addresses = LIST_OF_ADDRESSES.has(attribute.name)
+        ? attribute.value.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? "")
+        : [attribute.value];
       for (const address of addresses) {
         const scheme = schemeOf(address);
-        if (scheme && DANGEROUS_SCHEMES.has(scheme)) problems.push(`a ${scheme}: address in ${attribute.name} of <${token.name}>`);
-        const isImage = (token.name === "img" && (attribute.name === "src" || attribute.name === "srcset")) || imagePreload;
+        if (scheme && DANGEROUS_SCHEMES.has(scheme))
+          problems.push(`a ${scheme}: address in ${attribute.name} of <${token.name}>`);
+        const isImage =
+          (token.name === "img" && (attribute.name === "src" || attribute.name === "srcset")) || imagePreload;
         if (siteOrigin !== undefined && isImage && address !== "") {
           const onSite = address.startsWith(`${siteOrigin}/`) || /^\/(?![/\\])/.test(address.replace(/[\t\n\r]/g, ""));
           if (!onSite) problems.push(`an image from another site: ${address}`);
@@ -212,6 +248,12 @@ export function findActiveContent(html: string, { allowJsonLd = false, siteOrigi
 /** What a reader can read or a screen reader announce: the decoded text, and every attribute's decoded value. */
 export function readableContent(html: string): string {
   return tokenizeHtml(html)
-    .map((token) => (token.kind === "text" ? token.value : token.kind === "start" ? token.attributes.map((a) => a.value).join("\n") : ""))
+    .map((token) =>
+      token.kind === "text"
+        ? token.value
+        : token.kind === "start"
+          ? token.attributes.map((a) => a.value).join("\n")
+          : "",
+    )
     .join("\n");
 }

@@ -10,7 +10,14 @@ export type NewsroomChild = {
 };
 
 // tsx compiles the TypeScript; react-server makes "server-only" importable, as under Next.
-const NODE_ARGS = ["--conditions=react-server", "--import", "tsx", "--import", "./test/staff-session-hooks.mjs", "test/newsroom-child.ts"];
+const NODE_ARGS = [
+  "--conditions=react-server",
+  "--import",
+  "tsx",
+  "--import",
+  "./test/staff-session-hooks.mjs",
+  "test/newsroom-child.ts",
+];
 
 function asEvent(line: string): ChildEvent | undefined {
   try {
@@ -23,7 +30,10 @@ function asEvent(line: string): ChildEvent | undefined {
 
 /** Starts test/newsroom-child.ts with `args`, this process's environment and `env` on top. */
 export function startNewsroomChild(args: string[], env: Record<string, string>): NewsroomChild {
-  const child = spawn(process.execPath, [...NODE_ARGS, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...NODE_ARGS, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const events: ChildEvent[] = [];
   let pending = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
@@ -47,6 +57,7 @@ export function startNewsroomChild(args: string[], env: Record<string, string>):
 export async function runNewsroomChild(args: string[], env: Record<string, string>): Promise<ChildEvent[]> {
   const child = startNewsroomChild(args, env);
   const { code, signal, stderr } = await child.exited;
-  if (code !== 0) throw new Error(`newsroom child "${args.join(" ")}" ended with ${signal ?? `code ${code}`}:\n${stderr}`);
+  if (code !== 0)
+    throw new Error(`newsroom child "${args.join(" ")}" ended with ${signal ?? `code ${code}`}:\n${stderr}`);
   return child.events;
 }

@@ -27,13 +27,27 @@ const say = (event: Record<string, unknown>) => process.stdout.write(`${JSON.str
 async function prepare() {
   await migrateDatabase();
   // A section straight into the table: seeding the sample stories would only make this slower.
-  const [section] = await getDb().insert(categories).values({ slug: "harbour", name: "Harbour" }).returning({ id: categories.id });
+  const [section] = await getDb()
+    .insert(categories)
+    .values({ slug: "harbour", name: "Harbour" })
+    .returning({ id: categories.id });
   const sectionId = section!.id;
-  const editor = await provisionStaffAccountFromCommandLine({ name: "Night Editor", email: "night@newsroom.example", role: "editor", password: "correct horse battery staple" });
+  const editor = await provisionStaffAccountFromCommandLine({
+    name: "Night Editor",
+    email: "night@newsroom.example",
+    role: "editor",
+    password: "correct horse battery staple",
+  });
   signInAs(editor);
   const drafts: string[] = [];
   for (const headline of ["Ferry strike ends at dawn", "Harbour bridge reopens after repairs"]) {
-    const draft = await createArticleDraft({ headline, dek: "A standfirst.", sectionId, tags: ["Harbour"], bodyMdx: "The first paragraph." });
+    const draft = await createArticleDraft({
+      headline,
+      dek: "A standfirst.",
+      sectionId,
+      tags: ["Harbour"],
+      bodyMdx: "The first paragraph.",
+    });
     if (draft.status !== "saved") throw new Error(`draft "${headline}" was not saved: ${draft.status}`);
     drafts.push(draft.id);
   }
@@ -71,7 +85,9 @@ async function read(id: string, slug: string) {
     reader: {
       latest: await orFailed(listLatestArticles({ limit: 10 }).then((stories) => stories.map((story) => story.slug))),
       article: await orFailed(readerSees(slug)),
-      search: await orFailed(searchArticles({ query: "ferry", page: 1 }).then((found) => found.results.map((story) => story.slug))),
+      search: await orFailed(
+        searchArticles({ query: "ferry", page: 1 }).then((found) => found.results.map((story) => story.slug)),
+      ),
     },
     newsroom: await orFailed(getArticleForEditing({ id }).then((story) => story?.status ?? null)),
     health: await checkDatabaseHealth(),

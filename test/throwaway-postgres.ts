@@ -29,8 +29,15 @@ const REPLICA_PROGRAMS = [...PRIMARY_PROGRAMS, "pg_basebackup"];
 export function findPostgresPrograms(programs: string[] = PRIMARY_PROGRAMS): string | null {
   const debian = "/usr/lib/postgresql";
   const versions = fs.existsSync(debian) ? fs.readdirSync(debian).sort((a, b) => Number(b) - Number(a)) : [];
-  const directories = [...versions.map((version) => path.join(debian, version, "bin")), ...(process.env.PATH ?? "").split(path.delimiter)];
-  return directories.find((directory) => directory && programs.every((program) => fs.existsSync(path.join(directory, program)))) ?? null;
+  const directories = [
+    ...versions.map((version) => path.join(debian, version, "bin")),
+    ...(process.env.PATH ?? "").split(path.delimiter),
+  ];
+  return (
+    directories.find(
+      (directory) => directory && programs.every((program) => fs.existsSync(path.join(directory, program))),
+    ) ?? null
+  );
 }
 
 const notInstalled = (programs: string[]) => `PostgreSQL's ${programs.join(", ")} are not installed`;
@@ -38,13 +45,16 @@ const notInstalled = (programs: string[]) => `PostgreSQL's ${programs.join(", ")
 /** Why the cluster cannot be made here, or null when it can. */
 export function throwawayPostgresUnavailable(): string | null {
   if (!findPostgresPrograms()) return notInstalled(PRIMARY_PROGRAMS);
-  if (isRoot && !hasAccount("postgres")) return "running as root, and there is no postgres account to run PostgreSQL as";
+  if (isRoot && !hasAccount("postgres"))
+    return "running as root, and there is no postgres account to run PostgreSQL as";
   return null;
 }
 
 /** Why a primary with a replica cannot be made here, or null when it can. */
 export function throwawayReplicaUnavailable(): string | null {
-  return throwawayPostgresUnavailable() ?? (findPostgresPrograms(REPLICA_PROGRAMS) ? null : notInstalled(REPLICA_PROGRAMS));
+  return (
+    throwawayPostgresUnavailable() ?? (findPostgresPrograms(REPLICA_PROGRAMS) ? null : notInstalled(REPLICA_PROGRAMS))
+  );
 }
 
 function hasAccount(name: string): boolean {
@@ -75,12 +85,17 @@ function freePort(): Promise<number> {
 type Run = (program: string, args: string[]) => Promise<unknown>;
 
 /** Runs `make` in a new temporary directory the postgres account owns, removed again if `make` fails. */
-async function inTemporaryDirectory(needs: string[], make: (run: Run, directory: string) => Promise<ThrowawayPostgres>): Promise<ThrowawayPostgres> {
+async function inTemporaryDirectory(
+  needs: string[],
+  make: (run: Run, directory: string) => Promise<ThrowawayPostgres>,
+): Promise<ThrowawayPostgres> {
   const programs = findPostgresPrograms(needs);
   if (!programs) throw new Error(notInstalled(needs));
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-throwaway-pg-"));
   const run: Run = (program, args) =>
-    isRoot ? execFile("runuser", ["-u", "postgres", "--", path.join(programs, program), ...args]) : execFile(path.join(programs, program), args);
+    isRoot
+      ? execFile("runuser", ["-u", "postgres", "--", path.join(programs, program), ...args])
+      : execFile(path.join(programs, program), args);
   try {
     if (isRoot) {
       const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }));
@@ -100,7 +115,9 @@ const REPLICATION_SETTINGS = "-c wal_level=replica -c max_wal_senders=5";
 const TRUST_LOCAL_REPLICATION = "host replication all 127.0.0.1/32 trust\n";
 
 /** A stopped cluster; `start` starts it. With `replication`, replicas may stream from it once started. */
-export async function createThrowawayPostgres({ replication = false }: { replication?: boolean } = {}): Promise<ThrowawayPostgres> {
+export async function createThrowawayPostgres({
+  replication = false,
+}: { replication?: boolean } = {}): Promise<ThrowawayPostgres> {
   return inTemporaryDirectory(PRIMARY_PROGRAMS, async (run, directory) => {
     const data = path.join(directory, "data");
     // Trust on 127.0.0.1 only, no fsync: nothing here outlives the test.
@@ -121,7 +138,20 @@ export async function createThrowawayReplica(primary: ThrowawayPostgres): Promis
   return inTemporaryDirectory(REPLICA_PROGRAMS, async (run, directory) => {
     const data = path.join(directory, "data");
     // -R writes the standby signal and the connection back to the primary; -X stream copies the WAL written meanwhile.
-    await run("pg_basebackup", ["-h", "127.0.0.1", "-p", port, "-U", "postgres", "-D", data, "-R", "-X", "stream", "--no-sync"]);
+    await run("pg_basebackup", [
+      "-h",
+      "127.0.0.1",
+      "-p",
+      port,
+      "-U",
+      "postgres",
+      "-D",
+      data,
+      "-R",
+      "-X",
+      "stream",
+      "--no-sync",
+    ]);
     const replica = await clusterIn(run, directory, data);
     try {
       await replica.start();

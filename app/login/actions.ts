@@ -11,8 +11,14 @@ import { staffLine } from "@/lib/editor/staff-text";
 import { site } from "@/lib/site";
 
 const signInSchema = z.object({
-  email: staffLine().trim().min(1, "Enter your email address.").max(320, "That is longer than any email address; check what you typed."),
-  password: z.string().min(1, "Enter your password.").max(1_024, "That is longer than any password here; check what you typed."),
+  email: staffLine()
+    .trim()
+    .min(1, "Enter your email address.")
+    .max(320, "That is longer than any email address; check what you typed."),
+  password: z
+    .string()
+    .min(1, "Enter your password.")
+    .max(1_024, "That is longer than any password here; check what you typed."),
   // A return address that cannot be one (too long, or broken across lines) is dropped, not refused: the sign-in still works.
   callbackUrl: staffLine().max(2_048).optional().catch(undefined),
 });

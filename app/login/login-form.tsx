@@ -9,19 +9,45 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     <form action={formAction} className="space-y-4 font-sans">
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
       <div>
-        <label htmlFor="email" className="block text-sm font-semibold">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded-sm border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-900" />
+        <label htmlFor="email" className="block text-sm font-semibold">
+          Email
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="mt-1 w-full rounded-sm border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-900"
+        />
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-semibold">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded-sm border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-900" />
+        <label htmlFor="password" className="block text-sm font-semibold">
+          Password
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 w-full rounded-sm border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-900"
+        />
       </div>
       {state.error ? (
-        <p role="status" data-testid="form-error" className="rounded-sm bg-red-100 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+        <p
+          role="status"
+          data-testid="form-error"
+          className="rounded-sm bg-red-100 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+        >
           {state.error}
         </p>
       ) : null}
-      <button type="submit" disabled={pending} className="w-full rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900"
+      >
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

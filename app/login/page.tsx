@@ -12,7 +12,9 @@ export default async function LoginPage({ searchParams }: Props) {
   return (
     <main id="main-content" className="mx-auto max-w-sm px-4 py-16">
       <p className="text-center">
-        <Link href="/" className="font-serif text-3xl font-black">{site.name}</Link>
+        <Link href="/" className="font-serif text-3xl font-black">
+          {site.name}
+        </Link>
       </p>
       <h1 className="mt-6 mb-6 text-center text-2xl font-bold">Staff sign-in</h1>
       <LoginForm callbackUrl={callbackUrl} />

@@ -150,48 +150,125 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
       <input type="hidden" name="heroMediaId" value={heroMediaId} />
       <div className="space-y-4">
         {state.status !== "idle" ? (
-          <div role="status" data-testid="editor-status" className={`rounded-sm px-3 py-2 text-sm ${state.status === "saved" && !state.warning ? "bg-emerald-100 text-emerald-950" : state.status === "saved" ? "bg-amber-100 text-amber-950" : "bg-red-100 text-red-950"}`}>
+          <div
+            role="status"
+            data-testid="editor-status"
+            className={`rounded-sm px-3 py-2 text-sm ${state.status === "saved" && !state.warning ? "bg-emerald-100 text-emerald-950" : state.status === "saved" ? "bg-amber-100 text-amber-950" : "bg-red-100 text-red-950"}`}
+          >
             <p>{state.message}</p>
             {state.status === "invalid" && state.issues ? <IssueList issues={state.issues} /> : null}
           </div>
         ) : null}
         {state.status === "conflict" && overrideVersion === null ? (
-          <section aria-label="Their version" className="rounded-sm border border-amber-500 bg-amber-50 p-3 text-sm dark:bg-amber-950">
+          <section
+            aria-label="Their version"
+            className="rounded-sm border border-amber-500 bg-amber-50 p-3 text-sm dark:bg-amber-950"
+          >
             <p className="font-semibold">
               Someone else saved version {state.current.version}. Their headline: “{state.current.headline}”
             </p>
-            <label htmlFor="their-body" className="mt-2 block font-semibold">Their text</label>
+            <label htmlFor="their-body" className="mt-2 block font-semibold">
+              Their text
+            </label>
             <textarea id="their-body" readOnly value={state.current.bodyMdx} rows={8} className={inputClass} />
             <div className="mt-2 flex flex-wrap gap-2">
-              <button type="button" onClick={() => { setBody(state.current.bodyMdx); setHeadline(state.current.headline); setDek(state.current.dek); setOverrideVersion(state.current.version); }} className="rounded-sm border border-stone-500 px-3 py-1">
+              <button
+                type="button"
+                onClick={() => {
+                  setBody(state.current.bodyMdx);
+                  setHeadline(state.current.headline);
+                  setDek(state.current.dek);
+                  setOverrideVersion(state.current.version);
+                }}
+                className="rounded-sm border border-stone-500 px-3 py-1"
+              >
                 Start from their version
               </button>
-              <button type="button" onClick={() => setOverrideVersion(state.current.version)} className="rounded-sm border border-stone-500 px-3 py-1">
+              <button
+                type="button"
+                onClick={() => setOverrideVersion(state.current.version)}
+                className="rounded-sm border border-stone-500 px-3 py-1"
+              >
                 I have merged: save mine over theirs
               </button>
             </div>
           </section>
         ) : null}
         <FormField id="headline" label="Headline" errors={fieldErrors.headline}>
-          <input id="headline" name="headline" value={headline} onChange={(e) => setHeadline(e.target.value)} required maxLength={ARTICLE_LIMITS.headline} className={`${inputClass} font-serif text-xl font-bold`} />
+          <input
+            id="headline"
+            name="headline"
+            value={headline}
+            onChange={(e) => setHeadline(e.target.value)}
+            required
+            maxLength={ARTICLE_LIMITS.headline}
+            className={`${inputClass} font-serif text-xl font-bold`}
+          />
         </FormField>
         <FormField id="dek" label="Standfirst" hint="One or two sentences under the headline." errors={fieldErrors.dek}>
-          <textarea id="dek" name="dek" value={dek} onChange={(e) => setDek(e.target.value)} rows={2} maxLength={ARTICLE_LIMITS.dek} className={inputClass} />
+          <textarea
+            id="dek"
+            name="dek"
+            value={dek}
+            onChange={(e) => setDek(e.target.value)}
+            rows={2}
+            maxLength={ARTICLE_LIMITS.dek}
+            className={inputClass}
+          />
         </FormField>
         <div className="grid gap-4 sm:grid-cols-2">
           <FormField id="sectionId" label="Section" errors={fieldErrors.sectionId}>
-            <select id="sectionId" name="sectionId" value={sectionId} onChange={(e) => setSectionId(e.target.value)} required className={inputClass}>
+            <select
+              id="sectionId"
+              name="sectionId"
+              value={sectionId}
+              onChange={(e) => setSectionId(e.target.value)}
+              required
+              className={inputClass}
+            >
               <option value="">Choose…</option>
-              {sections.map((section) => <option key={section.id} value={section.id}>{section.name}</option>)}
+              {sections.map((section) => (
+                <option key={section.id} value={section.id}>
+                  {section.name}
+                </option>
+              ))}
             </select>
           </FormField>
           <FormField id="tags" label="Tags" hint="Separated by commas; new tags are created." errors={fieldErrors.tags}>
-            <input id="tags" name="tags" value={tags} onChange={(e) => setTags(e.target.value)} list="known-tags" className={inputClass} />
-            <datalist id="known-tags">{tagNames.map((name) => <option key={name} value={name} />)}</datalist>
+            <input
+              id="tags"
+              name="tags"
+              value={tags}
+              onChange={(e) => setTags(e.target.value)}
+              list="known-tags"
+              className={inputClass}
+            />
+            <datalist id="known-tags">
+              {tagNames.map((name) => (
+                <option key={name} value={name} />
+              ))}
+            </datalist>
           </FormField>
         </div>
-        <FormField id="slug" label="Web address" hint={article.slugLocked ? "Fixed since first publication, so links keep working." : "Made from the headline if left empty."} errors={fieldErrors.slug}>
-          <input id="slug" name="slug" value={slug} onChange={(e) => setSlug(e.target.value)} readOnly={article.slugLocked} maxLength={80} className={inputClass} />
+        <FormField
+          id="slug"
+          label="Web address"
+          hint={
+            article.slugLocked
+              ? "Fixed since first publication, so links keep working."
+              : "Made from the headline if left empty."
+          }
+          errors={fieldErrors.slug}
+        >
+          <input
+            id="slug"
+            name="slug"
+            value={slug}
+            onChange={(e) => setSlug(e.target.value)}
+            readOnly={article.slugLocked}
+            maxLength={80}
+            className={inputClass}
+          />
         </FormField>
         <fieldset className="rounded-sm border border-stone-300 p-3 dark:border-stone-700">
           <legend className="px-1 text-sm font-semibold">Lead photo</legend>
@@ -201,67 +278,141 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
               <p className="text-sm">{leadPhoto.caption || leadPhoto.altText || leadPhoto.originalName}</p>
             </div>
           ) : heroMediaId ? (
-            <p className="text-sm" data-testid="lead-photo">A described photo whose file has not been supplied yet.</p>
+            <p className="text-sm" data-testid="lead-photo">
+              A described photo whose file has not been supplied yet.
+            </p>
           ) : (
             <p className="text-sm text-stone-500">None.</p>
           )}
           <div className="mt-2 flex gap-2">
             <PhotoPicker photos={photos} label="Choose the lead photo" onPick={(photo) => setHeroMediaId(photo.id)} />
             {heroMediaId ? (
-              <button type="button" onClick={() => setHeroMediaId("")} className="rounded-sm border border-stone-500 px-3 py-1 text-sm">Remove lead photo</button>
+              <button
+                type="button"
+                onClick={() => setHeroMediaId("")}
+                className="rounded-sm border border-stone-500 px-3 py-1 text-sm"
+              >
+                Remove lead photo
+              </button>
             ) : null}
           </div>
         </fieldset>
         <div>
           <div className="flex items-end justify-between">
-            <label htmlFor="bodyMdx" className="block text-sm font-semibold">Story</label>
+            <label htmlFor="bodyMdx" className="block text-sm font-semibold">
+              Story
+            </label>
             <div role="toolbar" aria-label="Formatting" aria-controls="bodyMdx" className="flex flex-wrap gap-1">
               {TOOLBAR.map((tool) => (
-                <button key={tool.command} type="button" aria-label={tool.label} title={tool.label} onClick={() => runCommand(tool.command)} className="rounded-sm border border-stone-400 px-2 py-0.5 text-xs font-semibold hover:bg-stone-100 dark:hover:bg-stone-800">
+                <button
+                  key={tool.command}
+                  type="button"
+                  aria-label={tool.label}
+                  title={tool.label}
+                  onClick={() => runCommand(tool.command)}
+                  className="rounded-sm border border-stone-400 px-2 py-0.5 text-xs font-semibold hover:bg-stone-100 dark:hover:bg-stone-800"
+                >
                   {tool.text}
                 </button>
               ))}
-              <PhotoPicker photos={photos} label="Insert a photo" onPick={(photo) => editBody((edit) => insertLibraryPhoto(edit, photo))} />
+              <PhotoPicker
+                photos={photos}
+                label="Insert a photo"
+                onPick={(photo) => editBody((edit) => insertLibraryPhoto(edit, photo))}
+              />
             </div>
           </div>
-          <textarea id="bodyMdx" name="bodyMdx" ref={bodyRef} value={body} onChange={(e) => setBody(e.target.value)} onPaste={pasteFromWordProcessor} rows={22} className={`${inputClass} font-mono text-sm`} />
+          <textarea
+            id="bodyMdx"
+            name="bodyMdx"
+            ref={bodyRef}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            onPaste={pasteFromWordProcessor}
+            rows={22}
+            className={`${inputClass} font-mono text-sm`}
+          />
           {fieldErrors.bodyMdx ? <p className="text-sm text-red-800">{fieldErrors.bodyMdx.join(" ")}</p> : null}
         </div>
         <details className="rounded-sm border border-stone-300 p-3 dark:border-stone-700">
           <summary className="cursor-pointer text-sm font-semibold">Search engines</summary>
           <div className="mt-3 space-y-3">
             <FormField id="seoTitle" label="Title for search engines" errors={fieldErrors.seoTitle}>
-              <input id="seoTitle" name="seoTitle" value={seoTitle} onChange={(e) => setSeoTitle(e.target.value)} maxLength={ARTICLE_LIMITS.seoTitle} className={inputClass} />
+              <input
+                id="seoTitle"
+                name="seoTitle"
+                value={seoTitle}
+                onChange={(e) => setSeoTitle(e.target.value)}
+                maxLength={ARTICLE_LIMITS.seoTitle}
+                className={inputClass}
+              />
             </FormField>
             <FormField id="seoDescription" label="Description for search engines" errors={fieldErrors.seoDescription}>
-              <textarea id="seoDescription" name="seoDescription" value={seoDescription} onChange={(e) => setSeoDescription(e.target.value)} rows={2} maxLength={ARTICLE_LIMITS.seoDescription} className={inputClass} />
+              <textarea
+                id="seoDescription"
+                name="seoDescription"
+                value={seoDescription}
+                onChange={(e) => setSeoDescription(e.target.value)}
+                rows={2}
+                maxLength={ARTICLE_LIMITS.seoDescription}
+                className={inputClass}
+              />
             </FormField>
           </div>
         </details>
-        {autosaves ? <p className="text-xs text-stone-500">Drafts save themselves every 30 seconds while you type.</p> : null}
+        {autosaves ? (
+          <p className="text-xs text-stone-500">Drafts save themselves every 30 seconds while you type.</p>
+        ) : null}
         <div className="flex flex-wrap items-end gap-3 border-t border-stone-300 pt-4 dark:border-stone-700">
-          <button ref={saveButtonRef} type="submit" name="intent" value="save" disabled={pending} className="rounded-sm border border-stone-600 px-4 py-2 font-semibold disabled:opacity-60">
+          <button
+            ref={saveButtonRef}
+            type="submit"
+            name="intent"
+            value="save"
+            disabled={pending}
+            className="rounded-sm border border-stone-600 px-4 py-2 font-semibold disabled:opacity-60"
+          >
             Save draft
           </button>
           {mayPublish ? (
             <>
-              <button type="submit" name="intent" value="publish" disabled={pending} className="rounded-sm bg-emerald-800 px-4 py-2 font-semibold text-white disabled:opacity-60">
+              <button
+                type="submit"
+                name="intent"
+                value="publish"
+                disabled={pending}
+                className="rounded-sm bg-emerald-800 px-4 py-2 font-semibold text-white disabled:opacity-60"
+              >
                 Publish now
               </button>
               <FormField id="publishAt" label="Or schedule for (newsroom time)" errors={fieldErrors.publishAt}>
                 <input id="publishAt" name="publishAt" type="datetime-local" className={inputClass} />
               </FormField>
-              <button type="submit" name="intent" value="schedule" disabled={pending} className="rounded-sm border border-emerald-800 px-4 py-2 font-semibold disabled:opacity-60">
+              <button
+                type="submit"
+                name="intent"
+                value="schedule"
+                disabled={pending}
+                className="rounded-sm border border-emerald-800 px-4 py-2 font-semibold disabled:opacity-60"
+              >
                 Schedule
               </button>
               {article.status !== "draft" ? (
-                <button type="submit" name="intent" value="unpublish" disabled={pending} className="rounded-sm border border-red-800 px-4 py-2 font-semibold text-red-900 disabled:opacity-60 dark:text-red-200">
+                <button
+                  type="submit"
+                  name="intent"
+                  value="unpublish"
+                  disabled={pending}
+                  className="rounded-sm border border-red-800 px-4 py-2 font-semibold text-red-900 disabled:opacity-60 dark:text-red-200"
+                >
                   Unpublish
                 </button>
               ) : null}
             </>
           ) : (
-            <p className="text-sm text-stone-600 dark:text-stone-400">An editor publishes stories once they are ready.</p>
+            <p className="text-sm text-stone-600 dark:text-stone-400">
+              An editor publishes stories once they are ready.
+            </p>
           )}
         </div>
       </div>
@@ -270,7 +421,11 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
         <div className="rounded-sm border border-stone-300 bg-white p-6 dark:border-stone-700 dark:bg-stone-950">
           <p className="font-serif text-3xl leading-tight font-bold">{headline || "Headline"}</p>
           {dek ? <p className="mt-2 font-serif text-lg text-stone-700 dark:text-stone-300">{dek}</p> : null}
-          {preview.issues ? <div className="mt-4 rounded-sm bg-red-50 p-3 dark:bg-red-950"><IssueList issues={preview.issues} /></div> : null}
+          {preview.issues ? (
+            <div className="mt-4 rounded-sm bg-red-50 p-3 dark:bg-red-950">
+              <IssueList issues={preview.issues} />
+            </div>
+          ) : null}
           <div className="prose prose-stone dark:prose-invert mt-6 max-w-none font-serif" data-testid="preview-body">
             {preview.body}
           </div>

@@ -25,7 +25,9 @@ export function PhotoThumbnail({ photo, className = "" }: { photo: Thumbnailed; 
 
 /** What still stops the photo appearing in a published story, in words; null once nothing does. */
 function missingPhotoText(photo: Pick<PhotoSummary, "altText" | "caption">): string | null {
-  const missing = [photo.altText.trim() ? null : "alt text", photo.caption.trim() ? null : "caption"].filter((part) => part !== null);
+  const missing = [photo.altText.trim() ? null : "alt text", photo.caption.trim() ? null : "caption"].filter(
+    (part) => part !== null,
+  );
   return missing.length > 0 ? `Needs ${missing.join(" and ")}` : null;
 }
 
@@ -33,7 +35,10 @@ export function MissingTextBadge({ photo }: { photo: Pick<PhotoSummary, "altText
   const missing = missingPhotoText(photo);
   if (!missing) return null;
   return (
-    <span className="inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="photo-needs-text">
+    <span
+      className="inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100"
+      data-testid="photo-needs-text"
+    >
       {missing}
     </span>
   );

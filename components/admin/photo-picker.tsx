@@ -31,7 +31,11 @@ export function PhotoPicker({ photos, onPick, label }: Props) {
 
   return (
     <>
-      <button type="button" onClick={() => dialogRef.current?.showModal()} className="rounded-sm border border-stone-500 px-3 py-1 text-sm font-semibold">
+      <button
+        type="button"
+        onClick={() => dialogRef.current?.showModal()}
+        className="rounded-sm border border-stone-500 px-3 py-1 text-sm font-semibold"
+      >
         {label}
       </button>
       <dialog
@@ -40,8 +44,14 @@ export function PhotoPicker({ photos, onPick, label }: Props) {
         className="m-auto w-full max-w-3xl rounded-sm bg-white p-4 text-stone-900 shadow-xl backdrop:bg-stone-900/60 dark:bg-stone-900 dark:text-stone-100"
       >
         <div className="mb-3 flex items-center justify-between gap-3">
-          <h2 id={titleId} className="text-lg font-bold">{label}</h2>
-          <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-sm border border-stone-500 px-3 py-1 text-sm">
+          <h2 id={titleId} className="text-lg font-bold">
+            {label}
+          </h2>
+          <button
+            type="button"
+            onClick={() => dialogRef.current?.close()}
+            className="rounded-sm border border-stone-500 px-3 py-1 text-sm"
+          >
             Close
           </button>
         </div>

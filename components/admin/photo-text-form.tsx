@@ -21,7 +21,9 @@ function describedBy(id: string, errors: string[] | undefined): string {
  * typed across a refused save, so nothing has to be written twice.
  */
 export function PhotoTextForm({ photo, limits, name }: Props) {
-  const [state, formAction, pending] = useActionState<PhotoTextState, FormData>(updatePhotoTextAction, { status: "idle" });
+  const [state, formAction, pending] = useActionState<PhotoTextState, FormData>(updatePhotoTextAction, {
+    status: "idle",
+  });
   const [altText, setAltText] = useState(photo.altText);
   const [caption, setCaption] = useState(photo.caption);
   const [credit, setCredit] = useState(photo.credit ?? "");
@@ -31,7 +33,12 @@ export function PhotoTextForm({ photo, limits, name }: Props) {
   return (
     <form action={formAction} className="space-y-3" aria-label={`Text for ${name}`}>
       <input type="hidden" name="id" value={photo.id} />
-      <FormField id={field("alt")} label="Alt text" hint="What the photo shows, for readers who cannot see it." errors={errors.altText}>
+      <FormField
+        id={field("alt")}
+        label="Alt text"
+        hint="What the photo shows, for readers who cannot see it."
+        errors={errors.altText}
+      >
         <textarea
           id={field("alt")}
           name="altText"
@@ -43,7 +50,12 @@ export function PhotoTextForm({ photo, limits, name }: Props) {
           className={inputClass}
         />
       </FormField>
-      <FormField id={field("caption")} label="Caption" hint="Printed under the photo in the story." errors={errors.caption}>
+      <FormField
+        id={field("caption")}
+        label="Caption"
+        hint="Printed under the photo in the story."
+        errors={errors.caption}
+      >
         <textarea
           id={field("caption")}
           name="caption"
@@ -55,7 +67,12 @@ export function PhotoTextForm({ photo, limits, name }: Props) {
           className={inputClass}
         />
       </FormField>
-      <FormField id={field("credit")} label="Credit" hint="The photographer or agency, if not staff." errors={errors.credit}>
+      <FormField
+        id={field("credit")}
+        label="Credit"
+        hint="The photographer or agency, if not staff."
+        errors={errors.credit}
+      >
         <input
           id={field("credit")}
           name="credit"
@@ -67,11 +84,18 @@ export function PhotoTextForm({ photo, limits, name }: Props) {
         />
       </FormField>
       {state.status !== "idle" ? (
-        <p role="status" className={`rounded-sm px-3 py-2 text-sm ${state.status === "saved" ? "bg-emerald-100 text-emerald-950" : "bg-red-100 text-red-950"}`}>
+        <p
+          role="status"
+          className={`rounded-sm px-3 py-2 text-sm ${state.status === "saved" ? "bg-emerald-100 text-emerald-950" : "bg-red-100 text-red-950"}`}
+        >
           {state.message}
         </p>
       ) : null}
-      <button type="submit" disabled={pending} className="rounded-sm border border-stone-500 px-3 py-1 text-sm font-semibold disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-sm border border-stone-500 px-3 py-1 text-sm font-semibold disabled:opacity-60"
+      >
         {pending ? "Saving…" : "Save photo text"}
         <span className="sr-only"> for {name}</span>
       </button>

@@ -11,7 +11,11 @@ const ACCEPTED_TYPES = "image/jpeg,image/png,image/webp";
 function UploadStatus({ notice }: { notice: SentPhoto | null }) {
   if (!notice) return null;
   return (
-    <div role="status" data-testid="photo-upload-status" className={`rounded-sm px-3 py-2 text-sm ${notice.status === "uploaded" ? "bg-emerald-100 text-emerald-950" : "bg-red-100 text-red-950"}`}>
+    <div
+      role="status"
+      data-testid="photo-upload-status"
+      className={`rounded-sm px-3 py-2 text-sm ${notice.status === "uploaded" ? "bg-emerald-100 text-emerald-950" : "bg-red-100 text-red-950"}`}
+    >
       <p>{notice.message}</p>
       {notice.status === "uploaded" ? (
         <a href={`#photo-${notice.photoId}`} className="font-semibold underline">
@@ -27,7 +31,13 @@ function UploadStatus({ notice }: { notice: SentPhoto | null }) {
  * here with `notice`), with it through XMLHttpRequest, showing how much has been sent.
  * `maxBytes` is the server's limit: a file over it is refused here, before minutes spent sending it.
  */
-export function PhotoUploadForm({ maxBytes, notice: noticeFromServer }: { maxBytes: number; notice: SentPhoto | null }) {
+export function PhotoUploadForm({
+  maxBytes,
+  notice: noticeFromServer,
+}: {
+  maxBytes: number;
+  notice: SentPhoto | null;
+}) {
   const router = useRouter();
   const [notice, setNotice] = useState<SentPhoto | null>(noticeFromServer);
   const [sizeProblem, setSizeProblem] = useState<string | null>(null);
@@ -57,7 +67,14 @@ export function PhotoUploadForm({ maxBytes, notice: noticeFromServer }: { maxByt
   const percent = shareSent !== null && !Number.isNaN(shareSent) ? Math.round(shareSent * 100) : null;
 
   return (
-    <form method="post" action={PHOTO_UPLOAD_ENDPOINT} encType="multipart/form-data" onSubmit={upload} className="space-y-3" aria-label="Upload a photo">
+    <form
+      method="post"
+      action={PHOTO_UPLOAD_ENDPOINT}
+      encType="multipart/form-data"
+      onSubmit={upload}
+      className="space-y-3"
+      aria-label="Upload a photo"
+    >
       <FormField
         id="photo-file"
         label="Photo file"
@@ -78,12 +95,20 @@ export function PhotoUploadForm({ maxBytes, notice: noticeFromServer }: { maxByt
       </FormField>
       {sending ? (
         <label className="flex flex-col gap-1 text-sm">
-          {percent === null ? "Sending the photo…" : percent < 100 ? `Sending the photo: ${percent}%` : "Sent; the server is preparing the photo…"}
+          {percent === null
+            ? "Sending the photo…"
+            : percent < 100
+              ? `Sending the photo: ${percent}%`
+              : "Sent; the server is preparing the photo…"}
           <progress max={100} value={percent ?? undefined} className="w-full" />
         </label>
       ) : null}
       <UploadStatus notice={notice} />
-      <button type="submit" disabled={sending || sizeProblem !== null} className="rounded-sm bg-stone-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900">
+      <button
+        type="submit"
+        disabled={sending || sizeProblem !== null}
+        className="rounded-sm bg-stone-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900"
+      >
         {sending ? "Uploading…" : "Upload photo"}
       </button>
     </form>

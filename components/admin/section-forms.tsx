@@ -2,28 +2,60 @@
 
 import { useActionState } from "react";
 import { FormMessage } from "./form-message";
-import { createSectionAction, moveSectionAction, updateSectionAction, type SectionFormState } from "@/app/admin/(newsroom)/sections/actions";
+import {
+  createSectionAction,
+  moveSectionAction,
+  updateSectionAction,
+  type SectionFormState,
+} from "@/app/admin/(newsroom)/sections/actions";
 import type { SectionForManagement } from "@/db/queries/taxonomy";
 import { FormField, inputClass } from "./form-field";
 
 const idle: SectionFormState = { status: "idle" };
 const button = "rounded-sm border border-stone-500 px-2 py-1 text-sm font-semibold disabled:opacity-60";
-const primaryButton = "rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900";
+const primaryButton =
+  "rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900";
 
-
-const typed = (state: SectionFormState, field: "name" | "description") => (state.status === "invalid" ? state.values?.[field] : undefined);
+const typed = (state: SectionFormState, field: "name" | "description") =>
+  state.status === "invalid" ? state.values?.[field] : undefined;
 
 export function SectionCreateForm() {
   const [state, formAction, pending] = useActionState(createSectionAction, idle);
   return (
     <form action={formAction} aria-label="New section" className="space-y-3">
-      <FormField id="new-section-name" label="Name" hint="The address comes from the name and never changes: “Middle East” lives at /category/middle-east.">
-        <input id="new-section-name" name="name" required maxLength={80} defaultValue={typed(state, "name") ?? ""} aria-describedby="new-section-name-hint" className={inputClass} />
+      <FormField
+        id="new-section-name"
+        label="Name"
+        hint="The address comes from the name and never changes: “Middle East” lives at /category/middle-east."
+      >
+        <input
+          id="new-section-name"
+          name="name"
+          required
+          maxLength={80}
+          defaultValue={typed(state, "name") ?? ""}
+          aria-describedby="new-section-name-hint"
+          className={inputClass}
+        />
       </FormField>
-      <FormField id="new-section-description" label="Description" hint="One sentence for the section page and search results.">
-        <textarea id="new-section-description" name="description" rows={2} maxLength={500} defaultValue={typed(state, "description") ?? ""} aria-describedby="new-section-description-hint" className={inputClass} />
+      <FormField
+        id="new-section-description"
+        label="Description"
+        hint="One sentence for the section page and search results."
+      >
+        <textarea
+          id="new-section-description"
+          name="description"
+          rows={2}
+          maxLength={500}
+          defaultValue={typed(state, "description") ?? ""}
+          aria-describedby="new-section-description-hint"
+          className={inputClass}
+        />
       </FormField>
-      <button type="submit" disabled={pending} className={primaryButton}>Add section</button>
+      <button type="submit" disabled={pending} className={primaryButton}>
+        Add section
+      </button>
       <FormMessage state={state} testId="new-section-status" />
     </form>
   );
@@ -40,10 +72,25 @@ export function SectionEditForm({ section }: { section: SectionForManagement }) 
       <form action={formAction} className="mt-2 max-w-xl space-y-3">
         <input type="hidden" name="id" value={section.id} />
         <FormField id={fieldId("name")} label="Name" hint={`Renaming keeps the address /category/${section.slug}.`}>
-          <input id={fieldId("name")} name="name" required maxLength={80} defaultValue={typed(state, "name") ?? section.name} aria-describedby={fieldId("name-hint")} className={inputClass} />
+          <input
+            id={fieldId("name")}
+            name="name"
+            required
+            maxLength={80}
+            defaultValue={typed(state, "name") ?? section.name}
+            aria-describedby={fieldId("name-hint")}
+            className={inputClass}
+          />
         </FormField>
         <FormField id={fieldId("description")} label="Description">
-          <textarea id={fieldId("description")} name="description" rows={2} maxLength={500} defaultValue={typed(state, "description") ?? section.description} className={inputClass} />
+          <textarea
+            id={fieldId("description")}
+            name="description"
+            rows={2}
+            maxLength={500}
+            defaultValue={typed(state, "description") ?? section.description}
+            className={inputClass}
+          />
         </FormField>
         <button type="submit" disabled={pending} className={button}>
           Save<span className="sr-only"> {section.name}</span>
@@ -55,7 +102,15 @@ export function SectionEditForm({ section }: { section: SectionForManagement }) 
 }
 
 /** The first section cannot go up nor the last down, so those buttons are left out rather than offered and refused. */
-export function SectionMoveButtons({ section, isFirst, isLast }: { section: SectionForManagement; isFirst: boolean; isLast: boolean }) {
+export function SectionMoveButtons({
+  section,
+  isFirst,
+  isLast,
+}: {
+  section: SectionForManagement;
+  isFirst: boolean;
+  isLast: boolean;
+}) {
   const [state, formAction, pending] = useActionState(moveSectionAction, idle);
   return (
     <form action={formAction}>

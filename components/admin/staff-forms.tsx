@@ -13,10 +13,24 @@ export function NewStaffForm() {
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2" aria-label="Add a staff member">
       <FormField id="staff-name" label="Name" errors={errors.name}>
-        <input id="staff-name" name="name" required maxLength={120} defaultValue={typed.name ?? ""} className={inputClass} />
+        <input
+          id="staff-name"
+          name="name"
+          required
+          maxLength={120}
+          defaultValue={typed.name ?? ""}
+          className={inputClass}
+        />
       </FormField>
       <FormField id="staff-email" label="Email" errors={errors.email}>
-        <input id="staff-email" name="email" type="email" required defaultValue={typed.email ?? ""} className={inputClass} />
+        <input
+          id="staff-email"
+          name="email"
+          type="email"
+          required
+          defaultValue={typed.email ?? ""}
+          className={inputClass}
+        />
       </FormField>
       <FormField id="staff-role" label="Role" errors={errors.role}>
         <select id="staff-role" name="role" defaultValue={typed.role || "writer"} className={inputClass}>
@@ -25,12 +39,28 @@ export function NewStaffForm() {
           <option value="admin">Administrator</option>
         </select>
       </FormField>
-      <FormField id="staff-password" label="First password" hint="8–128 characters; they should change it." errors={errors.password}>
-        <input id="staff-password" name="password" type="password" required autoComplete="new-password" className={inputClass} />
+      <FormField
+        id="staff-password"
+        label="First password"
+        hint="8–128 characters; they should change it."
+        errors={errors.password}
+      >
+        <input
+          id="staff-password"
+          name="password"
+          type="password"
+          required
+          autoComplete="new-password"
+          className={inputClass}
+        />
       </FormField>
       <div className="sm:col-span-2 space-y-2">
         <FormMessage state={state} testId="new-staff-status" />
-        <button type="submit" disabled={pending} className="rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900"
+        >
           Add staff member
         </button>
       </div>
@@ -39,7 +69,9 @@ export function NewStaffForm() {
 }
 
 export function StaffAccountRow({ account, isSelf }: { account: StaffAccount; isSelf: boolean }) {
-  const [state, formAction, pending] = useActionState<StaffFormState, FormData>(changeStaffAccountAction, { status: "idle" });
+  const [state, formAction, pending] = useActionState<StaffFormState, FormData>(changeStaffAccountAction, {
+    status: "idle",
+  });
   return (
     <tr className="border-b border-stone-200 align-top dark:border-stone-800">
       <td className="py-2 pr-3">
@@ -50,21 +82,59 @@ export function StaffAccountRow({ account, isSelf }: { account: StaffAccount; is
       <td className="py-2">
         <form action={formAction} className="flex flex-wrap items-center gap-2">
           <input type="hidden" name="id" value={account.id} />
-          <label className="sr-only" htmlFor={`role-${account.id}`}>Role of {account.name}</label>
-          <select id={`role-${account.id}`} name="role" defaultValue={account.role} className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900">
+          <label className="sr-only" htmlFor={`role-${account.id}`}>
+            Role of {account.name}
+          </label>
+          <select
+            id={`role-${account.id}`}
+            name="role"
+            defaultValue={account.role}
+            className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900"
+          >
             <option value="writer">Writer</option>
             <option value="editor">Editor</option>
             <option value="admin">Administrator</option>
           </select>
-          <button type="submit" name="change" value="role" disabled={pending} className="rounded-sm border border-stone-500 px-2 py-1">Change role</button>
+          <button
+            type="submit"
+            name="change"
+            value="role"
+            disabled={pending}
+            className="rounded-sm border border-stone-500 px-2 py-1"
+          >
+            Change role
+          </button>
           {!isSelf ? (
-            <button type="submit" name="change" value={account.disabled ? "enable" : "disable"} disabled={pending} className="rounded-sm border border-stone-500 px-2 py-1">
+            <button
+              type="submit"
+              name="change"
+              value={account.disabled ? "enable" : "disable"}
+              disabled={pending}
+              className="rounded-sm border border-stone-500 px-2 py-1"
+            >
               {account.disabled ? `Enable ${account.name}` : `Disable ${account.name}`}
             </button>
           ) : null}
-          <label className="sr-only" htmlFor={`password-${account.id}`}>New password for {account.name}</label>
-          <input id={`password-${account.id}`} name="password" type="password" autoComplete="new-password" placeholder="New password" className="w-40 rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900" />
-          <button type="submit" name="change" value="password" disabled={pending} className="rounded-sm border border-stone-500 px-2 py-1">Reset password</button>
+          <label className="sr-only" htmlFor={`password-${account.id}`}>
+            New password for {account.name}
+          </label>
+          <input
+            id={`password-${account.id}`}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            placeholder="New password"
+            className="w-40 rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900"
+          />
+          <button
+            type="submit"
+            name="change"
+            value="password"
+            disabled={pending}
+            className="rounded-sm border border-stone-500 px-2 py-1"
+          >
+            Reset password
+          </button>
         </form>
         <FormMessage state={state} testId={`staff-status-${account.id}`} />
       </td>

@@ -2,7 +2,13 @@
 
 import { useActionState } from "react";
 import { FormMessage } from "./form-message";
-import { createTagAction, deleteTagAction, mergeTagAction, renameTagAction, type TagFormState } from "@/app/admin/(newsroom)/tags/actions";
+import {
+  createTagAction,
+  deleteTagAction,
+  mergeTagAction,
+  renameTagAction,
+  type TagFormState,
+} from "@/app/admin/(newsroom)/tags/actions";
 import type { TagSummary } from "@/db/queries/taxonomy";
 import { ARTICLE_LIMITS } from "@/lib/editor/article-limits";
 import { FormField, inputClass } from "./form-field";
@@ -12,8 +18,8 @@ const smallInput = "rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-9
 const button = "rounded-sm border border-stone-500 px-2 py-1 font-semibold disabled:opacity-60";
 const dangerButton = "rounded-sm bg-red-800 px-3 py-1 font-semibold text-white disabled:opacity-60";
 
-
-const typed = (state: TagFormState, field: "name" | "sourceId" | "targetId") => (state.status === "invalid" ? state.values?.[field] : undefined);
+const typed = (state: TagFormState, field: "name" | "sourceId" | "targetId") =>
+  state.status === "invalid" ? state.values?.[field] : undefined;
 
 export function TagCreateForm() {
   const [state, formAction, pending] = useActionState(createTagAction, idle);
@@ -21,11 +27,27 @@ export function TagCreateForm() {
     <form action={formAction} aria-label="New tag">
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
-          <FormField id="new-tag-name" label="Name" hint="The address comes from the name: “Local Government” lives at /tag/local-government.">
-            <input id="new-tag-name" name="name" required maxLength={ARTICLE_LIMITS.tag} defaultValue={typed(state, "name") ?? ""} aria-describedby="new-tag-name-hint" className={inputClass} />
+          <FormField
+            id="new-tag-name"
+            label="Name"
+            hint="The address comes from the name: “Local Government” lives at /tag/local-government."
+          >
+            <input
+              id="new-tag-name"
+              name="name"
+              required
+              maxLength={ARTICLE_LIMITS.tag}
+              defaultValue={typed(state, "name") ?? ""}
+              aria-describedby="new-tag-name-hint"
+              className={inputClass}
+            />
           </FormField>
         </div>
-        <button type="submit" disabled={pending} className="rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900"
+        >
           Create tag
         </button>
       </div>
@@ -41,8 +63,17 @@ export function TagRenameForm({ tag }: { tag: TagSummary }) {
     <form action={formAction}>
       <div className="flex flex-wrap items-center gap-2">
         <input type="hidden" name="id" value={tag.id} />
-        <label htmlFor={inputId} className="sr-only">New name for {tag.name}</label>
-        <input id={inputId} name="name" required maxLength={ARTICLE_LIMITS.tag} defaultValue={typed(state, "name") ?? tag.name} className={`w-44 ${smallInput}`} />
+        <label htmlFor={inputId} className="sr-only">
+          New name for {tag.name}
+        </label>
+        <input
+          id={inputId}
+          name="name"
+          required
+          maxLength={ARTICLE_LIMITS.tag}
+          defaultValue={typed(state, "name") ?? tag.name}
+          className={`w-44 ${smallInput}`}
+        />
         <button type="submit" disabled={pending} className={button}>
           Rename<span className="sr-only"> {tag.name}</span>
         </button>
@@ -66,22 +97,43 @@ export function TagMergeForm({ tags, sourceId }: { tags: TagSummary[]; sourceId?
   return (
     <form action={formAction} aria-label="Merge tags">
       <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
-        The first tag’s stories get the second tag, the first tag is removed, and its addresses lead to the second from then on.
+        The first tag’s stories get the second tag, the first tag is removed, and its addresses lead to the second from
+        then on.
       </p>
       <div className="flex flex-wrap items-end gap-3">
         <FormField id="merge-source" label="Merge this tag">
-          <select id="merge-source" name="sourceId" required defaultValue={typed(state, "sourceId") ?? sourceId ?? ""} className={inputClass}>
-            <option value="" disabled>Choose a tag</option>
+          <select
+            id="merge-source"
+            name="sourceId"
+            required
+            defaultValue={typed(state, "sourceId") ?? sourceId ?? ""}
+            className={inputClass}
+          >
+            <option value="" disabled>
+              Choose a tag
+            </option>
             {options}
           </select>
         </FormField>
         <FormField id="merge-target" label="Into this tag">
-          <select id="merge-target" name="targetId" required defaultValue={typed(state, "targetId") ?? ""} className={inputClass}>
-            <option value="" disabled>Choose a tag</option>
+          <select
+            id="merge-target"
+            name="targetId"
+            required
+            defaultValue={typed(state, "targetId") ?? ""}
+            className={inputClass}
+          >
+            <option value="" disabled>
+              Choose a tag
+            </option>
             {options}
           </select>
         </FormField>
-        <button type="submit" disabled={pending} className="rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900"
+        >
           Merge tags
         </button>
       </div>
@@ -102,7 +154,8 @@ export function TagDeleteForm({ tag, articleCount }: { tag: TagSummary; articleC
       <form action={formAction} className="mt-2 max-w-xs space-y-2">
         <input type="hidden" name="id" value={tag.id} />
         <p>
-          “{tag.name}” will be taken off {stories} and /tag/{tag.slug} will stop working. This cannot be undone; to keep old links alive, merge it instead.
+          “{tag.name}” will be taken off {stories} and /tag/{tag.slug} will stop working. This cannot be undone; to keep
+          old links alive, merge it instead.
         </p>
         <button type="submit" disabled={pending} className={dangerButton}>
           Delete tag<span className="sr-only"> {tag.name}</span>

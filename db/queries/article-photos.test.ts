@@ -13,7 +13,10 @@ let authorId = "";
 let serial = 0;
 
 async function libraryPhoto(): Promise<string> {
-  const [row] = await getDb().insert(media).values({ altText: "Delegates", caption: "Delegates arrive" }).returning({ id: media.id });
+  const [row] = await getDb()
+    .insert(media)
+    .values({ altText: "Delegates", caption: "Delegates arrive" })
+    .returning({ id: media.id });
   return row!.id;
 }
 
@@ -21,7 +24,16 @@ async function storedStory(bodyMdx: string, heroMediaId: string | null = null): 
   serial += 1;
   const [row] = await getDb()
     .insert(articles)
-    .values({ slug: `photo-record-${serial}`, headline: `Story ${serial}`, bodyMdx, compiledCode: "", sourceHash: "", categoryId: sectionId, authorId, heroMediaId })
+    .values({
+      slug: `photo-record-${serial}`,
+      headline: `Story ${serial}`,
+      bodyMdx,
+      compiledCode: "",
+      sourceHash: "",
+      categoryId: sectionId,
+      authorId,
+      heroMediaId,
+    })
     .returning({ id: articles.id });
   return row!.id;
 }
@@ -34,7 +46,8 @@ async function recorded(articleId: string) {
   return rows.toSorted((a, b) => a.mediaId.localeCompare(b.mediaId));
 }
 
-const sortedById = <T extends { mediaId: string }>(rows: T[]) => rows.toSorted((a, b) => a.mediaId.localeCompare(b.mediaId));
+const sortedById = <T extends { mediaId: string }>(rows: T[]) =>
+  rows.toSorted((a, b) => a.mediaId.localeCompare(b.mediaId));
 
 /** The backfill at the end of the migration that created article_photos, as it ran on existing databases. */
 function backfillStatements(): string[] {
@@ -48,8 +61,14 @@ function backfillStatements(): string[] {
 describe(`which story shows which photo, on ${databaseDriver()}`, () => {
   beforeAll(async () => {
     await migrateDatabase();
-    const [section] = await getDb().insert(categories).values({ slug: "photo-records", name: "Photo records" }).returning({ id: categories.id });
-    const [author] = await getDb().insert(users).values({ email: "records@newsroom.example", name: "Rec Orders", slug: "rec-orders" }).returning({ id: users.id });
+    const [section] = await getDb()
+      .insert(categories)
+      .values({ slug: "photo-records", name: "Photo records" })
+      .returning({ id: categories.id });
+    const [author] = await getDb()
+      .insert(users)
+      .values({ email: "records@newsroom.example", name: "Rec Orders", slug: "rec-orders" })
+      .returning({ id: users.id });
     sectionId = section!.id;
     authorId = author!.id;
   });
@@ -60,9 +79,16 @@ describe(`which story shows which photo, on ${databaseDriver()}`, () => {
     const story = await storedStory("");
     const body = `Intro.\n\n<Figure photo="${first.toUpperCase()}" caption="One" />\n\n<Figure photo="${lead}" caption="The lead again" />\n\n<Figure photo="${UNKNOWN_PHOTO}" caption="Gone" />\n\n<Figure caption="Described only" />`;
     await getDb().transaction((tx) => recordArticlePhotos(tx, story, { bodyMdx: body, heroMediaId: lead }));
-    expect(await recorded(story)).toEqual(sortedById([{ mediaId: lead, isLead: true }, { mediaId: first, isLead: false }]));
+    expect(await recorded(story)).toEqual(
+      sortedById([
+        { mediaId: lead, isLead: true },
+        { mediaId: first, isLead: false },
+      ]),
+    );
 
-    await getDb().transaction((tx) => recordArticlePhotos(tx, story, { bodyMdx: `<Figure photo="${second}" caption="Two" />`, heroMediaId: null }));
+    await getDb().transaction((tx) =>
+      recordArticlePhotos(tx, story, { bodyMdx: `<Figure photo="${second}" caption="Two" />`, heroMediaId: null }),
+    );
     expect(await recorded(story)).toEqual([{ mediaId: second, isLead: false }]);
 
     await getDb().transaction((tx) => recordArticlePhotos(tx, story, { bodyMdx: "No photos now.", heroMediaId: null }));
@@ -76,7 +102,10 @@ describe(`which story shows which photo, on ${databaseDriver()}`, () => {
         bodyMdx: `Intro.\n\n<Figure width="40" photo="${first.toUpperCase()}" caption="A > B" />\n\n<Figure\n  photo="${second}"\n  caption="Two"\n/>\n\n<Figure photo="${lead}" caption="The lead again" />\n\n<Figure photo="${UNKNOWN_PHOTO}" caption="Gone" />`,
         heroMediaId: lead,
       },
-      { bodyMdx: `<Figure caption="Described only" />\n\n<Figure photo="not-a-photo" caption="x" />`, heroMediaId: second },
+      {
+        bodyMdx: `<Figure caption="Described only" />\n\n<Figure photo="not-a-photo" caption="x" />`,
+        heroMediaId: second,
+      },
       { bodyMdx: "Just words.", heroMediaId: null },
     ];
     const ids = await Promise.all(stories.map((story) => storedStory(story.bodyMdx, story.heroMediaId)));

@@ -10,7 +10,11 @@ import type { Transaction } from "./staff";
  * record can never disagree with the story readers see. Ids the library does not have are left
  * out: they name no photo.
  */
-export async function recordArticlePhotos(tx: Transaction, articleId: string, story: { bodyMdx: string; heroMediaId: string | null }): Promise<void> {
+export async function recordArticlePhotos(
+  tx: Transaction,
+  articleId: string,
+  story: { bodyMdx: string; heroMediaId: string | null },
+): Promise<void> {
   await tx.delete(articlePhotos).where(eq(articlePhotos.articleId, articleId));
   const lead = story.heroMediaId?.toLowerCase() ?? null;
   const shown = [...new Set([...(lead ? [lead] : []), ...photoReferences(story.bodyMdx)])];

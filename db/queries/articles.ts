@@ -3,12 +3,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { isSlug } from "@/lib/slugs";
 import { getReaderDb } from "../client";
 import { articles, articleTags, categories, tags, users } from "../schema";
-import {
-  isPublicArticle,
-  selectArticleSummaries,
-  toArticleSummary,
-  type ArticleSummary,
-} from "./public-articles";
+import { isPublicArticle, selectArticleSummaries, toArticleSummary, type ArticleSummary } from "./public-articles";
 
 export type { ArticleSummary, LeadPhoto } from "./public-articles";
 
@@ -48,7 +43,9 @@ async function newerCursorOf(filter: SQL, firstOnPage: string): Promise<string |
   const newer = await getReaderDb()
     .select({ id: articles.id })
     .from(articles)
-    .where(and(isPublicArticle, filter, sql`(${articles.publishedAt}, ${articles.id}) > ${keysetOf(filter, firstOnPage)}`))
+    .where(
+      and(isPublicArticle, filter, sql`(${articles.publishedAt}, ${articles.id}) > ${keysetOf(filter, firstOnPage)}`),
+    )
     .orderBy(asc(articles.publishedAt), asc(articles.id))
     .offset(PAGE_SIZE)
     .limit(1);
@@ -56,7 +53,8 @@ async function newerCursorOf(filter: SQL, firstOnPage: string): Promise<string |
 }
 
 async function storyListPage(filter: SQL, before: string | undefined): Promise<StoryListPage> {
-  const after = before === undefined ? undefined : sql`(${articles.publishedAt}, ${articles.id}) < ${keysetOf(filter, before)}`;
+  const after =
+    before === undefined ? undefined : sql`(${articles.publishedAt}, ${articles.id}) < ${keysetOf(filter, before)}`;
   const rows = await selectSummaries()
     .where(and(isPublicArticle, filter, after))
     .orderBy(...newestFirst)
@@ -174,7 +172,13 @@ export async function listRelatedArticles({
     sql`(${getReaderDb()
       .select({ id: articles.id })
       .from(articles)
-      .where(and(isPublicArticle, inSection, sql`(${articles.publishedAt}, ${articles.id}) ${sql.raw(direction === "earlier" ? "<" : ">")} ${anchor}`))
+      .where(
+        and(
+          isPublicArticle,
+          inSection,
+          sql`(${articles.publishedAt}, ${articles.id}) ${sql.raw(direction === "earlier" ? "<" : ">")} ${anchor}`,
+        ),
+      )
       .orderBy(...(direction === "earlier" ? newestFirst : [asc(articles.publishedAt), asc(articles.id)]))
       .limit(direction === "earlier" ? RELATED_EARLIER : RELATED_LATER)})`;
   const sharedTags = sql<number>`(select count(*) from ${articleTags} shared where shared.article_id = ${articles.id} and shared.tag_id in (select own.tag_id from ${articleTags} own where own.article_id = ${articleId}))`;

@@ -24,7 +24,10 @@ const SCHEDULED_STORY = "solar-powered-data-centre-opens-inside-a-disused-limest
 const NATO_PHOTOS = [
   { caption: "An image of Ukrainian soldiers standing strong and united", camera: "Canon EOS 5D Mark IV" },
   { caption: "A photo capturing the NATO-Ukraine Council meeting in Brussels", camera: "Nikon D850" },
-  { caption: "A powerful image of Ukrainian Foreign Minister Dmytro Kuleba addressing the council", camera: "Sony Alpha a7 III" },
+  {
+    caption: "A powerful image of Ukrainian Foreign Minister Dmytro Kuleba addressing the council",
+    camera: "Sony Alpha a7 III",
+  },
 ];
 
 // A story whose every field needs escaping: ampersands, angle brackets, both quotes, non-ASCII letters.
@@ -38,7 +41,12 @@ const AWKWARD = {
 };
 const AWKWARD_PHOTO_BYTES = 2048;
 
-const RSS_PATHS = ["/rss.xml", "/category/conflicts/rss.xml", "/category/economy/rss.xml", "/category/technology/rss.xml"];
+const RSS_PATHS = [
+  "/rss.xml",
+  "/category/conflicts/rss.xml",
+  "/category/economy/rss.xml",
+  "/category/technology/rss.xml",
+];
 const TAG_RSS_PATHS = ["/tag/artificial-intelligence/rss.xml", "/tag/sample-content/rss.xml"];
 // Tags that only the draft and the scheduled story carry: no reader may learn they exist.
 const UNPUBLISHED_TAG_RSS_PATHS = ["/tag/energy/rss.xml", "/tag/small-business/rss.xml", "/tag/inflation/rss.xml"];
@@ -77,9 +85,14 @@ const xmlParser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   isArray: (_name, path) =>
-    ["rss.channel.item", "rss.channel.item.category", "feed.link", "feed.entry", "feed.entry.link", "feed.entry.category"].includes(
-      String(path),
-    ),
+    [
+      "rss.channel.item",
+      "rss.channel.item.category",
+      "feed.link",
+      "feed.entry",
+      "feed.entry.link",
+      "feed.entry.category",
+    ].includes(String(path)),
 });
 
 type XmlNode = Record<string, unknown>;
@@ -99,7 +112,13 @@ function undeclaredPrefixes(name: string, node: unknown, inScope: ReadonlySet<st
   const scope = new Set(inScope);
   for (const [key] of fields) if (key.startsWith("@_xmlns:")) scope.add(key.slice("@_xmlns:".length));
   const prefixOf = (qualified: string) => (qualified.includes(":") ? qualified.split(":")[0] : undefined);
-  for (const used of [name, ...fields.map(([key]) => key).filter((key) => key.startsWith("@_")).map((key) => key.slice(2))]) {
+  for (const used of [
+    name,
+    ...fields
+      .map(([key]) => key)
+      .filter((key) => key.startsWith("@_"))
+      .map((key) => key.slice(2)),
+  ]) {
     const prefix = prefixOf(used);
     if (prefix && prefix !== "xmlns" && prefix !== "xml" && !scope.has(prefix)) found.add(prefix);
   }
@@ -113,7 +132,8 @@ function rssItems(document: XmlNode): XmlNode[] {
   return (channel.item as XmlNode[] | undefined) ?? [];
 }
 
-const RFC_822_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const RFC_822_DATE =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 function addresses(html: string): string[] {
   return [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((match) => match[1] ?? "");
@@ -214,7 +234,12 @@ describe(`the feeds on ${databaseDriver()}`, () => {
 
   it("describes the channel: title, absolute link, language, last build date and its own address", async () => {
     const siteFeed = await rssParser.parseString(await body("/rss.xml"));
-    expect(siteFeed).toMatchObject({ title: site.name, link: absolute("/"), description: site.description, language: site.language });
+    expect(siteFeed).toMatchObject({
+      title: site.name,
+      link: absolute("/"),
+      description: site.description,
+      language: site.language,
+    });
     expect(siteFeed.image).toMatchObject({ url: absolute("/apple-icon.png"), link: absolute("/") });
 
     const channel = (wellFormed(await body("/category/conflicts/rss.xml")).rss as XmlNode).channel as XmlNode;
@@ -285,7 +310,10 @@ describe(`the feeds on ${databaseDriver()}`, () => {
     expect(before.guid["@_isPermaLink"]).toBe("false");
     const db = getDb();
     const original = "Ukraine to Receive NATO Support and Membership After Conflict";
-    await db.update(articles).set({ headline: "NATO Promises Ukraine Membership Once the War Ends" }).where(eq(articles.slug, NATO_STORY));
+    await db
+      .update(articles)
+      .set({ headline: "NATO Promises Ukraine Membership Once the War Ends" })
+      .where(eq(articles.slug, NATO_STORY));
     try {
       const after = await guidOf();
       expect(after.title).toBe("NATO Promises Ukraine Membership Once the War Ends");
@@ -301,7 +329,9 @@ describe(`the feeds on ${databaseDriver()}`, () => {
     expect(story).toMatchObject({ title: AWKWARD.headline, contentSnippet: AWKWARD.dek });
     expect(story?.categories).toEqual(["Economy", AWKWARD.tag.name]);
     const content = story?.["content:encoded"] ?? "";
-    expect(content).toContain(`Ovens &#x26; &#x3C;trays> "lit" before dawn in Poznań<br>Taken with Leica Q2<br>Photo: Zoë Nowak`);
+    expect(content).toContain(
+      `Ovens &#x26; &#x3C;trays> "lit" before dawn in Poznań<br>Taken with Leica Q2<br>Photo: Zoë Nowak`,
+    );
     expect(content).toContain(`Loaves &#x26; &#x3C;rolls> "cooling" in Gdańsk`);
     expect(content).toContain(`<a href="${absolute(`/articles/${NATO_STORY}`)}">the guild hall</a>`);
     // Outside attribute values (where HTML allows a bare "<"), no caption word became an element.
@@ -312,9 +342,13 @@ describe(`the feeds on ${databaseDriver()}`, () => {
       (candidate.link as XmlNode[]).some((link) => link["@_href"] === absolute(`/articles/${AWKWARD.slug}`)),
     );
     expect(entry?.title).toMatchObject({ "#text": AWKWARD.headline });
-    expect(entry?.category).toContainEqual(expect.objectContaining({ "@_label": AWKWARD.tag.name, "@_term": AWKWARD.tag.slug }));
+    expect(entry?.category).toContainEqual(
+      expect.objectContaining({ "@_label": AWKWARD.tag.name, "@_term": AWKWARD.tag.slug }),
+    );
 
-    const json = JSON.parse(await body("/feed.json")) as { items: Array<{ url: string; title: string; tags: string[] }> };
+    const json = JSON.parse(await body("/feed.json")) as {
+      items: Array<{ url: string; title: string; tags: string[] }>;
+    };
     expect(json.items.find((item) => item.url === absolute(`/articles/${AWKWARD.slug}`))).toMatchObject({
       title: AWKWARD.headline,
       tags: ["Economy", AWKWARD.tag.name],
@@ -335,7 +369,11 @@ describe(`the feeds on ${databaseDriver()}`, () => {
       "media:description": { "#text": AWKWARD.leadCaption, "@_type": "plain" },
       "media:credit": site.name,
     });
-    expect(item?.enclosure).toEqual({ "@_url": photoAddress, "@_type": "image/jpeg", "@_length": String(AWKWARD_PHOTO_BYTES) });
+    expect(item?.enclosure).toEqual({
+      "@_url": photoAddress,
+      "@_type": "image/jpeg",
+      "@_length": String(AWKWARD_PHOTO_BYTES),
+    });
     expect(String(item?.["content:encoded"])).toContain(
       `<img src="${absolute(`/media/${awkwardPhotoId}/960`)}" alt="Loaves &#x26; <rolls> &#x22;cooling&#x22; in Gdańsk" width="960" height="720">`,
     );
@@ -344,7 +382,12 @@ describe(`the feeds on ${databaseDriver()}`, () => {
   it("keeps the draft and the scheduled story out of every feed", async () => {
     for (const feedPath of EVERY_FEED) {
       const text = await body(feedPath);
-      for (const hidden of [DRAFT_STORY, SCHEDULED_STORY, "Family Bakeries Raise Prices", "Solar-Powered Data Centre"]) {
+      for (const hidden of [
+        DRAFT_STORY,
+        SCHEDULED_STORY,
+        "Family Bakeries Raise Prices",
+        "Solar-Powered Data Centre",
+      ]) {
         expect(text, `${hidden} in ${feedPath}`).not.toContain(hidden);
       }
     }
@@ -371,7 +414,9 @@ describe(`the feeds on ${databaseDriver()}`, () => {
   });
 
   it("moves subscribers of a renamed tag's old feed to the new one with a permanent redirect", async () => {
-    await getDb().insert(tagRedirects).values({ oldSlug: "north-atlantic-alliance", tagId: await idOf(tags, "nato") });
+    await getDb()
+      .insert(tagRedirects)
+      .values({ oldSlug: "north-atlantic-alliance", tagId: await idOf(tags, "nato") });
     const response = await get("/tag/north-atlantic-alliance/rss.xml");
     expect(response.status).toBe(308);
     expect(response.headers.get("Location")).toBe(absolute("/tag/nato/rss.xml"));
@@ -420,7 +465,9 @@ describe(`the feeds on ${databaseDriver()}`, () => {
     expect(Date.parse(String(feed.updated))).not.toBeNaN();
     expect(feed.link).toContainEqual(expect.objectContaining({ "@_rel": "self", "@_href": absolute("/atom.xml") }));
     const entries = feed.entry as XmlNode[];
-    const nato = entries.find((entry) => (entry.link as XmlNode[])[0]?.["@_href"] === absolute(`/articles/${NATO_STORY}`));
+    const nato = entries.find(
+      (entry) => (entry.link as XmlNode[])[0]?.["@_href"] === absolute(`/articles/${NATO_STORY}`),
+    );
     expect(nato).toMatchObject({ published: "2023-12-01T00:00:00.000Z", updated: "2023-12-01T00:00:00.000Z" });
     expect(nato?.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     for (const entry of entries) {
@@ -462,7 +509,10 @@ describe(`the feeds on ${databaseDriver()}`, () => {
   it(`holds at most ${FEED_LENGTH} stories`, async () => {
     const db = getDb();
     const compiled = await compileArticle("A short wire report.");
-    const [wire] = await db.insert(categories).values({ slug: "wire", name: "Wire", position: 99 }).returning({ id: categories.id });
+    const [wire] = await db
+      .insert(categories)
+      .values({ slug: "wire", name: "Wire", position: 99 })
+      .returning({ id: categories.id });
     const authorId = await idOf(users, "newsroom-staff");
     await db.insert(articles).values(
       Array.from({ length: FEED_LENGTH + 5 }, (_, index) => {

@@ -7,7 +7,12 @@ import { asc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import postgres from "postgres";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
-import { runNewsroomChild, startNewsroomChild, type ChildEvent, type NewsroomChild } from "@/test/newsroom-child-process";
+import {
+  runNewsroomChild,
+  startNewsroomChild,
+  type ChildEvent,
+  type NewsroomChild,
+} from "@/test/newsroom-child-process";
 import { closeDatabase, databaseDriver, getDb, type Database } from "../client";
 import { DatabaseInUseError, lockPgliteDirectory } from "../pglite-lock";
 import * as schema from "../schema";
@@ -26,36 +31,71 @@ const ARTICLE_UPDATE = 'update "articles"';
 /** Everything a publish touches, for one story. */
 async function story(db: Database, id: string) {
   const [row] = await db
-    .select({ status: articles.status, publishedAt: articles.publishedAt, firstPublishedAt: articles.firstPublishedAt, version: articles.version, updatedAt: articles.updatedAt })
+    .select({
+      status: articles.status,
+      publishedAt: articles.publishedAt,
+      firstPublishedAt: articles.firstPublishedAt,
+      version: articles.version,
+      updatedAt: articles.updatedAt,
+    })
     .from(articles)
     .where(eq(articles.id, id));
-  const audit = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, id)).orderBy(asc(auditLog.id));
-  const revisions = await db.select({ version: articleRevisions.version }).from(articleRevisions).where(eq(articleRevisions.articleId, id)).orderBy(asc(articleRevisions.version));
-  return { ...row, audit: audit.map((entry) => entry.action), revisions: revisions.map((revision) => revision.version) };
+  const audit = await db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(eq(auditLog.entityId, id))
+    .orderBy(asc(auditLog.id));
+  const revisions = await db
+    .select({ version: articleRevisions.version })
+    .from(articleRevisions)
+    .where(eq(articleRevisions.articleId, id))
+    .orderBy(asc(articleRevisions.version));
+  return {
+    ...row,
+    audit: audit.map((entry) => entry.action),
+    revisions: revisions.map((revision) => revision.version),
+  };
 }
 
-const draft = { status: "draft", publishedAt: null, firstPublishedAt: null, version: 1, audit: ["article.created"], revisions: [1] };
+const draft = {
+  status: "draft",
+  publishedAt: null,
+  firstPublishedAt: null,
+  version: 1,
+  audit: ["article.created"],
+  revisions: [1],
+};
 
 function expectPublished(state: Awaited<ReturnType<typeof story>>) {
-  expect(state).toMatchObject({ status: "published", version: 2, audit: ["article.created", "article.published"], revisions: [1] });
+  expect(state).toMatchObject({
+    status: "published",
+    version: 2,
+    audit: ["article.created", "article.published"],
+    revisions: [1],
+  });
   expect(state.publishedAt).toBeInstanceOf(Date);
   expect(state.firstPublishedAt).toEqual(state.publishedAt);
 }
 
 async function prepare(env: Record<string, string>) {
   const events = await runNewsroomChild(["prepare"], env);
-  const { editorId, drafts } = events.find((event) => "prepared" in event)!.prepared as { editorId: string; drafts: [string, string] };
+  const { editorId, drafts } = events.find((event) => "prepared" in event)!.prepared as {
+    editorId: string;
+    drafts: [string, string];
+  };
   return { editorId, control: drafts[0], interrupted: drafts[1] };
 }
 
-const statementsSent = (events: ChildEvent[]) => events.flatMap((event) => (typeof event.sending === "string" ? [event.sending] : []));
+const statementsSent = (events: ChildEvent[]) =>
+  events.flatMap((event) => (typeof event.sending === "string" ? [event.sending] : []));
 
 async function until<T>(what: string, check: () => Promise<T | undefined>, child?: NewsroomChild): Promise<T> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     const found = await check();
     if (found !== undefined) return found;
-    if (child && child.process.exitCode !== null) throw new Error(`the child ended before ${what}:\n${(await child.exited).stderr}`);
+    if (child && child.process.exitCode !== null)
+      throw new Error(`the child ended before ${what}:\n${(await child.exited).stderr}`);
     await sleep(100);
   }
   throw new Error(`timed out waiting until ${what}`);
@@ -95,7 +135,9 @@ describe.runIf(databaseDriver() === "postgres")("a publish killed mid-transactio
         );
         // Mid-transaction: the story is already changed (its row is locked by the update) but not committed.
         expect(statementsSent(child.events).some((statement) => statement.startsWith(ARTICLE_UPDATE))).toBe(true);
-        await expect(observer`select 1 from articles where id = ${interrupted} for update nowait`).rejects.toMatchObject({ code: "55P03" });
+        await expect(
+          observer`select 1 from articles where id = ${interrupted} for update nowait`,
+        ).rejects.toMatchObject({ code: "55P03" });
 
         child.process.kill("SIGKILL");
         expect(await child.exited).toMatchObject({ signal: "SIGKILL" });
@@ -136,7 +178,11 @@ describe.runIf(databaseDriver() === "pglite")("a publish killed mid-transaction 
 
       // PGlite lives inside the process, so nothing outside can pause it: the child kills itself as
       // it is about to write the audit entry, after the story's update has run in the transaction.
-      const child = startNewsroomChild(["publish", interrupted], { ...env, EDITOR_ID: editorId, DIE_BEFORE: AUDIT_INSERT });
+      const child = startNewsroomChild(["publish", interrupted], {
+        ...env,
+        EDITOR_ID: editorId,
+        DIE_BEFORE: AUDIT_INSERT,
+      });
       expect(await child.exited).toMatchObject({ signal: "SIGKILL" });
       const sent = statementsSent(child.events);
       expect(sent.at(-1)).toMatch(new RegExp(`^${AUDIT_INSERT}`));
@@ -154,7 +200,10 @@ describe.runIf(databaseDriver() === "pglite")("a publish killed mid-transaction 
         }
       });
 
-      const [controlAfter, interruptedAfter] = await withDirectory(directory, async (db) => [await story(db, control), await story(db, interrupted)]);
+      const [controlAfter, interruptedAfter] = await withDirectory(directory, async (db) => [
+        await story(db, control),
+        await story(db, interrupted),
+      ]);
       expectPublished(controlAfter!);
       // Untouched: its updated_at is still its creation time, before the other story's publish.
       expect(interruptedAfter).toMatchObject(draft);

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { Staff } from "@/lib/auth/roles";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
 import { articles, auditLog, categories, media, mediaVariants, users } from "../schema";
-import { findPhotosMissingText, getPhotoFile, listPhotos, updatePhotoText, uploadPhoto, type PhotoSummary } from "./media";
+import {
+  findPhotosMissingText,
+  getPhotoFile,
+  listPhotos,
+  updatePhotoText,
+  uploadPhoto,
+  type PhotoSummary,
+} from "./media";
 import { createArticleDraft, moveArticleToTrash, publishArticle } from "./newsroom-articles";
 import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "./staff";
 
@@ -23,7 +30,6 @@ const PASSWORD = "correct horse battery staple";
 function actAs(actor: Actor) {
   signInAs(staff[actor]);
 }
-
 
 async function matrix(run: () => Promise<unknown>) {
   const results: Partial<Record<Actor, string>> = {};
@@ -42,7 +48,11 @@ let shade = 0;
 async function freshPhotoBytes(): Promise<Uint8Array> {
   shade += 1;
   const background = { r: shade % 256, g: Math.floor(shade / 256) % 256, b: 120 };
-  return new Uint8Array(await sharp({ create: { width: 40, height: 30, channels: 3, background } }).png().toBuffer());
+  return new Uint8Array(
+    await sharp({ create: { width: 40, height: 30, channels: 3, background } })
+      .png()
+      .toBuffer(),
+  );
 }
 
 async function uploaded(bytes: Uint8Array, originalName = "photo.png"): Promise<PhotoSummary> {
@@ -59,9 +69,22 @@ async function variantRows(mediaId: string): Promise<number> {
 describe(`the photo library on ${databaseDriver()}`, () => {
   beforeAll(async () => {
     await migrateDatabase();
-    staff.admin = await createFirstAdministrator({ name: "Ada Admin", email: "ada@newsroom.example", password: PASSWORD });
-    for (const [actor, role] of [["editor", "editor"], ["writer", "writer"], ["disabled", "editor"]] as const) {
-      staff[actor] = await provisionStaffAccountFromCommandLine({ name: `Test ${actor}`, email: `${actor}@newsroom.example`, role, password: PASSWORD });
+    staff.admin = await createFirstAdministrator({
+      name: "Ada Admin",
+      email: "ada@newsroom.example",
+      password: PASSWORD,
+    });
+    for (const [actor, role] of [
+      ["editor", "editor"],
+      ["writer", "writer"],
+      ["disabled", "editor"],
+    ] as const) {
+      staff[actor] = await provisionStaffAccountFromCommandLine({
+        name: `Test ${actor}`,
+        email: `${actor}@newsroom.example`,
+        role,
+        password: PASSWORD,
+      });
     }
     await getDb().update(users).set({ disabled: true }).where(eq(users.id, staff.disabled!.id));
   });
@@ -88,7 +111,10 @@ describe(`the photo library on ${databaseDriver()}`, () => {
       expect(file?.mimeType).toBe("image/jpeg");
       expect(file?.bytes.byteLength).toBe(photo.byteSize);
       expect(await gps(file!.bytes)).toBeUndefined();
-      const [audit] = await getDb().select().from(auditLog).where(and(eq(auditLog.action, "media.uploaded"), eq(auditLog.entityId, photo.id)));
+      const [audit] = await getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "media.uploaded"), eq(auditLog.entityId, photo.id)));
       expect(audit).toMatchObject({ entityType: "media", actorId: staff.writer!.id });
     });
 
@@ -100,7 +126,10 @@ describe(`the photo library on ${databaseDriver()}`, () => {
       expect(second).toMatchObject({ status: "ok", alreadyInLibrary: true });
       if (first.status !== "ok" || second.status !== "ok") throw new Error("upload refused");
       expect(second.photo.id).toBe(first.photo.id);
-      const [row] = await getDb().select({ total: count() }).from(media).where(eq(media.camera, "Canon EOS 5D Mark IV"));
+      const [row] = await getDb()
+        .select({ total: count() })
+        .from(media)
+        .where(eq(media.camera, "Canon EOS 5D Mark IV"));
       expect(row?.total).toBe(1);
     });
 
@@ -125,7 +154,11 @@ describe(`the photo library on ${databaseDriver()}`, () => {
     it("lets any active staff member upload, and nobody else", async () => {
       const bytes = await freshPhotoBytes();
       expect(await matrix(() => uploadPhoto({ bytes, originalName: "matrix.png" }))).toEqual({
-        anonymous: "refused", disabled: "refused", writer: "allowed", editor: "allowed", admin: "allowed",
+        anonymous: "refused",
+        disabled: "refused",
+        writer: "allowed",
+        editor: "allowed",
+        admin: "allowed",
       });
     });
   });
@@ -142,7 +175,10 @@ describe(`the photo library on ${databaseDriver()}`, () => {
       expect(await variantRows(photo.id)).toBe(1);
 
       // Proof the second answer comes from media_variants: change the stored bytes and see them served.
-      await getDb().update(mediaVariants).set({ data: new Uint8Array([1, 2, 3]) }).where(eq(mediaVariants.mediaId, photo.id));
+      await getDb()
+        .update(mediaVariants)
+        .set({ data: new Uint8Array([1, 2, 3]) })
+        .where(eq(mediaVariants.mediaId, photo.id));
       const second = await getPhotoFile({ id: photo.id, width: 640 });
       // postgres.js hands bytea back as a Buffer, PGlite as a plain Uint8Array.
       expect([...second!.bytes]).toEqual([1, 2, 3]);
@@ -163,7 +199,10 @@ describe(`the photo library on ${databaseDriver()}`, () => {
     it("serves nothing for widths it does not publish, unknown ids and photos that have no file", async () => {
       actAs("writer");
       const photo = await uploaded(fixture("camera-and-gps.jpg"));
-      const [described] = await getDb().insert(media).values({ altText: "Delegates", caption: "Delegates arrive" }).returning({ id: media.id });
+      const [described] = await getDb()
+        .insert(media)
+        .values({ altText: "Delegates", caption: "Delegates arrive" })
+        .returning({ id: media.id });
       expect(await getPhotoFile({ id: photo.id, width: 500 })).toBeNull();
       expect(await getPhotoFile({ id: "not-a-uuid" })).toBeNull();
       expect(await getPhotoFile({ id: "6f1c3b0e-8d1a-4c55-9a41-2a7d8e0f9b13" })).toBeNull();
@@ -181,18 +220,23 @@ describe(`the photo library on ${databaseDriver()}`, () => {
       expect(await getPhotoFile({ id: photo.id })).toBeNull();
       expect(await getPhotoFile({ id: photo.id, width: 320 })).toBeNull();
 
-      const [section] = await getDb().insert(categories).values({ slug: "photo-audience", name: "Photo audience" }).returning({ id: categories.id });
-      await getDb().insert(articles).values({
-        slug: `shows-${photo.id}`,
-        headline: "A story showing the photo",
-        bodyMdx: `<Figure photo="${photo.id}" caption="c" alt="a" />`,
-        compiledCode: "",
-        sourceHash: "",
-        categoryId: section!.id,
-        authorId: staff.writer!.id,
-        status: "published",
-        publishedAt: new Date(Date.now() - 60_000),
-      });
+      const [section] = await getDb()
+        .insert(categories)
+        .values({ slug: "photo-audience", name: "Photo audience" })
+        .returning({ id: categories.id });
+      await getDb()
+        .insert(articles)
+        .values({
+          slug: `shows-${photo.id}`,
+          headline: "A story showing the photo",
+          bodyMdx: `<Figure photo="${photo.id}" caption="c" alt="a" />`,
+          compiledCode: "",
+          sourceHash: "",
+          categoryId: section!.id,
+          authorId: staff.writer!.id,
+          status: "published",
+          publishedAt: new Date(Date.now() - 60_000),
+        });
       expect(await getPhotoFile({ id: photo.id })).toMatchObject({ audience: "public" });
       expect(await getPhotoFile({ id: photo.id, width: 320 })).toMatchObject({ audience: "public" });
     });
@@ -205,7 +249,9 @@ describe(`the photo library on ${databaseDriver()}`, () => {
       const newer = await uploaded(await freshPhotoBytes());
       await getDb().insert(media).values({ altText: "Described only", caption: "Described only" });
       const { photos } = await listPhotos({ page: 1 });
-      expect(photos.map((photo) => photo.id).indexOf(newer.id)).toBeLessThan(photos.map((photo) => photo.id).indexOf(older.id));
+      expect(photos.map((photo) => photo.id).indexOf(newer.id)).toBeLessThan(
+        photos.map((photo) => photo.id).indexOf(older.id),
+      );
       expect(photos.some((photo) => photo.caption === "Described only")).toBe(false);
       expect(photos[0]).not.toHaveProperty("data");
     });
@@ -213,18 +259,29 @@ describe(`the photo library on ${databaseDriver()}`, () => {
     it("searches caption, alt text, camera and file name, taking % and _ literally", async () => {
       actAs("writer");
       const photo = await uploaded(await freshPhotoBytes(), "harbour_at_dawn.png");
-      await updatePhotoText({ id: photo.id, altText: "Fishing boats moored", caption: "Dawn at 100% tide", credit: "" });
+      await updatePhotoText({
+        id: photo.id,
+        altText: "Fishing boats moored",
+        caption: "Dawn at 100% tide",
+        credit: "",
+      });
       for (const query of ["fishing BOATS", "100% tide", "harbour_at", "dawn at"]) {
         expect((await listPhotos({ query, page: 1 })).photos.map((found) => found.id)).toContain(photo.id);
       }
-      expect((await listPhotos({ query: "canon eos", page: 1 })).photos.map((found) => found.camera)).toContain("Canon EOS 5D Mark IV");
+      expect((await listPhotos({ query: "canon eos", page: 1 })).photos.map((found) => found.camera)).toContain(
+        "Canon EOS 5D Mark IV",
+      );
       expect((await listPhotos({ query: "harbour%dawn", page: 1 })).total).toBe(0);
       expect((await listPhotos({ query: "boats_moored", page: 1 })).total).toBe(0);
     });
 
     it("lets staff list photos, and nobody else", async () => {
       expect(await matrix(() => listPhotos({ page: 1 }))).toEqual({
-        anonymous: "refused", disabled: "refused", writer: "allowed", editor: "allowed", admin: "allowed",
+        anonymous: "refused",
+        disabled: "refused",
+        writer: "allowed",
+        editor: "allowed",
+        admin: "allowed",
       });
     });
   });
@@ -234,7 +291,9 @@ describe(`the photo library on ${databaseDriver()}`, () => {
       actAs("writer");
       const photo = await uploaded(await freshPhotoBytes());
       expect(
-        await matrix(() => updatePhotoText({ id: photo.id, altText: "A harbour", caption: "The harbour at dawn", credit: "Staff" })),
+        await matrix(() =>
+          updatePhotoText({ id: photo.id, altText: "A harbour", caption: "The harbour at dawn", credit: "Staff" }),
+        ),
       ).toEqual({ anonymous: "refused", disabled: "refused", writer: "allowed", editor: "allowed", admin: "allowed" });
     });
 
@@ -242,27 +301,51 @@ describe(`the photo library on ${databaseDriver()}`, () => {
       actAs("editor");
       const photo = await uploaded(await freshPhotoBytes());
       expect(await updatePhotoText({ id: photo.id, altText: "  Boats  ", caption: "   ", credit: "" })).toMatchObject({
-        altText: "Boats", caption: "", credit: null, readyForPublication: false,
+        altText: "Boats",
+        caption: "",
+        credit: null,
+        readyForPublication: false,
       });
-      expect(await updatePhotoText({ id: photo.id, altText: "Boats", caption: "Boats at dawn", credit: "A. Photographer" })).toMatchObject({
-        caption: "Boats at dawn", credit: "A. Photographer", readyForPublication: true,
+      expect(
+        await updatePhotoText({ id: photo.id, altText: "Boats", caption: "Boats at dawn", credit: "A. Photographer" }),
+      ).toMatchObject({
+        caption: "Boats at dawn",
+        credit: "A. Photographer",
+        readyForPublication: true,
       });
-      const audits = await getDb().select().from(auditLog).where(and(eq(auditLog.action, "media.text-updated"), eq(auditLog.entityId, photo.id)));
+      const audits = await getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "media.text-updated"), eq(auditLog.entityId, photo.id)));
       expect(audits).toHaveLength(2);
     });
 
     it("refuses text over the limits and answers null for a photo that is not there", async () => {
       actAs("editor");
       const photo = await uploaded(await freshPhotoBytes());
-      await expect(updatePhotoText({ id: photo.id, altText: "a".repeat(301), caption: "Fine", credit: "" })).rejects.toThrow(/300 characters/);
-      await expect(updatePhotoText({ id: photo.id, altText: "Fine", caption: "c".repeat(1001), credit: "" })).rejects.toThrow(/1000 characters/);
-      await expect(updatePhotoText({ id: photo.id, altText: "Fine", caption: "Fine", credit: "c".repeat(201) })).rejects.toThrow(/200 characters/);
-      expect(await updatePhotoText({ id: "6f1c3b0e-8d1a-4c55-9a41-2a7d8e0f9b13", altText: "A", caption: "B", credit: "" })).toBeNull();
+      await expect(
+        updatePhotoText({ id: photo.id, altText: "a".repeat(301), caption: "Fine", credit: "" }),
+      ).rejects.toThrow(/300 characters/);
+      await expect(
+        updatePhotoText({ id: photo.id, altText: "Fine", caption: "c".repeat(1001), credit: "" }),
+      ).rejects.toThrow(/1000 characters/);
+      await expect(
+        updatePhotoText({ id: photo.id, altText: "Fine", caption: "Fine", credit: "c".repeat(201) }),
+      ).rejects.toThrow(/200 characters/);
+      expect(
+        await updatePhotoText({ id: "6f1c3b0e-8d1a-4c55-9a41-2a7d8e0f9b13", altText: "A", caption: "B", credit: "" }),
+      ).toBeNull();
     });
   });
 
   describe("the text of a photo readers see", () => {
-    const editorsOnly = { anonymous: "refused", disabled: "refused", writer: "refused", editor: "allowed", admin: "allowed" };
+    const editorsOnly = {
+      anonymous: "refused",
+      disabled: "refused",
+      writer: "refused",
+      editor: "allowed",
+      admin: "allowed",
+    };
     let sectionId = "";
 
     /** A library photo with its text written, so a story showing it may be published. */
@@ -274,23 +357,43 @@ describe(`the photo library on ${databaseDriver()}`, () => {
     }
 
     /** Filed through the newsroom as the writer, then published by an editor unless it stays a draft. */
-    async function story(headline: string, photos: { lead?: PhotoSummary; inBody?: PhotoSummary }, publication: "draft" | "now" | "scheduled") {
+    async function story(
+      headline: string,
+      photos: { lead?: PhotoSummary; inBody?: PhotoSummary },
+      publication: "draft" | "now" | "scheduled",
+    ) {
       actAs("writer");
-      const figure = photos.inBody ? `\n\n<Figure photo="${photos.inBody.id}" caption="Delegates arrive" alt="Delegates" />` : "";
-      const draft = await createArticleDraft({ headline, dek: "", sectionId, tags: [], bodyMdx: `The talks began.${figure}`, heroMediaId: photos.lead?.id ?? null });
+      const figure = photos.inBody
+        ? `\n\n<Figure photo="${photos.inBody.id}" caption="Delegates arrive" alt="Delegates" />`
+        : "";
+      const draft = await createArticleDraft({
+        headline,
+        dek: "",
+        sectionId,
+        tags: [],
+        bodyMdx: `The talks began.${figure}`,
+        heroMediaId: photos.lead?.id ?? null,
+      });
       if (draft.status !== "saved") throw new Error(`"${headline}" was not saved`);
       if (publication !== "draft") {
         actAs("editor");
-        const published = await publishArticle({ id: draft.id, publishAt: publication === "scheduled" ? new Date(Date.now() + 86_400_000) : undefined });
+        const published = await publishArticle({
+          id: draft.id,
+          publishAt: publication === "scheduled" ? new Date(Date.now() + 86_400_000) : undefined,
+        });
         if (published.status === "invalid") throw new Error(published.message);
       }
       return draft.id;
     }
 
-    const rewrite = (photo: PhotoSummary) => () => updatePhotoText({ id: photo.id, altText: "Delegates", caption: "A rewritten caption", credit: "Staff" });
+    const rewrite = (photo: PhotoSummary) => () =>
+      updatePhotoText({ id: photo.id, altText: "Delegates", caption: "A rewritten caption", credit: "Staff" });
 
     beforeAll(async () => {
-      const [section] = await getDb().insert(categories).values({ slug: "photo-text", name: "Photo text" }).returning({ id: categories.id });
+      const [section] = await getDb()
+        .insert(categories)
+        .values({ slug: "photo-text", name: "Photo text" })
+        .returning({ id: categories.id });
       sectionId = section!.id;
     });
 
@@ -310,8 +413,13 @@ describe(`the photo library on ${databaseDriver()}`, () => {
       const lead = await describedPhoto();
       await story("Talks open again", { lead }, "now");
       actAs("writer");
-      await expect(rewrite(lead)()).rejects.toThrow("This photo appears in a published story; only an editor can change its text.");
-      const [row] = await getDb().select({ caption: media.caption, credit: media.credit }).from(media).where(eq(media.id, lead.id));
+      await expect(rewrite(lead)()).rejects.toThrow(
+        "This photo appears in a published story; only an editor can change its text.",
+      );
+      const [row] = await getDb()
+        .select({ caption: media.caption, credit: media.credit })
+        .from(media)
+        .where(eq(media.id, lead.id));
       expect(row).toEqual({ caption: "Delegates arrive", credit: null });
     });
 
@@ -327,7 +435,13 @@ describe(`the photo library on ${databaseDriver()}`, () => {
       const trashed = await story("Talks, withdrawn", { lead, inBody }, "now");
       actAs("editor");
       await moveArticleToTrash({ id: trashed });
-      const anyStaff = { anonymous: "refused", disabled: "refused", writer: "allowed", editor: "allowed", admin: "allowed" };
+      const anyStaff = {
+        anonymous: "refused",
+        disabled: "refused",
+        writer: "allowed",
+        editor: "allowed",
+        admin: "allowed",
+      };
       expect(await matrix(rewrite(lead))).toEqual(anyStaff);
       expect(await matrix(rewrite(inBody))).toEqual(anyStaff);
     });
@@ -336,7 +450,11 @@ describe(`the photo library on ${databaseDriver()}`, () => {
   describe("checking a story's photos before publication", () => {
     it("finds a Figure photo without alt text and a lead photo without a caption, but not a ready photo", async () => {
       actAs("writer");
-      const [inBody, hero, ready] = [await uploaded(await freshPhotoBytes()), await uploaded(await freshPhotoBytes()), await uploaded(await freshPhotoBytes())];
+      const [inBody, hero, ready] = [
+        await uploaded(await freshPhotoBytes()),
+        await uploaded(await freshPhotoBytes()),
+        await uploaded(await freshPhotoBytes()),
+      ];
       await updatePhotoText({ id: inBody.id, altText: "", caption: "Boats at dawn", credit: "" });
       await updatePhotoText({ id: hero.id, altText: "Harbour wall", caption: "", credit: "" });
       await updatePhotoText({ id: ready.id, altText: "Nets", caption: "Nets drying", credit: "" });
@@ -349,7 +467,10 @@ describe(`the photo library on ${databaseDriver()}`, () => {
     it("counts a Figure photo the library does not have", async () => {
       actAs("writer");
       const missing = "6f1c3b0e-8d1a-4c55-9a41-2a7d8e0f9b13";
-      const check = await findPhotosMissingText({ bodyMdx: `<Figure photo="${missing}" caption="Gone" />`, heroMediaId: null });
+      const check = await findPhotosMissingText({
+        bodyMdx: `<Figure photo="${missing}" caption="Gone" />`,
+        heroMediaId: null,
+      });
       expect(check).toEqual({ photoIds: [missing], message: expect.stringMatching(/does not have/) });
     });
 
@@ -357,11 +478,16 @@ describe(`the photo library on ${databaseDriver()}`, () => {
       actAs("writer");
       const photo = await uploaded(await freshPhotoBytes());
       await updatePhotoText({ id: photo.id, altText: "Nets", caption: "Nets drying", credit: "" });
-      expect(await findPhotosMissingText({ bodyMdx: "No photos here.", heroMediaId: photo.id })).toEqual({ photoIds: [], message: null });
+      expect(await findPhotosMissingText({ bodyMdx: "No photos here.", heroMediaId: photo.id })).toEqual({
+        photoIds: [],
+        message: null,
+      });
     });
 
     it("is for staff only", async () => {
-      expect((await matrix(() => findPhotosMissingText({ bodyMdx: "Text.", heroMediaId: null }))).anonymous).toBe("refused");
+      expect((await matrix(() => findPhotosMissingText({ bodyMdx: "Text.", heroMediaId: null }))).anonymous).toBe(
+        "refused",
+      );
     });
   });
 });

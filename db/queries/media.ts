@@ -36,8 +36,7 @@ export type PhotoSummary = {
 };
 
 export type PhotoUploadResult =
-  | { status: "ok"; photo: PhotoSummary; alreadyInLibrary: boolean }
-  | { status: "rejected"; message: string };
+  { status: "ok"; photo: PhotoSummary; alreadyInLibrary: boolean } | { status: "rejected"; message: string };
 
 export type PhotoFile = { bytes: Uint8Array; mimeType: string; etag: string };
 
@@ -109,7 +108,13 @@ export const photoTextSchema = z.object({
 
 export type PhotoTextInput = z.input<typeof photoTextSchema>;
 
-async function audit(tx: Transaction, staff: Staff, action: string, mediaId: string, detail: Record<string, unknown> = {}) {
+async function audit(
+  tx: Transaction,
+  staff: Staff,
+  action: string,
+  mediaId: string,
+  detail: Record<string, unknown> = {},
+) {
   await tx.insert(auditLog).values({ actorId: staff.id, action, entityType: "media", entityId: mediaId, detail });
 }
 
@@ -121,7 +126,10 @@ async function findByContentHash(contentHash: string): Promise<PhotoSummary | nu
 /** The browser's file name, kept only to help find the photo again: no folders, no control characters. */
 function tidyOriginalName(name: string): string | null {
   const baseName = name.split(/[\\/]/).pop() ?? "";
-  const tidy = baseName.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, MAX_ORIGINAL_NAME_LENGTH);
+  const tidy = baseName
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, MAX_ORIGINAL_NAME_LENGTH);
   return tidy || null;
 }
 
@@ -141,7 +149,13 @@ async function orRefusal<T>(work: Promise<T>): Promise<T | PhotoRejectedError> {
  * tags. The same file uploaded twice is the same photo, found by the hash of
  * the bytes as uploaded.
  */
-export async function uploadPhoto({ bytes, originalName }: { bytes: Uint8Array; originalName: string }): Promise<PhotoUploadResult> {
+export async function uploadPhoto({
+  bytes,
+  originalName,
+}: {
+  bytes: Uint8Array;
+  originalName: string;
+}): Promise<PhotoUploadResult> {
   const staff = await requireStaff();
   const inspection = await orRefusal(inspectPhoto(bytes));
   if (inspection instanceof PhotoRejectedError) return { status: "rejected", message: inspection.reason };
@@ -170,7 +184,12 @@ export async function uploadPhoto({ bytes, originalName }: { bytes: Uint8Array; 
       // Two people uploading the same file at once: one row, and the second is told it is already there.
       .onConflictDoNothing({ target: media.contentHash })
       .returning(summaryColumns);
-    if (row) await audit(tx, staff, "media.uploaded", row.id, { mimeType: row.mimeType, byteSize: row.byteSize, camera: row.camera });
+    if (row)
+      await audit(tx, staff, "media.uploaded", row.id, {
+        mimeType: row.mimeType,
+        byteSize: row.byteSize,
+        camera: row.camera,
+      });
     return row ? toPhotoSummary(row) : null;
   });
   if (stored) return { status: "ok", photo: stored, alreadyInLibrary: false };
@@ -181,7 +200,12 @@ export async function uploadPhoto({ bytes, originalName }: { bytes: Uint8Array; 
 
 function matchesQuery(query: string): SQL | undefined {
   const pattern = `%${query.replace(/[\\%_]/g, "\\$&")}%`;
-  return or(ilike(media.caption, pattern), ilike(media.altText, pattern), ilike(media.camera, pattern), ilike(media.originalName, pattern));
+  return or(
+    ilike(media.caption, pattern),
+    ilike(media.altText, pattern),
+    ilike(media.camera, pattern),
+    ilike(media.originalName, pattern),
+  );
 }
 
 /** The library, newest first, optionally only photos whose caption, alt text, camera or file name match. */
@@ -212,7 +236,10 @@ async function isOnPublishedStory(tx: Transaction, id: string): Promise<boolean>
   const [shown] = await tx
     .select({ articleId: articlePhotos.articleId })
     .from(articlePhotos)
-    .innerJoin(articles, and(eq(articles.id, articlePhotos.articleId), eq(articles.status, "published"), isNull(articles.deletedAt)))
+    .innerJoin(
+      articles,
+      and(eq(articles.id, articlePhotos.articleId), eq(articles.status, "published"), isNull(articles.deletedAt)),
+    )
     .where(eq(articlePhotos.mediaId, id))
     .limit(1);
   return shown !== undefined;
@@ -227,7 +254,10 @@ export async function updatePhotoText(input: PhotoTextInput): Promise<PhotoSumma
   const { id, altText, caption, credit } = photoTextSchema.parse(input);
   return getDb().transaction(async (tx) => {
     if (!hasRole(staff, "editor") && (await isOnPublishedStory(tx, id))) {
-      throw new NotAuthorizedError("forbidden", "This photo appears in a published story; only an editor can change its text.");
+      throw new NotAuthorizedError(
+        "forbidden",
+        "This photo appears in a published story; only an editor can change its text.",
+      );
     }
     const [row] = await tx
       .update(media)
@@ -277,7 +307,14 @@ async function renderAndStoreVariant(db: Database, id: string, width: number): P
   const variant = await renderPhotoVariant(original.bytes, { width, format: VARIANT_FORMAT });
   await getDb()
     .insert(mediaVariants)
-    .values({ mediaId: id, width, format: VARIANT_FORMAT, height: variant.height, mimeType: variant.mimeType, data: variant.bytes })
+    .values({
+      mediaId: id,
+      width,
+      format: VARIANT_FORMAT,
+      height: variant.height,
+      mimeType: variant.mimeType,
+      data: variant.bytes,
+    })
     .onConflictDoNothing();
   return findVariant(getDb(), id, width);
 }
@@ -287,7 +324,12 @@ async function isShownToReaders(id: string): Promise<boolean> {
   const [shown] = await getReaderDb()
     .select({ id: articles.id })
     .from(articles)
-    .where(and(isPublicArticle, or(eq(articles.heroMediaId, id), sql`position(${`photo="${id}"`} in ${articles.bodyMdx}) > 0`)))
+    .where(
+      and(
+        isPublicArticle,
+        or(eq(articles.heroMediaId, id), sql`position(${`photo="${id}"`} in ${articles.bodyMdx}) > 0`),
+      ),
+    )
     .limit(1);
   return shown !== undefined;
 }
@@ -308,7 +350,13 @@ const photoSource = (audience: PhotoAudience) => (audience === "public" ? getRea
  * signed-in staff only. Null for an unknown photo, a width we do not publish,
  * a photo that has been described but has no file, or a caller not allowed it.
  */
-export async function getPhotoFile({ id, width }: { id: string; width?: number }): Promise<(PhotoFile & { audience: PhotoAudience }) | null> {
+export async function getPhotoFile({
+  id,
+  width,
+}: {
+  id: string;
+  width?: number;
+}): Promise<(PhotoFile & { audience: PhotoAudience }) | null> {
   if (!isPhotoId(id) || (width !== undefined && !isPhotoWidth(width))) return null;
   const audience = await photoAudience(id);
   if (!audience) return null;
@@ -346,7 +394,13 @@ function missingTextMessage(missing: number, unknown: number): string | null {
  * and every `<Figure photo="…">` in the body. A story may not be published
  * until this comes back empty; photos the library does not have count too.
  */
-export async function findPhotosMissingText({ bodyMdx, heroMediaId }: { bodyMdx: string; heroMediaId: string | null }): Promise<PhotoTextCheck> {
+export async function findPhotosMissingText({
+  bodyMdx,
+  heroMediaId,
+}: {
+  bodyMdx: string;
+  heroMediaId: string | null;
+}): Promise<PhotoTextCheck> {
   await requireStaff();
   const referenced = [...new Set([...(heroMediaId ? [heroMediaId.toLowerCase()] : []), ...photoReferences(bodyMdx)])];
   if (referenced.length === 0) return { photoIds: [], message: null };

@@ -45,7 +45,6 @@ function actAs(actor: Actor) {
   signInAs(staff[actor]);
 }
 
-
 let sectionId = "";
 const draftInput = (headline: string): ArticleInput => ({
   headline,
@@ -60,9 +59,23 @@ describe(`the newsroom's data access on ${databaseDriver()}`, () => {
     await migrateDatabase();
     await seedNewsroom(await loadNewsroomContent(path.join(process.cwd(), "content")), "UTC");
     sectionId = (await getSection({ slug: "world" }))!.id;
-    staff.admin = await createFirstAdministrator({ name: "Ada Admin", email: "ada@newsroom.example", password: PASSWORD });
-    for (const [actor, role] of [["editor", "editor"], ["writer", "writer"], ["otherWriter", "writer"], ["disabled", "editor"]] as const) {
-      staff[actor] = await provisionStaffAccountFromCommandLine({ name: `Test ${actor}`, email: `${actor}@newsroom.example`, role, password: PASSWORD });
+    staff.admin = await createFirstAdministrator({
+      name: "Ada Admin",
+      email: "ada@newsroom.example",
+      password: PASSWORD,
+    });
+    for (const [actor, role] of [
+      ["editor", "editor"],
+      ["writer", "writer"],
+      ["otherWriter", "writer"],
+      ["disabled", "editor"],
+    ] as const) {
+      staff[actor] = await provisionStaffAccountFromCommandLine({
+        name: `Test ${actor}`,
+        email: `${actor}@newsroom.example`,
+        role,
+        password: PASSWORD,
+      });
     }
     await getDb().update(users).set({ disabled: true }).where(eq(users.id, staff.disabled!.id));
   });
@@ -72,24 +85,44 @@ describe(`the newsroom's data access on ${databaseDriver()}`, () => {
 
   describe("accounts", () => {
     it("creates the first administrator only once", async () => {
-      await expect(createFirstAdministrator({ name: "Mallory", email: "mallory@example.com", password: PASSWORD })).rejects.toThrow(SetupAlreadyDoneError);
+      await expect(
+        createFirstAdministrator({ name: "Mallory", email: "mallory@example.com", password: PASSWORD }),
+      ).rejects.toThrow(SetupAlreadyDoneError);
     });
 
     it("refuses a second account with the same email in any letter case", async () => {
       await expect(
-        provisionStaffAccountFromCommandLine({ name: "Dup", email: "EDITOR@newsroom.example", role: "writer", password: PASSWORD }),
+        provisionStaffAccountFromCommandLine({
+          name: "Dup",
+          email: "EDITOR@newsroom.example",
+          role: "writer",
+          password: PASSWORD,
+        }),
       ).rejects.toThrow(StaffAccountExistsError);
     });
 
     it("signs in with the right password only, and never a disabled account", async () => {
-      await expect(verifyStaffCredentials({ email: "Editor@Newsroom.example", password: PASSWORD })).resolves.toMatchObject({ role: "editor" });
-      await expect(verifyStaffCredentials({ email: "editor@newsroom.example", password: "wrong password" })).resolves.toBeNull();
-      await expect(verifyStaffCredentials({ email: "nobody@newsroom.example", password: PASSWORD })).resolves.toBeNull();
-      await expect(verifyStaffCredentials({ email: "disabled@newsroom.example", password: PASSWORD })).resolves.toBeNull();
+      await expect(
+        verifyStaffCredentials({ email: "Editor@Newsroom.example", password: PASSWORD }),
+      ).resolves.toMatchObject({ role: "editor" });
+      await expect(
+        verifyStaffCredentials({ email: "editor@newsroom.example", password: "wrong password" }),
+      ).resolves.toBeNull();
+      await expect(
+        verifyStaffCredentials({ email: "nobody@newsroom.example", password: PASSWORD }),
+      ).resolves.toBeNull();
+      await expect(
+        verifyStaffCredentials({ email: "disabled@newsroom.example", password: PASSWORD }),
+      ).resolves.toBeNull();
     });
 
     it("gives a seeded byline a sign-in without taking its stories away", async () => {
-      const tobias = await provisionStaffAccountFromCommandLine({ name: "Tobias Renn", email: "tobias.renn@newsroom.example", role: "writer", password: PASSWORD });
+      const tobias = await provisionStaffAccountFromCommandLine({
+        name: "Tobias Renn",
+        email: "tobias.renn@newsroom.example",
+        role: "writer",
+        password: PASSWORD,
+      });
       const [row] = await getDb().select({ slug: users.slug }).from(users).where(eq(users.id, tobias.id));
       expect(row?.slug).toBe("tobias-renn");
     });
@@ -109,7 +142,12 @@ describe(`the newsroom's data access on ${databaseDriver()}`, () => {
 
     it("lets any active staff member start a draft, and nobody else", async () => {
       expect(await matrix(() => createArticleDraft(draftInput("Matrix draft")))).toEqual({
-        anonymous: "refused", disabled: "refused", writer: "allowed", otherWriter: "allowed", editor: "allowed", admin: "allowed",
+        anonymous: "refused",
+        disabled: "refused",
+        writer: "allowed",
+        otherWriter: "allowed",
+        editor: "allowed",
+        admin: "allowed",
       });
     });
 
@@ -118,15 +156,31 @@ describe(`the newsroom's data access on ${databaseDriver()}`, () => {
       const draft = await createArticleDraft(draftInput("Writer's own draft"));
       if (draft.status !== "saved") throw new Error("draft not saved");
       expect(await matrix(() => getArticleForEditing({ id: draft.id }))).toEqual({
-        anonymous: "refused", disabled: "refused", writer: "allowed", otherWriter: "refused", editor: "allowed", admin: "allowed",
+        anonymous: "refused",
+        disabled: "refused",
+        writer: "allowed",
+        otherWriter: "refused",
+        editor: "allowed",
+        admin: "allowed",
       });
       let version = draft.version;
       expect(
         await matrix(async () => {
-          const result = await saveArticle({ id: draft.id, expectedVersion: version, ...draftInput("Writer's own draft, edited") });
+          const result = await saveArticle({
+            id: draft.id,
+            expectedVersion: version,
+            ...draftInput("Writer's own draft, edited"),
+          });
           if (result.status === "saved") version = result.version;
         }),
-      ).toEqual({ anonymous: "refused", disabled: "refused", writer: "allowed", otherWriter: "refused", editor: "allowed", admin: "allowed" });
+      ).toEqual({
+        anonymous: "refused",
+        disabled: "refused",
+        writer: "allowed",
+        otherWriter: "refused",
+        editor: "allowed",
+        admin: "allowed",
+      });
     });
 
     it("lets only editors and admins publish and unpublish", async () => {
@@ -134,10 +188,20 @@ describe(`the newsroom's data access on ${databaseDriver()}`, () => {
       const draft = await createArticleDraft(draftInput("Publishing matrix"));
       if (draft.status !== "saved") throw new Error("draft not saved");
       expect(await matrix(() => publishArticle({ id: draft.id }))).toEqual({
-        anonymous: "refused", disabled: "refused", writer: "refused", otherWriter: "refused", editor: "allowed", admin: "allowed",
+        anonymous: "refused",
+        disabled: "refused",
+        writer: "refused",
+        otherWriter: "refused",
+        editor: "allowed",
+        admin: "allowed",
       });
       expect(await matrix(() => unpublishArticle({ id: draft.id }))).toEqual({
-        anonymous: "refused", disabled: "refused", writer: "refused", otherWriter: "refused", editor: "allowed", admin: "allowed",
+        anonymous: "refused",
+        disabled: "refused",
+        writer: "refused",
+        otherWriter: "refused",
+        editor: "allowed",
+        admin: "allowed",
       });
     });
 
@@ -173,7 +237,10 @@ describe(`the newsroom's data access on ${databaseDriver()}`, () => {
   describe("saving", () => {
     it("rejects unsafe MDX with its line and column and writes nothing", async () => {
       actAs("writer");
-      const result = await createArticleDraft({ ...draftInput("Unsafe"), bodyMdx: "Fine.\n\n<script>alert(1)</script>" });
+      const result = await createArticleDraft({
+        ...draftInput("Unsafe"),
+        bodyMdx: "Fine.\n\n<script>alert(1)</script>",
+      });
       expect(result).toMatchObject({ status: "invalid", issues: [{ line: 3, column: 1 }] });
     });
 
@@ -181,10 +248,23 @@ describe(`the newsroom's data access on ${databaseDriver()}`, () => {
       actAs("editor");
       const draft = await createArticleDraft(draftInput("Two editors"));
       if (draft.status !== "saved") throw new Error("draft not saved");
-      const first = await saveArticle({ id: draft.id, expectedVersion: draft.version, ...draftInput("Two editors"), bodyMdx: "Alice's words." });
+      const first = await saveArticle({
+        id: draft.id,
+        expectedVersion: draft.version,
+        ...draftInput("Two editors"),
+        bodyMdx: "Alice's words.",
+      });
       expect(first).toMatchObject({ status: "saved", version: draft.version + 1 });
-      const second = await saveArticle({ id: draft.id, expectedVersion: draft.version, ...draftInput("Two editors"), bodyMdx: "Bob's words." });
-      expect(second).toMatchObject({ status: "conflict", current: { bodyMdx: "Alice's words.", version: draft.version + 1 } });
+      const second = await saveArticle({
+        id: draft.id,
+        expectedVersion: draft.version,
+        ...draftInput("Two editors"),
+        bodyMdx: "Bob's words.",
+      });
+      expect(second).toMatchObject({
+        status: "conflict",
+        current: { bodyMdx: "Alice's words.", version: draft.version + 1 },
+      });
       const stored = await getArticleForEditing({ id: draft.id });
       expect(stored?.bodyMdx).toBe("Alice's words.");
     });
@@ -193,11 +273,20 @@ describe(`the newsroom's data access on ${databaseDriver()}`, () => {
       actAs("editor");
       const draft = await createArticleDraft({ ...draftInput("Revisions"), bodyMdx: "Version one." });
       if (draft.status !== "saved") throw new Error("draft not saved");
-      const second = await saveArticle({ id: draft.id, expectedVersion: draft.version, ...draftInput("Revisions"), bodyMdx: "Version two." });
+      const second = await saveArticle({
+        id: draft.id,
+        expectedVersion: draft.version,
+        ...draftInput("Revisions"),
+        bodyMdx: "Version two.",
+      });
       if (second.status !== "saved") throw new Error("second save failed");
       const revisions = await listArticleRevisions({ id: draft.id });
       expect(revisions.map((r) => r.version)).toEqual([2, 1]);
-      const restored = await restoreArticleRevision({ id: draft.id, revisionId: revisions[1]!.id, expectedVersion: second.version });
+      const restored = await restoreArticleRevision({
+        id: draft.id,
+        revisionId: revisions[1]!.id,
+        expectedVersion: second.version,
+      });
       expect(restored).toMatchObject({ status: "saved", version: 3 });
       expect((await getArticleForEditing({ id: draft.id }))?.bodyMdx).toBe("Version one.");
       expect((await listArticleRevisions({ id: draft.id })).map((r) => r.version)).toEqual([3, 2, 1]);
@@ -209,7 +298,12 @@ describe(`the newsroom's data access on ${databaseDriver()}`, () => {
       if (draft.status !== "saved") throw new Error("draft not saved");
       await publishArticle({ id: draft.id });
       const current = await getArticleForEditing({ id: draft.id });
-      const saved = await saveArticle({ id: draft.id, expectedVersion: current!.version, ...draftInput("A new headline"), slug: "a-new-headline" });
+      const saved = await saveArticle({
+        id: draft.id,
+        expectedVersion: current!.version,
+        ...draftInput("A new headline"),
+        slug: "a-new-headline",
+      });
       expect(saved).toMatchObject({ status: "saved", slug: "original-headline" });
     });
 
@@ -282,9 +376,15 @@ describe(`the newsroom's data access on ${databaseDriver()}`, () => {
   describe("photos in a story", () => {
     it("hold publication back until every photo has alt text and a caption", async () => {
       actAs("writer");
-      const upload = await uploadPhoto({ bytes: new Uint8Array(fs.readFileSync("test/fixtures/photos/plain.png")), originalName: "harbour.png" });
+      const upload = await uploadPhoto({
+        bytes: new Uint8Array(fs.readFileSync("test/fixtures/photos/plain.png")),
+        originalName: "harbour.png",
+      });
       if (upload.status !== "ok") throw new Error(upload.message);
-      const draft = await createArticleDraft({ ...draftInput("Story with a bare photo"), heroMediaId: upload.photo.id });
+      const draft = await createArticleDraft({
+        ...draftInput("Story with a bare photo"),
+        heroMediaId: upload.photo.id,
+      });
       if (draft.status !== "saved") throw new Error("draft not saved");
 
       actAs("editor");
@@ -292,10 +392,20 @@ describe(`the newsroom's data access on ${databaseDriver()}`, () => {
       expect(refused).toMatchObject({ status: "invalid", message: expect.stringMatching(/alt text/i) });
       expect(await getPublishedArticle({ slug: draft.slug })).toBeNull();
 
-      await updatePhotoText({ id: upload.photo.id, altText: "Boats in the harbour at dusk", caption: "The harbour at dusk.", credit: "" });
+      await updatePhotoText({
+        id: upload.photo.id,
+        altText: "Boats in the harbour at dusk",
+        caption: "The harbour at dusk.",
+        credit: "",
+      });
       await expect(publishArticle({ id: draft.id })).resolves.toMatchObject({ status: "published" });
       const published = await getPublishedArticle({ slug: draft.slug });
-      expect(published?.leadPhoto).toMatchObject({ photoId: upload.photo.id, alt: "Boats in the harbour at dusk", width: 64, height: 48 });
+      expect(published?.leadPhoto).toMatchObject({
+        photoId: upload.photo.id,
+        alt: "Boats in the harbour at dusk",
+        width: 64,
+        height: 48,
+      });
     });
   });
 });

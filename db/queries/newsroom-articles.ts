@@ -107,7 +107,11 @@ export async function listNewsroomArticles(filter: NewsroomArticleFilter) {
       .where(where),
   ]);
   const total = totals[0]?.total ?? 0;
-  return { articles: rows as NewsroomArticleRow[], total, totalPages: Math.max(1, Math.ceil(total / NEWSROOM_PAGE_SIZE)) };
+  return {
+    articles: rows as NewsroomArticleRow[],
+    total,
+    totalPages: Math.max(1, Math.ceil(total / NEWSROOM_PAGE_SIZE)),
+  };
 }
 
 export type ArticleForEditing = {
@@ -222,11 +226,7 @@ async function availableSlug(tx: Transaction, wanted: string, exceptId?: string)
   const base = wanted || "story";
   for (let suffix = 1; ; suffix += 1) {
     const candidate = suffix === 1 ? base : `${base}-${suffix}`;
-    const [taken] = await tx
-      .select({ id: articles.id })
-      .from(articles)
-      .where(eq(articles.slug, candidate))
-      .limit(1);
+    const [taken] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, candidate)).limit(1);
     if (!taken || taken.id === exceptId) return candidate;
   }
 }
@@ -248,9 +248,23 @@ async function replaceArticleTags(tx: Transaction, articleId: string, names: str
   const redirectedSlugs = new Set(redirected.map((row) => row.oldSlug));
   const fresh = unique.filter(([slug]) => !redirectedSlugs.has(slug));
   if (fresh.length > 0) {
-    await tx.insert(tags).values(fresh.map(([slug, name]) => ({ slug, name }))).onConflictDoNothing({ target: tags.slug });
+    await tx
+      .insert(tags)
+      .values(fresh.map(([slug, name]) => ({ slug, name })))
+      .onConflictDoNothing({ target: tags.slug });
   }
-  const existing = fresh.length > 0 ? await tx.select({ id: tags.id }).from(tags).where(inArray(tags.slug, fresh.map(([slug]) => slug))) : [];
+  const existing =
+    fresh.length > 0
+      ? await tx
+          .select({ id: tags.id })
+          .from(tags)
+          .where(
+            inArray(
+              tags.slug,
+              fresh.map(([slug]) => slug),
+            ),
+          )
+      : [];
   const tagIds = new Set([...existing.map((row) => row.id), ...redirected.map((row) => row.tagId)]);
   await tx.insert(articleTags).values([...tagIds].map((tagId) => ({ articleId, tagId })));
 }
@@ -273,7 +287,13 @@ async function recordRevision(tx: Transaction, articleId: string, version: numbe
   });
 }
 
-async function audit(tx: Transaction, staff: Staff, action: string, articleId: string, detail: Record<string, unknown> = {}) {
+async function audit(
+  tx: Transaction,
+  staff: Staff,
+  action: string,
+  articleId: string,
+  detail: Record<string, unknown> = {},
+) {
   await tx.insert(auditLog).values({ actorId: staff.id, action, entityType: "article", entityId: articleId, detail });
 }
 
@@ -409,13 +429,17 @@ async function changePublication(
     const current = await loadArticleForEditing(tx, id);
     if (!current) throw new NotAuthorizedError("forbidden", "This story no longer exists.");
     const values = change(current);
-    await tx.update(articles).set({ ...values, version: sql`${articles.version} + 1`, updatedAt: new Date() }).where(eq(articles.id, id));
+    await tx
+      .update(articles)
+      .set({ ...values, version: sql`${articles.version} + 1`, updatedAt: new Date() })
+      .where(eq(articles.id, id));
     await audit(tx, staff, action, id, { publishedAt: values.publishedAt ?? null });
     return { slug: current.slug };
   });
 }
 
-export type PublicationResult = { status: "published" | "scheduled"; slug: string } | { status: "invalid"; message: string };
+export type PublicationResult =
+  { status: "published" | "scheduled"; slug: string } | { status: "invalid"; message: string };
 
 /**
  * Publishes now, or at `publishAt` (a future time means scheduled: readers see it
@@ -442,7 +466,13 @@ export async function unpublishArticle({ id }: { id: string }) {
   return changePublication(id, "article.unpublished", () => ({ status: "draft" }));
 }
 
-export type ArticleRevisionSummary = { id: string; version: number; headline: string; savedByName: string | null; createdAt: Date };
+export type ArticleRevisionSummary = {
+  id: string;
+  version: number;
+  headline: string;
+  savedByName: string | null;
+  createdAt: Date;
+};
 
 export async function listArticleRevisions({ id }: { id: string }): Promise<ArticleRevisionSummary[]> {
   const article = await getArticleForEditing({ id });
@@ -479,7 +509,13 @@ export async function restoreArticleRevision({
     .where(and(eq(articleRevisions.id, revisionId), eq(articleRevisions.articleId, id)))
     .limit(1);
   if (!revision) throw new NotAuthorizedError("forbidden", "That revision does not belong to this story.");
-  const fields = revision.fields as { sectionId?: string; tags?: string[]; seoTitle?: string; seoDescription?: string; heroMediaId?: string | null };
+  const fields = revision.fields as {
+    sectionId?: string;
+    tags?: string[];
+    seoTitle?: string;
+    seoDescription?: string;
+    heroMediaId?: string | null;
+  };
   return saveArticle({
     id,
     expectedVersion,
@@ -498,7 +534,10 @@ export async function restoreArticleRevision({
 export async function listEditorChoices() {
   await requireStaff();
   const [sectionRows, tagRows, authorRows] = await Promise.all([
-    getDb().select({ id: categories.id, name: categories.name, slug: categories.slug }).from(categories).orderBy(categories.position, categories.name),
+    getDb()
+      .select({ id: categories.id, name: categories.name, slug: categories.slug })
+      .from(categories)
+      .orderBy(categories.position, categories.name),
     getDb().select({ name: tags.name, slug: tags.slug }).from(tags).orderBy(tags.name),
     getDb().select({ name: users.name, slug: users.slug }).from(users).orderBy(users.name),
   ]);
@@ -512,7 +551,10 @@ export async function moveArticleToTrash({ id }: { id: string }): Promise<void> 
     const current = await loadArticleForEditing(tx, id);
     if (!current) throw new NotAuthorizedError("forbidden", "This story is already in the trash or does not exist.");
     assertMayEdit(staff, current);
-    await tx.update(articles).set({ deletedAt: new Date(), updatedAt: new Date(), version: sql`${articles.version} + 1` }).where(eq(articles.id, id));
+    await tx
+      .update(articles)
+      .set({ deletedAt: new Date(), updatedAt: new Date(), version: sql`${articles.version} + 1` })
+      .where(eq(articles.id, id));
     await audit(tx, staff, "article.trashed", id, { slug: current.slug, wasStatus: current.status });
   });
 }

@@ -13,10 +13,15 @@ vi.mock("@/lib/auth", () => import("@/test/staff-session"));
 
 let writer: Staff;
 
-const request = (path: string, headers: Record<string, string> = {}) => new Request(`http://localhost${path}`, { headers });
+const request = (path: string, headers: Record<string, string> = {}) =>
+  new Request(`http://localhost${path}`, { headers });
 
 async function uploadedPng(): Promise<string> {
-  const bytes = new Uint8Array(await sharp({ create: { width: 48, height: 32, channels: 3, background: { r: 30, g: 60, b: 90 } } }).png().toBuffer());
+  const bytes = new Uint8Array(
+    await sharp({ create: { width: 48, height: 32, channels: 3, background: { r: 30, g: 60, b: 90 } } })
+      .png()
+      .toBuffer(),
+  );
   const result = await uploadPhoto({ bytes, originalName: "meeting with a source in Doha.png" });
   if (result.status !== "ok") throw new Error(result.message);
   return result.photo.id;
@@ -25,7 +30,11 @@ async function uploadedPng(): Promise<string> {
 describe(`what /media sends on ${databaseDriver()}`, () => {
   beforeAll(async () => {
     await migrateDatabase();
-    writer = await createFirstAdministrator({ name: "Wren Writer", email: "wren@media.example", password: "correct horse battery staple" });
+    writer = await createFirstAdministrator({
+      name: "Wren Writer",
+      email: "wren@media.example",
+      password: "correct horse battery staple",
+    });
   });
 
   beforeEach(() => signInAs(writer));
@@ -50,7 +59,9 @@ describe(`what /media sends on ${databaseDriver()}`, () => {
   });
 
   it("offers bytes of any other type in the library only as an opaque download, so a stored SVG cannot run as a page", async () => {
-    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>');
+    const svg = new TextEncoder().encode(
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>',
+    );
     const [row] = await getDb()
       .insert(media)
       .values({

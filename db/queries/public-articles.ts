@@ -41,7 +41,10 @@ export const articleSummaryColumns = {
  * behind every reader list, the article page, search and the feeds. Callers add
  * the columns they need beside the summary and their own filter.
  */
-export function selectArticleSummaries<Extra extends Record<string, PgColumn | SQL.Aliased | SQL>>(extra: Extra, db: Pick<Database, "select"> = getReaderDb()) {
+export function selectArticleSummaries<Extra extends Record<string, PgColumn | SQL.Aliased | SQL>>(
+  extra: Extra,
+  db: Pick<Database, "select"> = getReaderDb(),
+) {
   return db
     .select({ ...articleSummaryColumns, ...extra })
     .from(articles)

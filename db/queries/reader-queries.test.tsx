@@ -161,7 +161,12 @@ describe(`reader queries on ${databaseDriver()}`, () => {
 
   it("shows an author's profile without their email or role", async () => {
     const profile = await getAuthorProfile({ slug: "newsroom-staff" });
-    expect(profile).toEqual({ id: expect.any(String), slug: "newsroom-staff", name: "Newsroom Staff", bio: expect.any(String) });
+    expect(profile).toEqual({
+      id: expect.any(String),
+      slug: "newsroom-staff",
+      name: "Newsroom Staff",
+      bio: expect.any(String),
+    });
   });
 
   it("reports the database as healthy", async () => {

@@ -26,7 +26,10 @@ async function fileLighthouseStories() {
     status: "published" as const,
     publishedAt: new Date(start + index * HOUR),
   }));
-  for (let offset = 0; offset < rows.length; offset += 500) await getDb().insert(articles).values(rows.slice(offset, offset + 500));
+  for (let offset = 0; offset < rows.length; offset += 500)
+    await getDb()
+      .insert(articles)
+      .values(rows.slice(offset, offset + 500));
 }
 
 describe(`search over a large archive on ${databaseDriver()}`, () => {
@@ -46,7 +49,8 @@ describe(`search over a large archive on ${databaseDriver()}`, () => {
     expect(found.totalPages).toBe(RANKED_MATCHES / SEARCH_PAGE_SIZE);
     expect(found.results).toHaveLength(SEARCH_PAGE_SIZE);
     const oldestRanked = STORIES - RANKED_MATCHES;
-    for (const result of found.results) expect(Number(result.slug.split("-").at(-1))).toBeGreaterThanOrEqual(oldestRanked);
+    for (const result of found.results)
+      expect(Number(result.slug.split("-").at(-1))).toBeGreaterThanOrEqual(oldestRanked);
   });
 
   it("still finds a rare word exactly, with its count", async () => {

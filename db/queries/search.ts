@@ -57,8 +57,16 @@ export async function searchArticles({ query, page }: { query: string; page: num
     const rows =
       total === 0
         ? []
-        : await selectArticleSummaries({ snippet: sql<string>`ts_headline('english', ${articles.plainText}, ${tsQuery}, ${HEADLINE_OPTIONS})` }, tx)
-            .where(inArray(articles.id, newest.map((match) => match.id)))
+        : await selectArticleSummaries(
+            { snippet: sql<string>`ts_headline('english', ${articles.plainText}, ${tsQuery}, ${HEADLINE_OPTIONS})` },
+            tx,
+          )
+            .where(
+              inArray(
+                articles.id,
+                newest.map((match) => match.id),
+              ),
+            )
             .orderBy(desc(rank), desc(articles.publishedAt))
             .limit(SEARCH_PAGE_SIZE)
             .offset((page - 1) * SEARCH_PAGE_SIZE);

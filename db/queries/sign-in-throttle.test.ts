@@ -28,7 +28,12 @@ const freshAddress = () => `198.51.100.${++addressesHandedOut}`;
 let accountsMade = 0;
 async function freshAccount(): Promise<string> {
   const email = `staff${++accountsMade}@newsroom.example`;
-  await provisionStaffAccountFromCommandLine({ name: `Staff Member ${accountsMade}`, email, role: "writer", password: PASSWORD });
+  await provisionStaffAccountFromCommandLine({
+    name: `Staff Member ${accountsMade}`,
+    email,
+    role: "writer",
+    password: PASSWORD,
+  });
   return email;
 }
 
@@ -40,7 +45,11 @@ function from(address: string, deviceCookie?: string): Headers {
 }
 
 /** Signs in as the form does, keeping the device cookie a success hands the browser. */
-async function signIn(email: string, password: string, headers: Headers): Promise<{ outcome: StaffSignIn; deviceCookie?: DeviceCookie }> {
+async function signIn(
+  email: string,
+  password: string,
+  headers: Headers,
+): Promise<{ outcome: StaffSignIn; deviceCookie?: DeviceCookie }> {
   let deviceCookie: DeviceCookie | undefined;
   const outcome = await signInGivingDeviceCookie(
     () => authorizeStaff({ email, password }, headers),
@@ -61,7 +70,10 @@ async function browserSignedInBefore(email: string): Promise<string> {
 const later = (moment: Date, seconds: number) => new Date(moment.getTime() + seconds * 1000);
 
 async function failuresCounted(key: string): Promise<number | undefined> {
-  const [row] = await getDb().select({ failures: signInAttempts.failures }).from(signInAttempts).where(eq(signInAttempts.scope, key));
+  const [row] = await getDb()
+    .select({ failures: signInAttempts.failures })
+    .from(signInAttempts)
+    .where(eq(signInAttempts.scope, key));
   return row?.failures;
 }
 
@@ -85,7 +97,9 @@ describe(`sign-in limits on ${databaseDriver()}`, () => {
     const email = await freshAccount();
     const address = freshAddress();
     for (let attempt = 1; attempt <= 5; attempt += 1) {
-      await expect(authorizeStaff({ email, password: `guess number ${attempt}` }, from(address))).resolves.toEqual({ status: "refused" });
+      await expect(authorizeStaff({ email, password: `guess number ${attempt}` }, from(address))).resolves.toEqual({
+        status: "refused",
+      });
     }
     vi.mocked(verify).mockClear();
     const refusal = await authorizeStaff({ email, password: PASSWORD }, from(address));
@@ -99,7 +113,9 @@ describe(`sign-in limits on ${databaseDriver()}`, () => {
   it("does not hold an account's failures at one address against it at another", async () => {
     const email = await freshAccount();
     await fail(signInScopes({ email, clientAddress: freshAddress() }), 5);
-    await expect(authorizeStaff({ email, password: PASSWORD }, from(freshAddress()))).resolves.toMatchObject({ status: "signed-in" });
+    await expect(authorizeStaff({ email, password: PASSWORD }, from(freshAddress()))).resolves.toMatchObject({
+      status: "signed-in",
+    });
   });
 
   it("answers an unknown email as it answers a wrong password, after a real argon2 verify, and counts both", async () => {
@@ -125,7 +141,9 @@ describe(`sign-in limits on ${databaseDriver()}`, () => {
     const address = freshAddress();
     const scopes = signInScopes({ email, clientAddress: address });
     await fail(scopes, 4);
-    await expect(authorizeStaff({ email, password: PASSWORD }, from(address))).resolves.toMatchObject({ status: "signed-in" });
+    await expect(authorizeStaff({ email, password: PASSWORD }, from(address))).resolves.toMatchObject({
+      status: "signed-in",
+    });
     expect(await failuresCounted(scopes.accountAtAddress.key)).toBeUndefined();
     expect(await failuresCounted(scopes.account.key)).toBe(4);
     expect(await failuresCounted(scopes.address.key)).toBe(4);
@@ -154,7 +172,10 @@ describe(`sign-in limits on ${databaseDriver()}`, () => {
     for (let account = 1; account <= 50; account += 1) {
       await fail(signInScopes({ email: `reader${account}@example.com`, clientAddress: address }), 1, now);
     }
-    const refusal = await admitSignInAttempt(signInScopes({ email: "reader51@example.com", clientAddress: address }), now);
+    const refusal = await admitSignInAttempt(
+      signInScopes({ email: "reader51@example.com", clientAddress: address }),
+      now,
+    );
     expect(refusal).toEqual({ admitted: false, retryAfterSeconds: 3600 });
     await fail(signInScopes({ email: "reader51@example.com", clientAddress: freshAddress() }), 1, now);
     await fail(signInScopes({ email: "reader51@example.com", clientAddress: address }), 1, later(now, 3600));
@@ -163,7 +184,9 @@ describe(`sign-in limits on ${databaseDriver()}`, () => {
   it("counts parallel failures from several servers together without losing one", async () => {
     const address = freshAddress();
     const spray = await Promise.all(
-      Array.from({ length: 20 }, (_, n) => admitSignInAttempt(signInScopes({ email: `parallel${n}@example.com`, clientAddress: address }))),
+      Array.from({ length: 20 }, (_, n) =>
+        admitSignInAttempt(signInScopes({ email: `parallel${n}@example.com`, clientAddress: address })),
+      ),
     );
     expect(spray.every((admission) => admission.admitted)).toBe(true);
     expect(await failuresCounted(`ip:${address}`)).toBe(20);
@@ -175,7 +198,9 @@ describe(`sign-in limits on ${databaseDriver()}`, () => {
 
     const rotating = await freshAccount();
     const fromEverywhere = await Promise.all(
-      Array.from({ length: 30 }, () => admitSignInAttempt(signInScopes({ email: rotating, clientAddress: freshAddress() }))),
+      Array.from({ length: 30 }, () =>
+        admitSignInAttempt(signInScopes({ email: rotating, clientAddress: freshAddress() })),
+      ),
     );
     expect(fromEverywhere.filter((admission) => admission.admitted)).toHaveLength(10);
   });
@@ -186,7 +211,9 @@ describe(`sign-in limits on ${databaseDriver()}`, () => {
       const failedAt = later(now, -hoursAgo * 60 * 60);
       return { scope, failures: 3, firstFailureAt: failedAt, lastFailureAt: failedAt, lockedUntil: null };
     };
-    await getDb().insert(signInAttempts).values([count("ip:192.0.2.1", 26), count("ip:192.0.2.2", 24)]);
+    await getDb()
+      .insert(signInAttempts)
+      .values([count("ip:192.0.2.1", 26), count("ip:192.0.2.2", 24)]);
     await fail(signInScopes({ email: "rosa@newsroom.example", clientAddress: freshAddress() }), 1, now);
     expect(await failuresCounted("ip:192.0.2.1")).toBeUndefined();
     expect(await failuresCounted("ip:192.0.2.2")).toBe(3);
@@ -201,7 +228,9 @@ describe(`sign-in limits on ${databaseDriver()}`, () => {
       await authorizeStaff({ email, password: PASSWORD }, request.headers);
       return Response.redirect("http://localhost/login?error=CredentialsSignin", 302);
     });
-    const response = await route(new NextRequest("http://localhost/api/auth/callback/credentials", { method: "POST", headers: from(address) }));
+    const response = await route(
+      new NextRequest("http://localhost/api/auth/callback/credentials", { method: "POST", headers: from(address) }),
+    );
     expect(response.status).toBe(429);
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(50);
     expect(await response.json()).toEqual({ error: "Too many attempts — try again in 1 minute." });
@@ -210,7 +239,9 @@ describe(`sign-in limits on ${databaseDriver()}`, () => {
   it("stops a guesser who claims a new address for every guess once the account has had ten", async () => {
     const email = await freshAccount();
     for (let guess = 1; guess <= 10; guess += 1) {
-      await expect(authorizeStaff({ email, password: `guess ${guess}` }, from(freshAddress()))).resolves.toEqual({ status: "refused" });
+      await expect(authorizeStaff({ email, password: `guess ${guess}` }, from(freshAddress()))).resolves.toEqual({
+        status: "refused",
+      });
     }
     vi.mocked(verify).mockClear();
     const refusal = await authorizeStaff({ email, password: PASSWORD }, from(freshAddress()));
@@ -226,7 +257,9 @@ describe(`sign-in limits on ${databaseDriver()}`, () => {
     for (let guess = 1; guess <= 120; guess += 1) {
       await authorizeStaff({ email: guessedAt, password: `guess ${guess}` }, from(guess % 2 ? office : freshAddress()));
     }
-    expect(await authorizeStaff({ email: guessedAt, password: PASSWORD }, from(office))).toMatchObject({ status: "throttled" });
+    expect(await authorizeStaff({ email: guessedAt, password: PASSWORD }, from(office))).toMatchObject({
+      status: "throttled",
+    });
     expect((await signIn(colleague, PASSWORD, from(office))).outcome).toMatchObject({ status: "signed-in" });
   });
 
@@ -234,13 +267,18 @@ describe(`sign-in limits on ${databaseDriver()}`, () => {
     const email = await freshAccount();
     const office = freshAddress();
     const ownersBrowser = await browserSignedInBefore(email);
-    for (let guess = 1; guess <= 20; guess += 1) await authorizeStaff({ email, password: `guess ${guess}` }, from(freshAddress()));
+    for (let guess = 1; guess <= 20; guess += 1)
+      await authorizeStaff({ email, password: `guess ${guess}` }, from(freshAddress()));
     const now = new Date();
     for (let account = 1; account <= 50; account += 1) {
       await fail(signInScopes({ email: `sprayed${account}@example.com`, clientAddress: office }), 1, now);
     }
-    expect(await authorizeStaff({ email, password: PASSWORD }, from(freshAddress()))).toMatchObject({ status: "throttled" });
-    expect(await authorizeStaff({ email: await freshAccount(), password: PASSWORD }, from(office))).toMatchObject({ status: "throttled" });
+    expect(await authorizeStaff({ email, password: PASSWORD }, from(freshAddress()))).toMatchObject({
+      status: "throttled",
+    });
+    expect(await authorizeStaff({ email: await freshAccount(), password: PASSWORD }, from(office))).toMatchObject({
+      status: "throttled",
+    });
 
     const { outcome, deviceCookie } = await signIn(email, PASSWORD, from(office, ownersBrowser));
     expect(outcome).toMatchObject({ status: "signed-in", staff: { email } });
@@ -251,13 +289,25 @@ describe(`sign-in limits on ${databaseDriver()}`, () => {
     const email = await freshAccount();
     const someoneElsesBrowser = await browserSignedInBefore(await freshAccount());
     const ownersBrowser = await browserSignedInBefore(email);
-    for (let guess = 1; guess <= 10; guess += 1) await authorizeStaff({ email, password: `guess ${guess}` }, from(freshAddress()));
+    for (let guess = 1; guess <= 10; guess += 1)
+      await authorizeStaff({ email, password: `guess ${guess}` }, from(freshAddress()));
     const [nonce = "", mac = ""] = ownersBrowser.split(".");
     const flip = (text: string) => (text.startsWith("A") ? "B" : "A") + text.slice(1);
-    for (const cookie of [someoneElsesBrowser, `${flip(nonce)}.${mac}`, `${nonce}.${flip(mac)}`, `${"A".repeat(22)}.${"A".repeat(43)}`, "nonsense", ""]) {
-      expect(await authorizeStaff({ email, password: PASSWORD }, from(freshAddress(), cookie)), cookie).toMatchObject({ status: "throttled" });
+    for (const cookie of [
+      someoneElsesBrowser,
+      `${flip(nonce)}.${mac}`,
+      `${nonce}.${flip(mac)}`,
+      `${"A".repeat(22)}.${"A".repeat(43)}`,
+      "nonsense",
+      "",
+    ]) {
+      expect(await authorizeStaff({ email, password: PASSWORD }, from(freshAddress(), cookie)), cookie).toMatchObject({
+        status: "throttled",
+      });
     }
-    expect(await authorizeStaff({ email, password: PASSWORD }, from(freshAddress(), ownersBrowser))).toMatchObject({ status: "signed-in" });
+    expect(await authorizeStaff({ email, password: PASSWORD }, from(freshAddress(), ownersBrowser))).toMatchObject({
+      status: "signed-in",
+    });
   });
 
   it("locks a device cookie that fails five times, without spending the account's or the address's count", async () => {
@@ -265,9 +315,13 @@ describe(`sign-in limits on ${databaseDriver()}`, () => {
     const address = freshAddress();
     const browser = await browserSignedInBefore(email);
     for (let guess = 1; guess <= 5; guess += 1) {
-      await expect(authorizeStaff({ email, password: `guess ${guess}` }, from(address, browser))).resolves.toEqual({ status: "refused" });
+      await expect(authorizeStaff({ email, password: `guess ${guess}` }, from(address, browser))).resolves.toEqual({
+        status: "refused",
+      });
     }
-    expect(await authorizeStaff({ email, password: PASSWORD }, from(address, browser))).toMatchObject({ status: "throttled" });
+    expect(await authorizeStaff({ email, password: PASSWORD }, from(address, browser))).toMatchObject({
+      status: "throttled",
+    });
     const scopes = signInScopes({ email, clientAddress: address });
     expect((await failuresCounted(scopes.account.key)) ?? 0).toBe(0);
     expect((await failuresCounted(scopes.address.key)) ?? 0).toBe(0);
@@ -280,12 +334,20 @@ describe(`sign-in limits on ${databaseDriver()}`, () => {
       await authorizeStaff({ email, password: PASSWORD }, request.headers);
       return Response.redirect("http://localhost/admin", 302);
     });
-    const response = await route(new NextRequest("http://localhost/api/auth/callback/credentials", { method: "POST", headers: from(freshAddress()) }));
+    const response = await route(
+      new NextRequest("http://localhost/api/auth/callback/credentials", {
+        method: "POST",
+        headers: from(freshAddress()),
+      }),
+    );
     expect(response.status).toBe(302);
     const [cookie] = response.headers.getSetCookie();
     const value = cookie?.match(new RegExp(`^${DEVICE_COOKIE_NAME}=([^;]+);`))?.[1];
     expect(value).toBeDefined();
-    for (let guess = 1; guess <= 10; guess += 1) await authorizeStaff({ email, password: `guess ${guess}` }, from(freshAddress()));
-    expect(await authorizeStaff({ email, password: PASSWORD }, from(freshAddress(), value))).toMatchObject({ status: "signed-in" });
+    for (let guess = 1; guess <= 10; guess += 1)
+      await authorizeStaff({ email, password: `guess ${guess}` }, from(freshAddress()));
+    expect(await authorizeStaff({ email, password: PASSWORD }, from(freshAddress(), value))).toMatchObject({
+      status: "signed-in",
+    });
   });
 });

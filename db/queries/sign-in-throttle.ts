@@ -76,7 +76,8 @@ export async function admitSignInAttempt(scopes: SignInScopes, now = new Date())
     const stored = await readCounters(tx, keys);
     const verdicts = list.map(({ key, rule }) => ({ key, verdict: judgeAttempt(stored.get(key), rule, now) }));
     const waits = verdicts.flatMap(({ verdict }) => (verdict.admitted ? [] : [verdict.lockedUntil.getTime()]));
-    if (waits.length > 0) return { admitted: false, retryAfterSeconds: secondsUntil(new Date(Math.max(...waits)), now) };
+    if (waits.length > 0)
+      return { admitted: false, retryAfterSeconds: secondsUntil(new Date(Math.max(...waits)), now) };
     for (const { key, verdict } of verdicts) if (verdict.admitted) await saveCounter(tx, key, verdict.counter);
     return { admitted: true };
   });
@@ -91,8 +92,14 @@ export async function admitSignInAttempt(scopes: SignInScopes, now = new Date())
 export async function recordSuccessfulSignIn(scopes: SignInScopes): Promise<void> {
   const list = Object.values(scopes);
   await getDb().transaction(async (tx) => {
-    await lockScopes(tx, list.map((scope) => scope.key));
-    const stored = await readCounters(tx, list.map((scope) => scope.key));
+    await lockScopes(
+      tx,
+      list.map((scope) => scope.key),
+    );
+    const stored = await readCounters(
+      tx,
+      list.map((scope) => scope.key),
+    );
     for (const { key, rule } of list) {
       const counter = stored.get(key);
       if (!counter) continue;

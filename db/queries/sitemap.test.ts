@@ -33,31 +33,50 @@ describe(`sitemaps and robots.txt on ${databaseDriver()}`, () => {
     const urls = await locations(response);
     const locs = urls.map((url) => url.loc);
     expect(locs).toContain(`${SITE}/articles/ukraine-to-receive-nato-support-and-membership-after-conflict`);
-    expect(locs).toEqual(expect.arrayContaining([`${SITE}/`, `${SITE}/category/conflicts`, `${SITE}/tag/nato`, `${SITE}/author/newsroom-staff`]));
+    expect(locs).toEqual(
+      expect.arrayContaining([
+        `${SITE}/`,
+        `${SITE}/category/conflicts`,
+        `${SITE}/tag/nato`,
+        `${SITE}/author/newsroom-staff`,
+      ]),
+    );
     expect(locs.some((loc) => loc.includes("family-bakeries") || loc.includes("limestone-quarry"))).toBe(false);
-    const story = urls.find((url) => url.loc.endsWith("/articles/ukraine-to-receive-nato-support-and-membership-after-conflict"));
+    const story = urls.find((url) =>
+      url.loc.endsWith("/articles/ukraine-to-receive-nato-support-and-membership-after-conflict"),
+    );
     expect(story?.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
     expect(new Set(locs).size).toBe(locs.length);
   });
 
   it("serves numbered sitemap files only while they exist", async () => {
-    const first = await sitemapFileGet(new Request(`${SITE}/sitemaps/1.xml`), { params: Promise.resolve({ file: "1.xml" }) });
+    const first = await sitemapFileGet(new Request(`${SITE}/sitemaps/1.xml`), {
+      params: Promise.resolve({ file: "1.xml" }),
+    });
     expect(first.status).toBe(200);
     for (const file of ["2.xml", "0.xml", "x.xml", "1.json"]) {
-      const response = await sitemapFileGet(new Request(`${SITE}/sitemaps/${file}`), { params: Promise.resolve({ file }) });
+      const response = await sitemapFileGet(new Request(`${SITE}/sitemaps/${file}`), {
+        params: Promise.resolve({ file }),
+      });
       expect(response.status, file).toBe(404);
     }
   });
 
   it("puts only the last 48 hours' stories in the news sitemap", async () => {
     const slug = "drought-pushes-tollan-valley-farmers-from-rice-to-millet";
-    await getDb().update(articles).set({ publishedAt: sql`now() - interval '1 hour'` }).where(eq(articles.slug, slug));
+    await getDb()
+      .update(articles)
+      .set({ publishedAt: sql`now() - interval '1 hour'` })
+      .where(eq(articles.slug, slug));
     const doc = parser.parse(await (await newsSitemapGet()).text());
     expect(doc.urlset["@xmlns:news"]).toBe("http://www.google.com/schemas/sitemap-news/0.9");
     expect(doc.urlset.url).toHaveLength(1);
     expect(doc.urlset.url[0]).toMatchObject({
       loc: `${SITE}/articles/${slug}`,
-      "news:news": { "news:publication": { "news:name": "The Meridian", "news:language": "en" }, "news:title": "Drought Pushes Tollan Valley Farmers From Rice to Millet" },
+      "news:news": {
+        "news:publication": { "news:name": "The Meridian", "news:language": "en" },
+        "news:title": "Drought Pushes Tollan Valley Farmers From Rice to Millet",
+      },
     });
   });
 

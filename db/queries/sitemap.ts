@@ -42,7 +42,13 @@ export async function countSitemapArticles(): Promise<number> {
   return row?.total ?? 0;
 }
 
-export async function listSitemapArticles({ offset, limit }: { offset: number; limit: number }): Promise<SitemapEntry[]> {
+export async function listSitemapArticles({
+  offset,
+  limit,
+}: {
+  offset: number;
+  limit: number;
+}): Promise<SitemapEntry[]> {
   const rows = await getReaderDb()
     .select({ slug: articles.slug, lastModified: articles.updatedAt })
     .from(articles)

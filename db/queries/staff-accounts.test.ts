@@ -6,7 +6,14 @@ import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client
 import { users } from "../schema";
 import { listNewsroomArticles } from "./newsroom-articles";
 import { createFirstAdministrator, provisionStaffAccountFromCommandLine, verifyStaffCredentials } from "./staff";
-import { changeStaffRole, createStaffAccount, listAuditLog, listStaffAccounts, resetStaffPassword, setStaffDisabled } from "./staff-accounts";
+import {
+  changeStaffRole,
+  createStaffAccount,
+  listAuditLog,
+  listStaffAccounts,
+  resetStaffPassword,
+  setStaffDisabled,
+} from "./staff-accounts";
 import { findSessionStaff } from "./staff";
 
 import { session } from "@/test/staff-session";
@@ -36,8 +43,18 @@ describe(`staff accounts on ${databaseDriver()}`, () => {
   beforeAll(async () => {
     await migrateDatabase();
     people.admin = await createFirstAdministrator({ name: "Ada", email: "ada@newsroom.example", password: PASSWORD });
-    people.editor = await provisionStaffAccountFromCommandLine({ name: "Ed", email: "ed@newsroom.example", role: "editor", password: PASSWORD });
-    people.writer = await provisionStaffAccountFromCommandLine({ name: "Wren", email: "wren@newsroom.example", role: "writer", password: PASSWORD });
+    people.editor = await provisionStaffAccountFromCommandLine({
+      name: "Ed",
+      email: "ed@newsroom.example",
+      role: "editor",
+      password: PASSWORD,
+    });
+    people.writer = await provisionStaffAccountFromCommandLine({
+      name: "Wren",
+      email: "wren@newsroom.example",
+      role: "writer",
+      password: PASSWORD,
+    });
   });
   beforeEach(() => signInAs(null));
   afterAll(() => closeDatabase());
@@ -46,7 +63,11 @@ describe(`staff accounts on ${databaseDriver()}`, () => {
     for (const who of [null, "writer", "editor"]) {
       await signInAs(who);
       expect(await refused(() => listStaffAccounts()), String(who)).toBe(true);
-      expect(await refused(() => createStaffAccount({ name: "X", email: `x-${who}@newsroom.example`, role: "admin", password: PASSWORD }))).toBe(true);
+      expect(
+        await refused(() =>
+          createStaffAccount({ name: "X", email: `x-${who}@newsroom.example`, role: "admin", password: PASSWORD }),
+        ),
+      ).toBe(true);
       expect(await refused(() => setStaffDisabled({ id: people.writer!.id, disabled: true }))).toBe(true);
       expect(await refused(() => resetStaffPassword({ id: people.writer!.id, password: PASSWORD }))).toBe(true);
       expect(await refused(() => changeStaffRole({ id: people.writer!.id, role: "admin" }))).toBe(true);
@@ -54,7 +75,9 @@ describe(`staff accounts on ${databaseDriver()}`, () => {
     }
     await signInAs("admin");
     const accounts = await listStaffAccounts();
-    expect(accounts.map((a) => a.email)).toEqual(expect.arrayContaining(["ada@newsroom.example", "ed@newsroom.example"]));
+    expect(accounts.map((a) => a.email)).toEqual(
+      expect.arrayContaining(["ada@newsroom.example", "ed@newsroom.example"]),
+    );
     expect(accounts[0]).not.toHaveProperty("passwordHash");
   });
 
@@ -78,13 +101,19 @@ describe(`staff accounts on ${databaseDriver()}`, () => {
     await resetStaffPassword({ id: people.editor!.id, password: "another long passphrase" });
     session.current = stale;
     await expect(listNewsroomArticles({ page: 1 })).rejects.toThrow(NotAuthorizedError);
-    await expect(verifyStaffCredentials({ email: "ed@newsroom.example", password: "another long passphrase" })).resolves.toMatchObject({ role: "editor" });
+    await expect(
+      verifyStaffCredentials({ email: "ed@newsroom.example", password: "another long passphrase" }),
+    ).resolves.toMatchObject({ role: "editor" });
   });
 
   it("never disables or demotes the last active administrator", async () => {
     await signInAs("admin");
-    await expect(setStaffDisabled({ id: people.admin!.id, disabled: true })).rejects.toThrow(/last active administrator/);
-    await expect(changeStaffRole({ id: people.admin!.id, role: "editor" })).rejects.toThrow(/last active administrator/);
+    await expect(setStaffDisabled({ id: people.admin!.id, disabled: true })).rejects.toThrow(
+      /last active administrator/,
+    );
+    await expect(changeStaffRole({ id: people.admin!.id, role: "editor" })).rejects.toThrow(
+      /last active administrator/,
+    );
   });
 
   describe("two administrators removing each other at the same moment", () => {
@@ -106,12 +135,23 @@ describe(`staff accounts on ${databaseDriver()}`, () => {
     }
 
     async function bothAdministratorsAgain() {
-      await getDb().update(users).set({ role: "admin", disabled: false }).where(eq(users.email, "ada@newsroom.example"));
-      await getDb().update(users).set({ role: "admin", disabled: false }).where(eq(users.email, "grace@newsroom.example"));
+      await getDb()
+        .update(users)
+        .set({ role: "admin", disabled: false })
+        .where(eq(users.email, "ada@newsroom.example"));
+      await getDb()
+        .update(users)
+        .set({ role: "admin", disabled: false })
+        .where(eq(users.email, "grace@newsroom.example"));
     }
 
     beforeAll(async () => {
-      people.secondAdmin = await provisionStaffAccountFromCommandLine({ name: "Grace", email: "grace@newsroom.example", role: "admin", password: PASSWORD });
+      people.secondAdmin = await provisionStaffAccountFromCommandLine({
+        name: "Grace",
+        email: "grace@newsroom.example",
+        role: "admin",
+        password: PASSWORD,
+      });
     });
     afterEach(bothAdministratorsAgain);
 
@@ -124,7 +164,10 @@ describe(`staff accounts on ${databaseDriver()}`, () => {
         await bothAdministratorsAgain();
         expect(await activeAdministrators()).toBe(2);
         const outcomes = await atOnce(change);
-        expect(outcomes.filter((outcome) => outcome.status === "fulfilled"), `round ${round}`).toHaveLength(1);
+        expect(
+          outcomes.filter((outcome) => outcome.status === "fulfilled"),
+          `round ${round}`,
+        ).toHaveLength(1);
         const [refusal] = outcomes.filter((outcome) => outcome.status === "rejected");
         expect(refusal?.reason).toBeInstanceOf(NotAuthorizedError);
         // Refused by the lock, or, when the winner had already disabled the loser, by the loser's ended session.
@@ -138,6 +181,11 @@ describe(`staff accounts on ${databaseDriver()}`, () => {
     await signInAs("admin");
     await changeStaffRole({ id: people.writer!.id, role: "editor" });
     const [latest] = await listAuditLog({ page: 1 });
-    expect(latest).toMatchObject({ action: "staff.role-changed", entityId: people.writer!.id, actorName: "Ada", detail: { role: "editor" } });
+    expect(latest).toMatchObject({
+      action: "staff.role-changed",
+      entityId: people.writer!.id,
+      actorName: "Ada",
+      detail: { role: "editor" },
+    });
   });
 });

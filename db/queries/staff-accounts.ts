@@ -7,7 +7,14 @@ import { getDb } from "../client";
 import { auditLog, users } from "../schema";
 import { upsertStaffAccount, type Transaction } from "./staff";
 
-export type StaffAccount = { id: string; name: string; email: string; role: StaffRole; disabled: boolean; canSignIn: boolean };
+export type StaffAccount = {
+  id: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+  disabled: boolean;
+  canSignIn: boolean;
+};
 
 export async function listStaffAccounts(): Promise<StaffAccount[]> {
   await requireStaff("admin");
@@ -25,11 +32,22 @@ export async function listStaffAccounts(): Promise<StaffAccount[]> {
   return rows;
 }
 
-async function record(tx: Transaction, actor: Staff, action: string, userId: string, detail: Record<string, unknown> = {}) {
+async function record(
+  tx: Transaction,
+  actor: Staff,
+  action: string,
+  userId: string,
+  detail: Record<string, unknown> = {},
+) {
   await tx.insert(auditLog).values({ actorId: actor.id, action, entityType: "user", entityId: userId, detail });
 }
 
-export async function createStaffAccount(account: { name: string; email: string; role: StaffRole; password: string }): Promise<Staff> {
+export async function createStaffAccount(account: {
+  name: string;
+  email: string;
+  role: StaffRole;
+  password: string;
+}): Promise<Staff> {
   const admin = await requireStaff("admin");
   return getDb().transaction(async (tx) => {
     const staff = await upsertStaffAccount(tx, account);
@@ -51,9 +69,19 @@ async function assertAnotherActiveAdmin(tx: Transaction, userId: string) {
   const [row] = await tx
     .select({ total: count() })
     .from(users)
-    .where(and(eq(users.role, "admin"), eq(users.disabled, false), ne(users.id, userId), sql`${users.passwordHash} is not null`));
+    .where(
+      and(
+        eq(users.role, "admin"),
+        eq(users.disabled, false),
+        ne(users.id, userId),
+        sql`${users.passwordHash} is not null`,
+      ),
+    );
   if ((row?.total ?? 0) === 0) {
-    throw new NotAuthorizedError("forbidden", "This is the last active administrator; make someone else an administrator first.");
+    throw new NotAuthorizedError(
+      "forbidden",
+      "This is the last active administrator; make someone else an administrator first.",
+    );
   }
 }
 
@@ -68,7 +96,10 @@ export async function changeStaffRole({ id, role }: { id: string; role: StaffRol
   await getDb().transaction(async (tx) => {
     if ((await targetRole(tx, id)) === "admin" && role !== "admin") await assertAnotherActiveAdmin(tx, id);
     // A new role takes effect at once: the old session carried the old one.
-    await tx.update(users).set({ role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, id));
     await record(tx, admin, "staff.role-changed", id, { role });
   });
 }
@@ -77,7 +108,10 @@ export async function setStaffDisabled({ id, disabled }: { id: string; disabled:
   const admin = await requireStaff("admin");
   await getDb().transaction(async (tx) => {
     if (disabled && (await targetRole(tx, id)) === "admin") await assertAnotherActiveAdmin(tx, id);
-    await tx.update(users).set({ disabled, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ disabled, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, id));
     await record(tx, admin, disabled ? "staff.disabled" : "staff.enabled", id);
   });
 }
@@ -88,14 +122,25 @@ export async function resetStaffPassword({ id, password }: { id: string; passwor
   const passwordHash = await hashPassword(password);
   await getDb().transaction(async (tx) => {
     await targetRole(tx, id);
-    await tx.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, id));
     await record(tx, admin, "staff.password-reset", id);
   });
 }
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export type AuditEntry = { id: number; action: string; entityType: string; entityId: string; actorName: string | null; detail: Record<string, unknown>; createdAt: Date };
+export type AuditEntry = {
+  id: number;
+  action: string;
+  entityType: string;
+  entityId: string;
+  actorName: string | null;
+  detail: Record<string, unknown>;
+  createdAt: Date;
+};
 
 export async function listAuditLog({ page }: { page: number }): Promise<AuditEntry[]> {
   await requireStaff("admin");
@@ -122,5 +167,8 @@ export async function listAuditLog({ page }: { page: number }): Promise<AuditEnt
  */
 export async function endMySessions(): Promise<void> {
   const staff = await requireStaff();
-  await getDb().update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, staff.id));
+  await getDb()
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, staff.id));
 }

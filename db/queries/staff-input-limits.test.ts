@@ -39,7 +39,10 @@ async function draft(headline: string, bodyMdx = "The first paragraph, as filed.
 }
 
 /** The editor's Save button: every field the form sends, over the story as it was loaded. */
-async function saveInEditor(story: { id: string; version: number }, fields: Record<string, string>): Promise<EditorState> {
+async function saveInEditor(
+  story: { id: string; version: number },
+  fields: Record<string, string>,
+): Promise<EditorState> {
   const current = await getArticleForEditing({ id: story.id });
   return saveArticleAction(
     { status: "idle" },
@@ -71,8 +74,17 @@ function putStory(id: string, body: string | object): Promise<Response> {
 describe(`staff text and its limits on ${databaseDriver()}`, () => {
   beforeAll(async () => {
     await migrateDatabase();
-    staff.admin = await createFirstAdministrator({ name: "Ada Admin", email: "ada@limits.example", password: PASSWORD });
-    staff.editor = await provisionStaffAccountFromCommandLine({ name: "Eve Editor", email: "eve@limits.example", role: "editor", password: PASSWORD });
+    staff.admin = await createFirstAdministrator({
+      name: "Ada Admin",
+      email: "ada@limits.example",
+      password: PASSWORD,
+    });
+    staff.editor = await provisionStaffAccountFromCommandLine({
+      name: "Eve Editor",
+      email: "eve@limits.example",
+      role: "editor",
+      password: PASSWORD,
+    });
     signInAs(staff.editor);
     const created = await createSectionAction({ status: "idle" }, formData({ name: "Limits Desk", description: "" }));
     expect(created.status).toBe("ok");
@@ -91,7 +103,8 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
         tags: "Hostages\u0000, \u0001Diplomacy",
         seoTitle: "Ceasefire\u001f talks",
         seoDescription: "Envoys\u007f meet again.",
-        bodyMdx: "Negotiators met\u0000 on Monday.\n\n\u0002Prisoner\u0003 releases were discussed.\tBoth sides attended.",
+        bodyMdx:
+          "Negotiators met\u0000 on Monday.\n\n\u0002Prisoner\u0003 releases were discussed.\tBoth sides attended.",
         intent: "publish",
       });
       expect(state).toMatchObject({ status: "saved", message: "Published." });
@@ -109,7 +122,10 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
       const { results } = await searchArticles({ query: "negotiators", page: 1 });
       const snippet = results.find((result) => result.id === story.id)?.snippet ?? "";
       expect(snippet).toContain("Prisoner releases");
-      const marked = snippet.split(HIGHLIGHT_START).slice(1).map((part) => part.split(HIGHLIGHT_STOP)[0]);
+      const marked = snippet
+        .split(HIGHLIGHT_START)
+        .slice(1)
+        .map((part) => part.split(HIGHLIGHT_STOP)[0]);
       expect(marked).toEqual(["Negotiators"]);
     });
 
@@ -124,25 +140,59 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
         bodyMdx: "One\u0000 paragraph.\n\nAnother\u0003.",
       });
       expect(response.status).toBe(200);
-      expect(await getArticleForEditing({ id: story.id })).toMatchObject({ headline: "Talks resume", dek: "", tags: ["Gaza"], bodyMdx: "One paragraph.\n\nAnother." });
+      expect(await getArticleForEditing({ id: story.id })).toMatchObject({
+        headline: "Talks resume",
+        dek: "",
+        tags: ["Gaza"],
+        bodyMdx: "One paragraph.\n\nAnother.",
+      });
     });
 
     it("keeps them out of section, tag, staff and photo text", async () => {
-      expect(await createSectionAction({ status: "idle" }, formData({ name: "Middle\u0000 East", description: "Line one\u0000.\nLine two." }))).toMatchObject({ status: "ok" });
-      expect((await listSectionsForManagement()).find((section) => section.slug === "middle-east")).toMatchObject({ name: "Middle East", description: "Line one.\nLine two." });
+      expect(
+        await createSectionAction(
+          { status: "idle" },
+          formData({ name: "Middle\u0000 East", description: "Line one\u0000.\nLine two." }),
+        ),
+      ).toMatchObject({ status: "ok" });
+      expect((await listSectionsForManagement()).find((section) => section.slug === "middle-east")).toMatchObject({
+        name: "Middle East",
+        description: "Line one.\nLine two.",
+      });
 
-      expect(await createTagAction({ status: "idle" }, formData({ name: "West\u0000 Bank" }))).toMatchObject({ status: "ok" });
+      expect(await createTagAction({ status: "idle" }, formData({ name: "West\u0000 Bank" }))).toMatchObject({
+        status: "ok",
+      });
       expect((await listTagsWithCounts()).find((tag) => tag.slug === "west-bank")).toMatchObject({ name: "West Bank" });
 
       signInAs(staff.admin);
-      const account = formData({ name: "Nadia\u0000 Haddad", email: "nadia@limits.example", role: "writer", password: "a long and unusual passphrase 42" });
+      const account = formData({
+        name: "Nadia\u0000 Haddad",
+        email: "nadia@limits.example",
+        role: "writer",
+        password: "a long and unusual passphrase 42",
+      });
       expect(await createStaffAction({ status: "idle" }, account)).toMatchObject({ status: "ok" });
-      expect((await listStaffAccounts()).find((person) => person.email === "nadia@limits.example")).toMatchObject({ name: "Nadia Haddad" });
+      expect((await listStaffAccounts()).find((person) => person.email === "nadia@limits.example")).toMatchObject({
+        name: "Nadia Haddad",
+      });
 
-      const png = new Uint8Array(await sharp({ create: { width: 32, height: 24, channels: 3, background: { r: 9, g: 99, b: 199 } } }).png().toBuffer());
+      const png = new Uint8Array(
+        await sharp({ create: { width: 32, height: 24, channels: 3, background: { r: 9, g: 99, b: 199 } } })
+          .png()
+          .toBuffer(),
+      );
       const upload = await uploadPhoto({ bytes: png, originalName: "doha\u0000.png" });
       if (upload.status !== "ok") throw new Error(upload.message);
-      const described = await updatePhotoTextAction({ status: "idle" }, formData({ id: upload.photo.id, altText: "Envoys\u0000 at a table", caption: "Talks\u0002 in Doha\u0003.", credit: "" }));
+      const described = await updatePhotoTextAction(
+        { status: "idle" },
+        formData({
+          id: upload.photo.id,
+          altText: "Envoys\u0000 at a table",
+          caption: "Talks\u0002 in Doha\u0003.",
+          credit: "",
+        }),
+      );
       expect(described).toMatchObject({ status: "saved" });
     });
   });
@@ -151,18 +201,37 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
     it("refuses an over-long headline with the limit named, and the saved draft keeps its text", async () => {
       const story = await draft("A headline that fits");
       const state = await saveInEditor(story, { headline: "H".repeat(201), bodyMdx: "A rewritten first paragraph." });
-      expect(state).toMatchObject({ status: "invalid", fieldErrors: { headline: ["A headline is limited to 200 characters."] } });
-      expect(await getArticleForEditing({ id: story.id })).toMatchObject({ version: story.version, headline: "A headline that fits", bodyMdx: "The first paragraph, as filed." });
+      expect(state).toMatchObject({
+        status: "invalid",
+        fieldErrors: { headline: ["A headline is limited to 200 characters."] },
+      });
+      expect(await getArticleForEditing({ id: story.id })).toMatchObject({
+        version: story.version,
+        headline: "A headline that fits",
+        bodyMdx: "The first paragraph, as filed.",
+      });
     });
 
     it("refuses a story over 200,000 characters in the form and in the API alike, keeping the saved draft", async () => {
       const story = await draft("A long read");
       const tooLong = "word ".repeat(40_001);
-      expect(await saveInEditor(story, { bodyMdx: tooLong })).toMatchObject({ fieldErrors: { bodyMdx: ["The story is limited to 200,000 characters."] } });
-      const response = await putStory(story.id, { expectedVersion: story.version, headline: "A long read", sectionId, bodyMdx: tooLong });
+      expect(await saveInEditor(story, { bodyMdx: tooLong })).toMatchObject({
+        fieldErrors: { bodyMdx: ["The story is limited to 200,000 characters."] },
+      });
+      const response = await putStory(story.id, {
+        expectedVersion: story.version,
+        headline: "A long read",
+        sectionId,
+        bodyMdx: tooLong,
+      });
       expect(response.status).toBe(422);
-      expect(await response.json()).toMatchObject({ fieldErrors: { bodyMdx: ["The story is limited to 200,000 characters."] } });
-      expect(await getArticleForEditing({ id: story.id })).toMatchObject({ version: story.version, bodyMdx: "The first paragraph, as filed." });
+      expect(await response.json()).toMatchObject({
+        fieldErrors: { bodyMdx: ["The story is limited to 200,000 characters."] },
+      });
+      expect(await getArticleForEditing({ id: story.id })).toMatchObject({
+        version: story.version,
+        bodyMdx: "The first paragraph, as filed.",
+      });
     });
 
     it("refuses a request body larger than any story with 413, before reading all of it", async () => {
@@ -174,11 +243,13 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
 
     it("refuses an over-long section or tag name and hands back what was typed", async () => {
       const longName = "S".repeat(81);
-      expect(await createSectionAction({ status: "idle" }, formData({ name: longName, description: "Kept." }))).toEqual({
-        status: "invalid",
-        message: "Keep the section name to 80 characters or fewer.",
-        values: { name: longName, description: "Kept." },
-      });
+      expect(await createSectionAction({ status: "idle" }, formData({ name: longName, description: "Kept." }))).toEqual(
+        {
+          status: "invalid",
+          message: "Keep the section name to 80 characters or fewer.",
+          values: { name: longName, description: "Kept." },
+        },
+      );
       const tag = await createTagAction({ status: "idle" }, formData({ name: "Ceasefire" }));
       if (tag.status !== "ok") throw new Error("the tag was not created");
       const id = (await listTagsWithCounts()).find((candidate) => candidate.slug === "ceasefire")!.id;
@@ -191,17 +262,32 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
 
     it("refuses an over-long staff name or photo caption with the field's limit", async () => {
       signInAs(staff.admin);
-      const account = formData({ name: "N".repeat(121), email: "long@limits.example", role: "writer", password: "a long and unusual passphrase 42" });
+      const account = formData({
+        name: "N".repeat(121),
+        email: "long@limits.example",
+        role: "writer",
+        password: "a long and unusual passphrase 42",
+      });
       expect(await createStaffAction({ status: "idle" }, account)).toMatchObject({
         fieldErrors: { name: ["Keep the name to 120 characters or fewer."] },
         values: { name: "N".repeat(121), email: "long@limits.example", role: "writer" },
       });
 
-      const png = new Uint8Array(await sharp({ create: { width: 32, height: 24, channels: 3, background: { r: 200, g: 10, b: 10 } } }).png().toBuffer());
+      const png = new Uint8Array(
+        await sharp({ create: { width: 32, height: 24, channels: 3, background: { r: 200, g: 10, b: 10 } } })
+          .png()
+          .toBuffer(),
+      );
       const upload = await uploadPhoto({ bytes: png, originalName: "long.png" });
       if (upload.status !== "ok") throw new Error(upload.message);
-      const state = await updatePhotoTextAction({ status: "idle" }, formData({ id: upload.photo.id, altText: "Fine", caption: "c".repeat(1001), credit: "" }));
-      expect(state).toMatchObject({ status: "invalid", fieldErrors: { caption: ["The caption is limited to 1000 characters."] } });
+      const state = await updatePhotoTextAction(
+        { status: "idle" },
+        formData({ id: upload.photo.id, altText: "Fine", caption: "c".repeat(1001), credit: "" }),
+      );
+      expect(state).toMatchObject({
+        status: "invalid",
+        fieldErrors: { caption: ["The caption is limited to 1000 characters."] },
+      });
       expect(await getPhotoFile({ id: upload.photo.id })).not.toBeNull();
     });
   });

@@ -29,7 +29,12 @@ export async function verifyStaffCredentials({
   password: string;
 }): Promise<(Staff & { sessionVersion: number }) | null> {
   const [row] = await getDb()
-    .select({ ...staffColumns, passwordHash: users.passwordHash, disabled: users.disabled, sessionVersion: users.sessionVersion })
+    .select({
+      ...staffColumns,
+      passwordHash: users.passwordHash,
+      disabled: users.disabled,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(byEmail(email))
     .limit(1);
@@ -110,7 +115,11 @@ export class SetupAlreadyDoneError extends Error {
 const FIRST_RUN_LOCK = 7_461_001;
 
 /** The first-run step: only while nobody can sign in. */
-export async function createFirstAdministrator(account: { name: string; email: string; password: string }): Promise<Staff> {
+export async function createFirstAdministrator(account: {
+  name: string;
+  email: string;
+  password: string;
+}): Promise<Staff> {
   return getDb().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_RUN_LOCK})`);
     const [someone] = await tx.select({ id: users.id }).from(users).where(isNotNull(users.passwordHash)).limit(1);
@@ -148,4 +157,3 @@ export async function provisionStaffAccountFromCommandLine(account: {
     return staff;
   });
 }
-

@@ -93,7 +93,9 @@ describe(`keyset pages of a reader list on ${databaseDriver()}`, () => {
 
   it("pages a tag's stories the same way", async () => {
     const [tag] = await getDb().insert(tags).values({ slug: "keyset-topic", name: "Keyset topic" }).returning();
-    await getDb().insert(articleTags).values(filed.slice(0, 25).map((story) => ({ articleId: story.id, tagId: tag!.id })));
+    await getDb()
+      .insert(articleTags)
+      .values(filed.slice(0, 25).map((story) => ({ articleId: story.id, tagId: tag!.id })));
     const pages = await walkOlder((before) => listTagArticles({ tagId: tag!.id, before }));
     expect(pages.map((page) => page.articles.length)).toEqual([PAGE_SIZE, 5]);
   });

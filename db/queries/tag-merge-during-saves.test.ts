@@ -22,7 +22,13 @@ let sectionId = "";
 async function storiesTagged(tag: string, round: number): Promise<ArticleForEditing[]> {
   const ids: string[] = [];
   for (let desk = 0; desk < DESKS; desk += 1) {
-    const draft = await createArticleDraft({ headline: `Round ${round}, desk ${desk}`, dek: "", sectionId, tags: [tag, `Desk ${desk}`], bodyMdx: `Desk ${desk} filed this.\n` });
+    const draft = await createArticleDraft({
+      headline: `Round ${round}, desk ${desk}`,
+      dek: "",
+      sectionId,
+      tags: [tag, `Desk ${desk}`],
+      bodyMdx: `Desk ${desk} filed this.\n`,
+    });
     if (draft.status !== "saved") throw new Error("the draft was not created");
     ids.push(draft.id);
   }
@@ -35,20 +41,33 @@ async function storiesTagged(tag: string, round: number): Promise<ArticleForEdit
  */
 async function saveAll(stories: ArticleForEditing[], tag: string) {
   return Promise.allSettled(
-    stories.map((story, desk) => saveArticle({ id: story.id, expectedVersion: story.version, tags: [tag, `Desk ${desk}`, "Late edit"] })),
+    stories.map((story, desk) =>
+      saveArticle({ id: story.id, expectedVersion: story.version, tags: [tag, `Desk ${desk}`, "Late edit"] }),
+    ),
   );
 }
 
 const failures = (outcomes: PromiseSettledResult<unknown>[]) =>
-  outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected").map((outcome) => String(outcome.reason));
+  outcomes
+    .filter((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected")
+    .map((outcome) => String(outcome.reason));
 
 describe(`story saves while an editor merges or deletes their tag, on ${databaseDriver()}`, () => {
   beforeAll(async () => {
     await migrateDatabase();
     await seedNewsroom(await loadNewsroomContent(path.join(process.cwd(), "content")), "UTC");
     sectionId = (await getSection({ slug: "world" }))!.id;
-    await createFirstAdministrator({ name: "Ada Admin", email: "ada@newsroom.example", password: "correct horse battery staple" });
-    editor = await provisionStaffAccountFromCommandLine({ name: "Eddie Editor", email: "eddie@newsroom.example", role: "editor", password: "correct horse battery staple" });
+    await createFirstAdministrator({
+      name: "Ada Admin",
+      email: "ada@newsroom.example",
+      password: "correct horse battery staple",
+    });
+    editor = await provisionStaffAccountFromCommandLine({
+      name: "Eddie Editor",
+      email: "eddie@newsroom.example",
+      role: "editor",
+      password: "correct horse battery staple",
+    });
   });
   beforeEach(() => signInAs(editor));
   afterAll(() => closeDatabase());
@@ -59,7 +78,10 @@ describe(`story saves while an editor merges or deletes their tag, on ${database
       const target = await createTag({ name: `Merged into ${round}` });
       const stories = await storiesTagged(source, round);
       const sourceId = await tagIdNamed(source);
-      const [saves, merge] = await Promise.all([saveAll(stories, source), later(round).then(() => mergeTagsInto(sourceId, target))]);
+      const [saves, merge] = await Promise.all([
+        saveAll(stories, source),
+        later(round).then(() => mergeTagsInto(sourceId, target)),
+      ]);
       expect(failures(saves)).toEqual([]);
       expect(merge).toBe("ok");
     }
@@ -70,7 +92,10 @@ describe(`story saves while an editor merges or deletes their tag, on ${database
       const doomed = `Deleted ${round}`;
       const stories = await storiesTagged(doomed, round + 100);
       const doomedId = await tagIdNamed(doomed);
-      const [saves, deleted] = await Promise.all([saveAll(stories, doomed), later(round).then(async () => (await deleteTag({ id: doomedId })).status)]);
+      const [saves, deleted] = await Promise.all([
+        saveAll(stories, doomed),
+        later(round).then(async () => (await deleteTag({ id: doomedId })).status),
+      ]);
       expect(failures(saves)).toEqual([]);
       expect(deleted).toBe("ok");
     }

@@ -23,7 +23,13 @@ let sectionId = "";
 
 async function draftTagged(headline: string, tag: string): Promise<string> {
   signInAs(staff.writer);
-  const draft = await createArticleDraft({ headline, dek: "A standfirst.", sectionId, tags: [tag], bodyMdx: "A paragraph." });
+  const draft = await createArticleDraft({
+    headline,
+    dek: "A standfirst.",
+    sectionId,
+    tags: [tag],
+    bodyMdx: "A paragraph.",
+  });
   if (draft.status !== "saved") throw new Error(`"${headline}" was not saved`);
   signInAs(null);
   return draft.id;
@@ -65,8 +71,18 @@ describe(`a tag readers have not seen yet, on ${databaseDriver()}`, () => {
     await seedNewsroom(await loadNewsroomContent(path.join(process.cwd(), "content")), "UTC");
     sectionId = (await getSection({ slug: "world" }))!.id;
     await createFirstAdministrator({ name: "Ada Admin", email: "ada@newsroom.example", password: PASSWORD });
-    staff.editor = await provisionStaffAccountFromCommandLine({ name: "Ed Editor", email: "ed@newsroom.example", role: "editor", password: PASSWORD });
-    staff.writer = await provisionStaffAccountFromCommandLine({ name: "Wren Writer", email: "wren@newsroom.example", role: "writer", password: PASSWORD });
+    staff.editor = await provisionStaffAccountFromCommandLine({
+      name: "Ed Editor",
+      email: "ed@newsroom.example",
+      role: "editor",
+      password: PASSWORD,
+    });
+    staff.writer = await provisionStaffAccountFromCommandLine({
+      name: "Wren Writer",
+      email: "wren@newsroom.example",
+      role: "writer",
+      password: PASSWORD,
+    });
   });
 
   beforeEach(() => signInAs(null));
@@ -122,7 +138,9 @@ describe(`a tag readers have not seen yet, on ${databaseDriver()}`, () => {
 
     await publishAsEditor(story);
     expect(await tagPage("strike-talks")).toEqual({ status: 308, title: "/tag/walkout-talks" });
-    const moved = await tagRss(new Request(`${site.url}/tag/strike-talks/rss.xml`), { params: Promise.resolve({ slug: "strike-talks" }) });
+    const moved = await tagRss(new Request(`${site.url}/tag/strike-talks/rss.xml`), {
+      params: Promise.resolve({ slug: "strike-talks" }),
+    });
     expect(moved.status).toBe(308);
     expect(moved.headers.get("location")).toBe(`${site.url}/tag/walkout-talks/rss.xml`);
   });

@@ -39,7 +39,9 @@ function actAs(actor: Actor) {
 async function outcome(run: () => Promise<unknown>): Promise<"ok" | "invalid" | "refused"> {
   try {
     const result = await run();
-    return typeof result === "object" && result !== null && "status" in result && result.status === "invalid" ? "invalid" : "ok";
+    return typeof result === "object" && result !== null && "status" in result && result.status === "invalid"
+      ? "invalid"
+      : "ok";
   } catch (error) {
     if (error instanceof NotAuthorizedError) return "refused";
     throw error;
@@ -50,7 +52,13 @@ let sectionId = "";
 
 async function storyTagged(headline: string, tagNames: string[], { publish = false } = {}): Promise<string> {
   actAs("editor");
-  const draft = await createArticleDraft({ headline, dek: "A standfirst.", sectionId, tags: tagNames, bodyMdx: "A paragraph." });
+  const draft = await createArticleDraft({
+    headline,
+    dek: "A standfirst.",
+    sectionId,
+    tags: tagNames,
+    bodyMdx: "A paragraph.",
+  });
   if (draft.status !== "saved") throw new Error(`"${headline}" was not saved`);
   if (publish) await publishArticle({ id: draft.id });
   return draft.id;
@@ -70,12 +78,19 @@ async function tagInNewsroom(slug: string): Promise<TagSummary | null> {
 }
 
 async function articlesTagged(tagId: string): Promise<string[]> {
-  const rows = await getDb().select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, tagId));
+  const rows = await getDb()
+    .select({ id: articleTags.articleId })
+    .from(articleTags)
+    .where(eq(articleTags.tagId, tagId));
   return rows.map((row) => row.id).sort();
 }
 
 async function auditedActions(entityId: string): Promise<string[]> {
-  const rows = await getDb().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(auditLog.id);
+  const rows = await getDb()
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(eq(auditLog.entityId, entityId))
+    .orderBy(auditLog.id);
   return rows.map((row) => row.action);
 }
 
@@ -89,9 +104,22 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
     await migrateDatabase();
     await seedNewsroom(await loadNewsroomContent(path.join(process.cwd(), "content")), "UTC");
     sectionId = (await getSection({ slug: "world" }))!.id;
-    staff.admin = await createFirstAdministrator({ name: "Ada Admin", email: "ada@newsroom.example", password: PASSWORD });
-    for (const [actor, role] of [["editor", "editor"], ["writer", "writer"], ["disabled", "editor"]] as const) {
-      staff[actor] = await provisionStaffAccountFromCommandLine({ name: `Test ${actor}`, email: `${actor}@newsroom.example`, role, password: PASSWORD });
+    staff.admin = await createFirstAdministrator({
+      name: "Ada Admin",
+      email: "ada@newsroom.example",
+      password: PASSWORD,
+    });
+    for (const [actor, role] of [
+      ["editor", "editor"],
+      ["writer", "writer"],
+      ["disabled", "editor"],
+    ] as const) {
+      staff[actor] = await provisionStaffAccountFromCommandLine({
+        name: `Test ${actor}`,
+        email: `${actor}@newsroom.example`,
+        role,
+        password: PASSWORD,
+      });
     }
     await getDb().update(users).set({ disabled: true }).where(eq(users.id, staff.disabled!.id));
   });
@@ -104,7 +132,10 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
     const editorsOnly = { anonymous: "refused", disabled: "refused", writer: "refused", editor: "ok", admin: "ok" };
 
     /** Each actor gets a fixture of its own, made by an administrator, so every allowed call has real work to do. */
-    async function matrix<T>(prepare: (actor: Actor) => Promise<T>, run: (fixture: T, actor: Actor) => Promise<unknown>) {
+    async function matrix<T>(
+      prepare: (actor: Actor) => Promise<T>,
+      run: (fixture: T, actor: Actor) => Promise<unknown>,
+    ) {
       const results: Partial<Record<Actor, string>> = {};
       for (const actor of everyone) {
         actAs("admin");
@@ -134,29 +165,57 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
 
     it("lets only editors and admins create tags, and a refused call writes nothing", async () => {
       expect(await matrix(nothing, (_, actor) => createTag({ name: `Created by ${actor}` }))).toEqual(editorsOnly);
-      const created = await getDb().select({ slug: tags.slug }).from(tags).where(inArray(tags.slug, everyone.map((actor) => `created-by-${actor}`)));
+      const created = await getDb()
+        .select({ slug: tags.slug })
+        .from(tags)
+        .where(
+          inArray(
+            tags.slug,
+            everyone.map((actor) => `created-by-${actor}`),
+          ),
+        );
       expect(created.map((row) => row.slug).sort()).toEqual(["created-by-admin", "created-by-editor"]);
     });
 
     it("lets only editors and admins rename, merge and delete tags", async () => {
-      expect(await matrix((actor) => tagNamed(`To rename ${actor}`), (tag, actor) => renameTag({ id: tag.id, name: `Renamed ${actor} tag` }))).toEqual(editorsOnly);
       expect(
         await matrix(
-          async (actor) => ({ source: await tagNamed(`Merge source ${actor}`), target: await tagNamed(`Merge target ${actor}`) }),
+          (actor) => tagNamed(`To rename ${actor}`),
+          (tag, actor) => renameTag({ id: tag.id, name: `Renamed ${actor} tag` }),
+        ),
+      ).toEqual(editorsOnly);
+      expect(
+        await matrix(
+          async (actor) => ({
+            source: await tagNamed(`Merge source ${actor}`),
+            target: await tagNamed(`Merge target ${actor}`),
+          }),
           ({ source, target }) => mergeTags({ sourceId: source.id, targetId: target.id }),
         ),
       ).toEqual(editorsOnly);
-      expect(await matrix((actor) => tagNamed(`To delete ${actor}`), (tag) => deleteTag({ id: tag.id }))).toEqual(editorsOnly);
+      expect(
+        await matrix(
+          (actor) => tagNamed(`To delete ${actor}`),
+          (tag) => deleteTag({ id: tag.id }),
+        ),
+      ).toEqual(editorsOnly);
     });
 
     it("lets only editors and admins create, edit and move sections", async () => {
-      expect(await matrix(nothing, (_, actor) => createSection({ name: `Desk of ${actor}`, description: "" }))).toEqual(editorsOnly);
-      expect(await matrix(sectionFor, (section, actor) => updateSection({ id: section.id, name: `Edited ${actor} desk`, description: "Edited." }))).toEqual(
+      expect(await matrix(nothing, (_, actor) => createSection({ name: `Desk of ${actor}`, description: "" }))).toEqual(
         editorsOnly,
       );
-      expect(await matrix(async () => (await listSectionsForManagement())[0]!, (section) => moveSection({ id: section.id, direction: "down" }))).toEqual(
-        editorsOnly,
-      );
+      expect(
+        await matrix(sectionFor, (section, actor) =>
+          updateSection({ id: section.id, name: `Edited ${actor} desk`, description: "Edited." }),
+        ),
+      ).toEqual(editorsOnly);
+      expect(
+        await matrix(
+          async () => (await listSectionsForManagement())[0]!,
+          (section) => moveSection({ id: section.id, direction: "down" }),
+        ),
+      ).toEqual(editorsOnly);
     });
   });
 
@@ -177,7 +236,10 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
 
     it("answers a taken slug with an invalid result, not an exception", async () => {
       actAs("editor");
-      expect(await createTag({ name: "ELECTIONS" })).toMatchObject({ status: "invalid", message: expect.stringContaining("/tag/elections") });
+      expect(await createTag({ name: "ELECTIONS" })).toMatchObject({
+        status: "invalid",
+        message: expect.stringContaining("/tag/elections"),
+      });
       expect(await createTag({ name: " !! " })).toMatchObject({ status: "invalid" });
     });
 
@@ -186,7 +248,10 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
       const tag = (await getTag({ slug: "harbour-strikes" }))!;
       actAs("editor");
 
-      expect(await renameTag({ id: tag.id, name: "Dock Strikes" })).toMatchObject({ status: "ok", tag: { slug: "dock-strikes", name: "Dock Strikes" } });
+      expect(await renameTag({ id: tag.id, name: "Dock Strikes" })).toMatchObject({
+        status: "ok",
+        tag: { slug: "dock-strikes", name: "Dock Strikes" },
+      });
       expect(await getTag({ slug: "harbour-strikes" })).toBeNull();
       expect(await findTagRedirect({ slug: "harbour-strikes" })).toBe("dock-strikes");
 
@@ -194,7 +259,10 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
       expect(await findTagRedirect({ slug: "harbour-strikes" })).toBe("port-strikes");
       expect(await findTagRedirect({ slug: "dock-strikes" })).toBe("port-strikes");
 
-      expect(await renameTag({ id: tag.id, name: "Harbour Strikes" })).toMatchObject({ status: "ok", tag: { slug: "harbour-strikes" } });
+      expect(await renameTag({ id: tag.id, name: "Harbour Strikes" })).toMatchObject({
+        status: "ok",
+        tag: { slug: "harbour-strikes" },
+      });
       expect(await getTag({ slug: "harbour-strikes" })).toMatchObject({ id: tag.id });
       expect(await getDb().select().from(tagRedirects).where(eq(tagRedirects.oldSlug, "harbour-strikes"))).toEqual([]);
       expect(await findTagRedirect({ slug: "port-strikes" })).toBe("harbour-strikes");
@@ -204,7 +272,10 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
 
     it("changes only the name when the slug stays the same", async () => {
       const tag = await newTag("Rail freight");
-      expect(await renameTag({ id: tag.id, name: "Rail Freight" })).toMatchObject({ status: "ok", tag: { slug: "rail-freight", name: "Rail Freight" } });
+      expect(await renameTag({ id: tag.id, name: "Rail Freight" })).toMatchObject({
+        status: "ok",
+        tag: { slug: "rail-freight", name: "Rail Freight" },
+      });
       expect(await getDb().select().from(tagRedirects).where(eq(tagRedirects.tagId, tag.id))).toEqual([]);
     });
 
@@ -233,7 +304,10 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
       await renameTag({ id: source.id, name: "Cereal Prices" });
       await renameTag({ id: source.id, name: "Grain Prices" });
 
-      expect(await mergeTags({ sourceId: source.id, targetId: target.id })).toMatchObject({ status: "ok", newlyTagged: 1 });
+      expect(await mergeTags({ sourceId: source.id, targetId: target.id })).toMatchObject({
+        status: "ok",
+        newlyTagged: 1,
+      });
       expect(await articlesTagged(target.id)).toEqual([both, sourceOnly, targetOnly].sort());
       expect(await articlesTagged(source.id)).toEqual([]);
       expect(await getTag({ slug: "grain-prices" })).toBeNull();
@@ -262,7 +336,9 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
       expect(await tagInNewsroom("shorter-lived")).toBeNull();
       expect(await findTagRedirect({ slug: "short-lived" })).toBeNull();
       expect(await getDb().select().from(articleTags).where(eq(articleTags.tagId, tag.id))).toEqual([]);
-      expect(await getDb().select({ id: articles.id }).from(articles).where(eq(articles.id, story))).toEqual([{ id: story }]);
+      expect(await getDb().select({ id: articles.id }).from(articles).where(eq(articles.id, story))).toEqual([
+        { id: story },
+      ]);
       expect(await auditedActions(tag.id)).toEqual(["tag.renamed", "tag.deleted"]);
       expect(await deleteTag({ id: tag.id })).toMatchObject({ status: "invalid" });
     });
@@ -275,20 +351,31 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
       expect(result).toMatchObject({ status: "ok", section: { slug: "science", name: "Science" } });
       const order = await navigation();
       expect(order.at(-1)).toMatchObject({ slug: "science" });
-      expect(await createSection({ name: "science", description: "" })).toMatchObject({ status: "invalid", message: expect.stringContaining("/category/science") });
+      expect(await createSection({ name: "science", description: "" })).toMatchObject({
+        status: "invalid",
+        message: expect.stringContaining("/category/science"),
+      });
       expect(await auditedActions(order.at(-1)!.id)).toEqual(["category.created"]);
     });
 
     it("keeps a section's slug when it is renamed", async () => {
       actAs("editor");
       const climate = (await getSection({ slug: "climate" }))!;
-      expect(await updateSection({ id: climate.id, name: "Climate and Environment", description: "A warming planet." })).toMatchObject({
+      expect(
+        await updateSection({ id: climate.id, name: "Climate and Environment", description: "A warming planet." }),
+      ).toMatchObject({
         status: "ok",
         section: { slug: "climate", name: "Climate and Environment" },
       });
-      expect(await getSection({ slug: "climate" })).toMatchObject({ id: climate.id, name: "Climate and Environment", description: "A warming planet." });
+      expect(await getSection({ slug: "climate" })).toMatchObject({
+        id: climate.id,
+        name: "Climate and Environment",
+        description: "A warming planet.",
+      });
       expect(await createSection({ name: "Climate", description: "" })).toMatchObject({ status: "invalid" });
-      expect(await updateSection({ id: climate.id, name: "Economy", description: "" })).toMatchObject({ status: "invalid" });
+      expect(await updateSection({ id: climate.id, name: "Economy", description: "" })).toMatchObject({
+        status: "invalid",
+      });
     });
 
     it("swaps a section with its neighbour and numbers every position 0..n-1, even from ties", async () => {
@@ -296,24 +383,43 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
       const before = await navigation();
       const second = before[1]!;
       actAs("editor");
-      expect(await moveSection({ id: second.id, direction: "up" })).toMatchObject({ status: "ok", section: { id: second.id, position: 0 } });
+      expect(await moveSection({ id: second.id, direction: "up" })).toMatchObject({
+        status: "ok",
+        section: { id: second.id, position: 0 },
+      });
       const after = await navigation();
       expect(after.map((section) => section.position)).toEqual(before.map((_, index) => index));
-      expect(after.map((section) => section.id)).toEqual([second.id, before[0]!.id, ...before.slice(2).map((section) => section.id)]);
+      expect(after.map((section) => section.id)).toEqual([
+        second.id,
+        before[0]!.id,
+        ...before.slice(2).map((section) => section.id),
+      ]);
 
       await moveSection({ id: second.id, direction: "down" });
       expect((await navigation()).map((section) => section.id)).toEqual(before.map((section) => section.id));
       const moves = await getDb()
         .select({ action: auditLog.action })
         .from(auditLog)
-        .where(and(eq(auditLog.entityType, "category"), eq(auditLog.entityId, second.id), eq(auditLog.action, "category.moved")));
+        .where(
+          and(
+            eq(auditLog.entityType, "category"),
+            eq(auditLog.entityId, second.id),
+            eq(auditLog.action, "category.moved"),
+          ),
+        );
       expect(moves.length).toBeGreaterThanOrEqual(2);
     });
 
     it("answers a move past either end with an invalid result", async () => {
       const order = await navigation();
-      expect(await moveSection({ id: order[0]!.id, direction: "up" })).toMatchObject({ status: "invalid", message: expect.stringContaining("already first") });
-      expect(await moveSection({ id: order.at(-1)!.id, direction: "down" })).toMatchObject({ status: "invalid", message: expect.stringContaining("already last") });
+      expect(await moveSection({ id: order[0]!.id, direction: "up" })).toMatchObject({
+        status: "invalid",
+        message: expect.stringContaining("already first"),
+      });
+      expect(await moveSection({ id: order.at(-1)!.id, direction: "down" })).toMatchObject({
+        status: "invalid",
+        message: expect.stringContaining("already last"),
+      });
       expect((await navigation()).map((section) => section.id)).toEqual(order.map((section) => section.id));
     });
   });

@@ -17,7 +17,14 @@ const invalid = (message: string) => ({ status: "invalid", message }) as const;
 
 type TaxonomyEntity = "tag" | "category";
 
-async function record(tx: Transaction, staff: Staff, action: string, entityType: TaxonomyEntity, entityId: string, detail: Record<string, unknown>) {
+async function record(
+  tx: Transaction,
+  staff: Staff,
+  action: string,
+  entityType: TaxonomyEntity,
+  entityId: string,
+  detail: Record<string, unknown>,
+) {
   await tx.insert(auditLog).values({ actorId: staff.id, action, entityType, entityId, detail });
 }
 
@@ -43,7 +50,10 @@ export async function listTagsWithCounts(): Promise<TagWithCounts[]> {
       ...tagColumns,
       articleCount: count(articles.id),
       // The same rule as the public tag page: published, and its time has come.
-      publishedCount: sql<number>`count(${articles.id}) filter (where ${articles.status} = 'published' and ${articles.publishedAt} <= now())`.mapWith(Number),
+      publishedCount:
+        sql<number>`count(${articles.id}) filter (where ${articles.status} = 'published' and ${articles.publishedAt} <= now())`.mapWith(
+          Number,
+        ),
     })
     .from(tags)
     .leftJoin(articleTags, eq(articleTags.tagId, tags.id))
@@ -85,7 +95,10 @@ export async function createTag({ name }: { name: string }): Promise<TaxonomyRes
   return getDb().transaction(async (tx): Promise<TaxonomyResult<{ tag: TagSummary }>> => {
     await lockTaxonomy(tx, "tag");
     const existing = await findTagBySlug(tx, slug);
-    if (existing) return invalid(`The tag “${existing.name}” already has the address /tag/${slug}. Use that tag, or choose another name.`);
+    if (existing)
+      return invalid(
+        `The tag “${existing.name}” already has the address /tag/${slug}. Use that tag, or choose another name.`,
+      );
     const [tag] = await tx.insert(tags).values({ slug, name: tagName }).returning(tagColumns);
     await releaseRedirect(tx, slug);
     await record(tx, staff, "tag.created", "tag", tag!.id, { slug, name: tagName });
@@ -94,7 +107,13 @@ export async function createTag({ name }: { name: string }): Promise<TaxonomyRes
 }
 
 /** The old address keeps working: it redirects to the tag under its new name. */
-export async function renameTag({ id, name }: { id: string; name: string }): Promise<TaxonomyResult<{ tag: TagSummary; previous: TagSummary }>> {
+export async function renameTag({
+  id,
+  name,
+}: {
+  id: string;
+  name: string;
+}): Promise<TaxonomyResult<{ tag: TagSummary; previous: TagSummary }>> {
   const staff = await requireStaff("editor");
   const tagName = name.trim();
   const slug = tagSlug(tagName);
@@ -106,7 +125,9 @@ export async function renameTag({ id, name }: { id: string; name: string }): Pro
     if (slug !== previous.slug) {
       const other = await findTagBySlug(tx, slug);
       if (other) {
-        return invalid(`The tag “${other.name}” already has the address /tag/${slug}. To combine the two, merge “${previous.name}” into “${other.name}” instead.`);
+        return invalid(
+          `The tag “${other.name}” already has the address /tag/${slug}. To combine the two, merge “${previous.name}” into “${other.name}” instead.`,
+        );
       }
       // Renaming back to an earlier name takes that address back from the redirect.
       await releaseRedirect(tx, slug);
@@ -130,39 +151,49 @@ export async function mergeTags({
   targetId: string;
 }): Promise<TaxonomyResult<{ source: TagSummary; target: TagSummary; newlyTagged: number }>> {
   const staff = await requireStaff("editor");
-  if (sourceId === targetId) return invalid("A tag cannot be merged into itself: choose a different tag to merge into.");
-  return getDb().transaction(async (tx): Promise<TaxonomyResult<{ source: TagSummary; target: TagSummary; newlyTagged: number }>> => {
-    await lockTaxonomy(tx, "tag");
-    const source = await findTagById(tx, sourceId);
-    const target = await findTagById(tx, targetId);
-    if (!source || !target) return invalid(TAG_GONE);
-    const tagged = await tx
-      .insert(articleTags)
-      .select(
-        tx
-          .select({ articleId: articleTags.articleId, tagId: sql<string>`${targetId}::uuid`.as("tag_id") })
-          .from(articleTags)
-          .where(eq(articleTags.tagId, sourceId)),
-      )
-      .onConflictDoNothing()
-      .returning({ articleId: articleTags.articleId });
-    // Moved before the delete, whose cascade would otherwise take the source's redirects with it.
-    await tx.update(tagRedirects).set({ tagId: targetId }).where(eq(tagRedirects.tagId, sourceId));
-    await tx.delete(tags).where(eq(tags.id, sourceId));
-    await redirectSlug(tx, source.slug, targetId);
-    await record(tx, staff, "tag.merged", "tag", sourceId, { source, target, newlyTagged: tagged.length });
-    return { status: "ok", source, target, newlyTagged: tagged.length };
-  });
+  if (sourceId === targetId)
+    return invalid("A tag cannot be merged into itself: choose a different tag to merge into.");
+  return getDb().transaction(
+    async (tx): Promise<TaxonomyResult<{ source: TagSummary; target: TagSummary; newlyTagged: number }>> => {
+      await lockTaxonomy(tx, "tag");
+      const source = await findTagById(tx, sourceId);
+      const target = await findTagById(tx, targetId);
+      if (!source || !target) return invalid(TAG_GONE);
+      const tagged = await tx
+        .insert(articleTags)
+        .select(
+          tx
+            .select({ articleId: articleTags.articleId, tagId: sql<string>`${targetId}::uuid`.as("tag_id") })
+            .from(articleTags)
+            .where(eq(articleTags.tagId, sourceId)),
+        )
+        .onConflictDoNothing()
+        .returning({ articleId: articleTags.articleId });
+      // Moved before the delete, whose cascade would otherwise take the source's redirects with it.
+      await tx.update(tagRedirects).set({ tagId: targetId }).where(eq(tagRedirects.tagId, sourceId));
+      await tx.delete(tags).where(eq(tags.id, sourceId));
+      await redirectSlug(tx, source.slug, targetId);
+      await record(tx, staff, "tag.merged", "tag", sourceId, { source, target, newlyTagged: tagged.length });
+      return { status: "ok", source, target, newlyTagged: tagged.length };
+    },
+  );
 }
 
 /** Takes the tag off every story and removes it; its redirects go with it, so old addresses become 404s. */
-export async function deleteTag({ id }: { id: string }): Promise<TaxonomyResult<{ tag: TagSummary; untagged: number }>> {
+export async function deleteTag({
+  id,
+}: {
+  id: string;
+}): Promise<TaxonomyResult<{ tag: TagSummary; untagged: number }>> {
   const staff = await requireStaff("editor");
   return getDb().transaction(async (tx): Promise<TaxonomyResult<{ tag: TagSummary; untagged: number }>> => {
     await lockTaxonomy(tx, "tag");
     const tag = await findTagById(tx, id);
     if (!tag) return invalid(TAG_GONE);
-    const untagged = await tx.delete(articleTags).where(eq(articleTags.tagId, id)).returning({ articleId: articleTags.articleId });
+    const untagged = await tx
+      .delete(articleTags)
+      .where(eq(articleTags.tagId, id))
+      .returning({ articleId: articleTags.articleId });
     await tx.delete(tags).where(eq(tags.id, id));
     await record(tx, staff, "tag.deleted", "tag", id, { ...tag, untagged: untagged.length });
     return { status: "ok", tag, untagged: untagged.length };
@@ -184,7 +215,10 @@ const navigationOrder = [categories.position, categories.name, categories.id] as
 
 export async function listSectionsForManagement(): Promise<SectionForManagement[]> {
   await requireStaff("editor");
-  return getDb().select(sectionColumns).from(categories).orderBy(...navigationOrder);
+  return getDb()
+    .select(sectionColumns)
+    .from(categories)
+    .orderBy(...navigationOrder);
 }
 
 const NO_SECTION_NAME = "Give the section a name with at least one letter or digit.";
@@ -194,22 +228,38 @@ async function sectionNamed(tx: Transaction, name: string, exceptId?: string) {
   const [row] = await tx
     .select({ id: categories.id })
     .from(categories)
-    .where(and(eq(sql`lower(${categories.name})`, name.toLowerCase()), exceptId ? ne(categories.id, exceptId) : undefined))
+    .where(
+      and(eq(sql`lower(${categories.name})`, name.toLowerCase()), exceptId ? ne(categories.id, exceptId) : undefined),
+    )
     .limit(1);
   return row !== undefined;
 }
 
-export async function createSection({ name, description }: { name: string; description: string }): Promise<TaxonomyResult<{ section: SectionForManagement }>> {
+export async function createSection({
+  name,
+  description,
+}: {
+  name: string;
+  description: string;
+}): Promise<TaxonomyResult<{ section: SectionForManagement }>> {
   const staff = await requireStaff("editor");
   const sectionName = name.trim();
   const slug = sectionSlug(sectionName);
   if (!slug) return invalid(NO_SECTION_NAME);
   return getDb().transaction(async (tx): Promise<TaxonomyResult<{ section: SectionForManagement }>> => {
     await lockTaxonomy(tx, "category");
-    const [existing] = await tx.select({ name: categories.name }).from(categories).where(eq(categories.slug, slug)).limit(1);
-    if (existing) return invalid(`The section “${existing.name}” already has the address /category/${slug}. Choose another name.`);
-    if (await sectionNamed(tx, sectionName)) return invalid(`There is already a section called “${sectionName}”. Choose another name.`);
-    const [last] = await tx.select({ position: sql<number>`coalesce(max(${categories.position}), -1)`.mapWith(Number) }).from(categories);
+    const [existing] = await tx
+      .select({ name: categories.name })
+      .from(categories)
+      .where(eq(categories.slug, slug))
+      .limit(1);
+    if (existing)
+      return invalid(`The section “${existing.name}” already has the address /category/${slug}. Choose another name.`);
+    if (await sectionNamed(tx, sectionName))
+      return invalid(`There is already a section called “${sectionName}”. Choose another name.`);
+    const [last] = await tx
+      .select({ position: sql<number>`coalesce(max(${categories.position}), -1)`.mapWith(Number) })
+      .from(categories);
     const [section] = await tx
       .insert(categories)
       .values({ slug, name: sectionName, description: description.trim(), position: (last?.position ?? -1) + 1 })
@@ -239,7 +289,8 @@ export async function updateSection({
     await lockTaxonomy(tx, "category");
     const [previous] = await tx.select(sectionColumns).from(categories).where(eq(categories.id, id)).limit(1);
     if (!previous) return invalid(SECTION_GONE);
-    if (await sectionNamed(tx, sectionName, id)) return invalid(`There is already a section called “${sectionName}”. Choose another name.`);
+    if (await sectionNamed(tx, sectionName, id))
+      return invalid(`There is already a section called “${sectionName}”. Choose another name.`);
     const [section] = await tx
       .update(categories)
       .set({ name: sectionName, description: description.trim(), updatedAt: new Date() })
@@ -255,7 +306,8 @@ export async function updateSection({
 
 async function renumberSections(tx: Transaction, order: SectionForManagement[]) {
   for (const [position, section] of order.entries()) {
-    if (section.position !== position) await tx.update(categories).set({ position }).where(eq(categories.id, section.id));
+    if (section.position !== position)
+      await tx.update(categories).set({ position }).where(eq(categories.id, section.id));
   }
 }
 
@@ -270,13 +322,17 @@ export async function moveSection({
   const staff = await requireStaff("editor");
   return getDb().transaction(async (tx): Promise<TaxonomyResult<{ section: SectionForManagement }>> => {
     await lockTaxonomy(tx, "category");
-    const order = await tx.select(sectionColumns).from(categories).orderBy(...navigationOrder);
+    const order = await tx
+      .select(sectionColumns)
+      .from(categories)
+      .orderBy(...navigationOrder);
     const from = order.findIndex((section) => section.id === id);
     const section = order[from];
     if (!section) return invalid(SECTION_GONE);
     const to = direction === "up" ? from - 1 : from + 1;
     const neighbour = order[to];
-    if (!neighbour) return invalid(`“${section.name}” is already ${direction === "up" ? "first" : "last"} in the navigation.`);
+    if (!neighbour)
+      return invalid(`“${section.name}” is already ${direction === "up" ? "first" : "last"} in the navigation.`);
     order[to] = section;
     order[from] = neighbour;
     await renumberSections(tx, order);

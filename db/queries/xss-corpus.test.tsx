@@ -12,7 +12,15 @@ import SearchPage from "@/app/(site)/search/page";
 import TagPage from "@/app/(site)/tag/[slug]/page";
 import { SiteHeader } from "@/components/site-header";
 import type { Staff } from "@/lib/auth/roles";
-import { buildAtomFeed, buildJsonFeed, buildRssFeed, sectionChannel, siteChannel, tagChannel, type FeedChannel } from "@/lib/feeds/build-feeds";
+import {
+  buildAtomFeed,
+  buildJsonFeed,
+  buildRssFeed,
+  sectionChannel,
+  siteChannel,
+  tagChannel,
+  type FeedChannel,
+} from "@/lib/feeds/build-feeds";
 import { FRONT_PAGE_EDITION } from "@/lib/reader-routes";
 import { parseSearchQuery } from "@/lib/search-query";
 import { site } from "@/lib/site";
@@ -101,7 +109,8 @@ function wellFormed(xml: string): XmlNode {
   return xmlParser.parse(xml) as XmlNode;
 }
 
-const textOf = (node: unknown): string => (typeof node === "string" ? node : String((node as XmlNode | undefined)?.["#text"] ?? ""));
+const textOf = (node: unknown): string =>
+  typeof node === "string" ? node : String((node as XmlNode | undefined)?.["#text"] ?? "");
 
 type RssItem = { "content:encoded"?: string; creator?: string; categories?: string[] };
 const rssParser = new RssParser<Record<string, unknown>, RssItem>();
@@ -110,7 +119,11 @@ let shade = 0;
 async function freshPhoto(): Promise<Uint8Array> {
   shade += 1;
   const background = { r: shade % 256, g: 60, b: 200 };
-  return new Uint8Array(await sharp({ create: { ...PHOTO_SIZE, channels: 3, background } }).png().toBuffer());
+  return new Uint8Array(
+    await sharp({ create: { ...PHOTO_SIZE, channels: 3, background } })
+      .png()
+      .toBuffer(),
+  );
 }
 
 const storable = xssVectors.filter((vector) => !UNSTORABLE.test(vector.text));
@@ -128,19 +141,36 @@ async function publishStory(vector: XssVector, index: number): Promise<Story> {
   const created = await createSection({ name: `Desk ${index} ${v}`, description: `About ${v}` });
   if (created.status !== "ok") throw new Error(`section refused: ${created.message}`);
   const authorName = `${v} (writer ${index})`;
-  const writer = await provisionStaffAccountFromCommandLine({ name: authorName, email: `writer${index}@newsroom.example`, role: "writer", password: PASSWORD });
+  const writer = await provisionStaffAccountFromCommandLine({
+    name: authorName,
+    email: `writer${index}@newsroom.example`,
+    role: "writer",
+    password: PASSWORD,
+  });
 
   signInAs(writer);
   const upload = await uploadPhoto({ bytes: await freshPhoto(), originalName: `${v}.png` });
   if (upload.status !== "ok") throw new Error(`upload refused: ${upload.message}`);
-  const photo = await updatePhotoText({ id: upload.photo.id, altText: v.slice(0, 300), caption: v, credit: v.slice(0, 200) });
+  const photo = await updatePhotoText({
+    id: upload.photo.id,
+    altText: v.slice(0, 300),
+    caption: v,
+    credit: v.slice(0, 200),
+  });
   const tagName = `Tag ${index} ${v}`;
   const headline = `Story ${index}: ${v}`;
   const bodyMdx = [
     `Dispatch ${marker}: ${markdownText(v)}`,
     `<Figure photo="${upload.photo.id}" width="${PHOTO_SIZE.width}" height="${PHOTO_SIZE.height}" caption="${mdxAttribute(v)}" alt="${mdxAttribute(v)}" credit="${mdxAttribute(v)}" />`,
   ].join("\n\n");
-  const draft = await createArticleDraft({ headline, dek: v, sectionId: created.section.id, tags: [tagName], bodyMdx, heroMediaId: upload.photo.id });
+  const draft = await createArticleDraft({
+    headline,
+    dek: v,
+    sectionId: created.section.id,
+    tags: [tagName],
+    bodyMdx,
+    heroMediaId: upload.photo.id,
+  });
   if (draft.status !== "saved") throw new Error(`draft refused: ${JSON.stringify(draft)}`);
 
   signInAs(admin);
@@ -187,32 +217,50 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
     expect(new Set(xssVectors.map((vector) => vector.name)).size).toBe(xssVectors.length);
   });
 
-  it.each(named(storable))("shows %s only as text on its article page, photo, byline and tags", async (_name, vector) => {
-    const story = storyOf(vector);
-    const html = await renderPage(ArticlePage({ params: Promise.resolve({ slug: story.slug }) }));
-    expectInert(html, "article page");
-    const readable = readableContent(html);
-    for (const text of [story.headline, story.dek, story.sectionName, story.tagName, story.authorName, story.alt, story.caption, `Photo: ${story.credit}`]) {
-      expect(readable).toContain(text);
-    }
-  });
+  it.each(named(storable))(
+    "shows %s only as text on its article page, photo, byline and tags",
+    async (_name, vector) => {
+      const story = storyOf(vector);
+      const html = await renderPage(ArticlePage({ params: Promise.resolve({ slug: story.slug }) }));
+      expectInert(html, "article page");
+      const readable = readableContent(html);
+      for (const text of [
+        story.headline,
+        story.dek,
+        story.sectionName,
+        story.tagName,
+        story.authorName,
+        story.alt,
+        story.caption,
+        `Photo: ${story.credit}`,
+      ]) {
+        expect(readable).toContain(text);
+      }
+    },
+  );
 
-  it.each(named(storable))("keeps %s inside the article's JSON-LD strings, where </script> cannot close the block", async (_name, vector) => {
-    const story = storyOf(vector);
-    const html = await renderPage(ArticlePage({ params: Promise.resolve({ slug: story.slug }) }));
-    const [article, breadcrumbs] = jsonLdBlocks(html);
-    expect(article).toMatchObject({
-      "@type": "NewsArticle",
-      headline: story.headline,
-      description: story.dek,
-      articleSection: story.sectionName,
-      keywords: [story.tagName],
-      author: [{ name: story.authorName }],
-    });
-    expect(breadcrumbs?.itemListElement).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: story.sectionName }), expect.objectContaining({ name: story.headline })]),
-    );
-  });
+  it.each(named(storable))(
+    "keeps %s inside the article's JSON-LD strings, where </script> cannot close the block",
+    async (_name, vector) => {
+      const story = storyOf(vector);
+      const html = await renderPage(ArticlePage({ params: Promise.resolve({ slug: story.slug }) }));
+      const [article, breadcrumbs] = jsonLdBlocks(html);
+      expect(article).toMatchObject({
+        "@type": "NewsArticle",
+        headline: story.headline,
+        description: story.dek,
+        articleSection: story.sectionName,
+        keywords: [story.tagName],
+        author: [{ name: story.authorName }],
+      });
+      expect(breadcrumbs?.itemListElement).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: story.sectionName }),
+          expect.objectContaining({ name: story.headline }),
+        ]),
+      );
+    },
+  );
 
   it.each(named(storable))("lists %s only as text on its section, tag and writer pages", async (_name, vector) => {
     const story = storyOf(vector);
@@ -229,67 +277,93 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
     expect(readableContent(pages.section)).toContain(`About ${vector.text}`);
     expect(readableContent(pages.tag)).toContain(story.tagName);
     expect(readableContent(pages.writer)).toContain(story.authorName);
-    expect(jsonLdBlocks(pages.section)[0]?.itemListElement).toEqual(expect.arrayContaining([expect.objectContaining({ name: story.sectionName })]));
+    expect(jsonLdBlocks(pages.section)[0]?.itemListElement).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: story.sectionName })]),
+    );
   });
 
-  it.each(named(storable))("returns %s as text in the RSS, Atom and JSON feeds of its section and tag", async (_name, vector) => {
-    const story = storyOf(vector);
-    const feeds = [
-      await feedsFor({ kind: "section", sectionId: story.section.id }, sectionChannel(site, story.section)),
-      await feedsFor({ kind: "tag", tagId: story.tag.id }, tagChannel(site, story.tag)),
-    ];
-    for (const { rss, atom, json } of feeds) {
-      // RSS: well-formed, every field read back as the text typed (less what XML cannot carry).
-      const rssDocument = wellFormed(rss);
-      const [rawItem] = ((rssDocument.rss as XmlNode).channel as XmlNode).item as XmlNode[];
-      const parsed = await rssParser.parseString(rss);
-      const [item] = parsed.items;
-      expect(item?.title).toBe(asXml(story.headline).replaceAll("]]>", "]]\u2060>"));
-      expect(item?.creator).toBe(asXml(story.authorName));
-      expect(item?.categories).toEqual([asXml(story.sectionName), asXml(story.tagName)]);
-      expect(textOf((rawItem?.["media:content"] as XmlNode)["media:description"])).toBe(asXml(story.caption));
-      expect(textOf((rawItem?.["media:content"] as XmlNode)["media:credit"])).toBe(asXml(story.credit));
-      expect(parsed.title).toContain(asXml(vector.text));
-      // description and content:encoded are HTML to a feed reader: inert, with the text as text.
-      const description = String(rawItem?.description ?? "");
-      expect(findActiveContent(description)).toEqual([]);
-      expect(readableContent(description)).toBe(asXml(story.dek));
-      const content = item?.["content:encoded"] ?? "";
-      expect(findActiveContent(content, { siteOrigin: site.url }), content).toEqual([]);
-      expect(readableContent(content)).toContain(asXml(story.caption));
+  it.each(named(storable))(
+    "returns %s as text in the RSS, Atom and JSON feeds of its section and tag",
+    async (_name, vector) => {
+      const story = storyOf(vector);
+      const feeds = [
+        await feedsFor({ kind: "section", sectionId: story.section.id }, sectionChannel(site, story.section)),
+        await feedsFor({ kind: "tag", tagId: story.tag.id }, tagChannel(site, story.tag)),
+      ];
+      for (const { rss, atom, json } of feeds) {
+        // RSS: well-formed, every field read back as the text typed (less what XML cannot carry).
+        const rssDocument = wellFormed(rss);
+        const [rawItem] = ((rssDocument.rss as XmlNode).channel as XmlNode).item as XmlNode[];
+        const parsed = await rssParser.parseString(rss);
+        const [item] = parsed.items;
+        expect(item?.title).toBe(asXml(story.headline).replaceAll("]]>", "]]\u2060>"));
+        expect(item?.creator).toBe(asXml(story.authorName));
+        expect(item?.categories).toEqual([asXml(story.sectionName), asXml(story.tagName)]);
+        expect(textOf((rawItem?.["media:content"] as XmlNode)["media:description"])).toBe(asXml(story.caption));
+        expect(textOf((rawItem?.["media:content"] as XmlNode)["media:credit"])).toBe(asXml(story.credit));
+        expect(parsed.title).toContain(asXml(vector.text));
+        // description and content:encoded are HTML to a feed reader: inert, with the text as text.
+        const description = String(rawItem?.description ?? "");
+        expect(findActiveContent(description)).toEqual([]);
+        expect(readableContent(description)).toBe(asXml(story.dek));
+        const content = item?.["content:encoded"] ?? "";
+        expect(findActiveContent(content, { siteOrigin: site.url }), content).toEqual([]);
+        expect(readableContent(content)).toContain(asXml(story.caption));
 
-      const atomDocument = wellFormed(atom);
-      const [entry] = (atomDocument.feed as XmlNode).entry as XmlNode[];
-      expect(textOf(entry?.title)).toBe(asXml(story.headline));
-      expect(textOf(entry?.summary)).toBe(asXml(story.dek));
-      expect(textOf((entry?.author as XmlNode).name)).toBe(asXml(story.authorName));
-      expect((entry?.category as XmlNode[]).map((category) => category["@_label"])).toEqual([asXml(story.sectionName), asXml(story.tagName)]);
-      const atomContent = textOf(entry?.content);
-      expect(findActiveContent(atomContent, { siteOrigin: site.url })).toEqual([]);
+        const atomDocument = wellFormed(atom);
+        const [entry] = (atomDocument.feed as XmlNode).entry as XmlNode[];
+        expect(textOf(entry?.title)).toBe(asXml(story.headline));
+        expect(textOf(entry?.summary)).toBe(asXml(story.dek));
+        expect(textOf((entry?.author as XmlNode).name)).toBe(asXml(story.authorName));
+        expect((entry?.category as XmlNode[]).map((category) => category["@_label"])).toEqual([
+          asXml(story.sectionName),
+          asXml(story.tagName),
+        ]);
+        const atomContent = textOf(entry?.content);
+        expect(findActiveContent(atomContent, { siteOrigin: site.url })).toEqual([]);
 
-      const jsonFeed = JSON.parse(json) as { items: Array<{ title: string; summary: string; content_html: string; authors: Array<{ name: string }>; tags: string[] }> };
-      expect(jsonFeed.items[0]).toMatchObject({ title: story.headline, summary: story.dek, authors: [{ name: story.authorName }], tags: [story.sectionName, story.tagName] });
-      expect(findActiveContent(jsonFeed.items[0]?.content_html ?? "", { siteOrigin: site.url })).toEqual([]);
-    }
-  });
+        const jsonFeed = JSON.parse(json) as {
+          items: Array<{
+            title: string;
+            summary: string;
+            content_html: string;
+            authors: Array<{ name: string }>;
+            tags: string[];
+          }>;
+        };
+        expect(jsonFeed.items[0]).toMatchObject({
+          title: story.headline,
+          summary: story.dek,
+          authors: [{ name: story.authorName }],
+          tags: [story.sectionName, story.tagName],
+        });
+        expect(findActiveContent(jsonFeed.items[0]?.content_html ?? "", { siteOrigin: site.url })).toEqual([]);
+      }
+    },
+  );
 
-  it.each(named(storable))("reflects a search for %s escaped, and marks only the matched word", async (_name, vector) => {
-    const story = storyOf(vector);
-    const q = `${story.marker} or ${vector.text}`;
-    const query = parseSearchQuery(q);
-    const html = await renderPage(SearchPage({ searchParams: Promise.resolve({ q }) }));
-    expectInert(html, "search page");
-    const readable = readableContent(html);
-    if (!query.ok) {
-      expect(readable).toContain(query.message);
-      return;
-    }
-    expect(readable).toContain(`“${query.text}”`);
-    expect(readable).toContain(story.headline);
-    const tokens = tokenizeHtml(html);
-    const marked = tokens.flatMap((token, index) => (token.kind === "start" && token.name === "mark" ? [tokens[index + 1]] : []));
-    expect(marked).toContainEqual({ kind: "text", value: story.marker });
-  });
+  it.each(named(storable))(
+    "reflects a search for %s escaped, and marks only the matched word",
+    async (_name, vector) => {
+      const story = storyOf(vector);
+      const q = `${story.marker} or ${vector.text}`;
+      const query = parseSearchQuery(q);
+      const html = await renderPage(SearchPage({ searchParams: Promise.resolve({ q }) }));
+      expectInert(html, "search page");
+      const readable = readableContent(html);
+      if (!query.ok) {
+        expect(readable).toContain(query.message);
+        return;
+      }
+      expect(readable).toContain(`“${query.text}”`);
+      expect(readable).toContain(story.headline);
+      const tokens = tokenizeHtml(html);
+      const marked = tokens.flatMap((token, index) =>
+        token.kind === "start" && token.name === "mark" ? [tokens[index + 1]] : [],
+      );
+      expect(marked).toContainEqual({ kind: "text", value: story.marker });
+    },
+  );
 
   it("keeps every vector inert on the home page and in the sections navigation", async () => {
     const home = await renderPage(HomePage({ params: Promise.resolve({ edition: FRONT_PAGE_EDITION }) }));
@@ -307,33 +381,59 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
     wellFormed(rss);
     wellFormed(atom);
     const titles = parsed.items.map((item) => item.title);
-    for (const story of stories.values()) expect(titles).toContain(asXml(story.headline).replaceAll("]]>", "]]\u2060>"));
-    for (const item of parsed.items) expect(findActiveContent(item["content:encoded"] ?? "", { siteOrigin: site.url })).toEqual([]);
+    for (const story of stories.values())
+      expect(titles).toContain(asXml(story.headline).replaceAll("]]>", "]]\u2060>"));
+    for (const item of parsed.items)
+      expect(findActiveContent(item["content:encoded"] ?? "", { siteOrigin: site.url })).toEqual([]);
     expect((JSON.parse(json) as { items: unknown[] }).items).toHaveLength(stories.size);
   });
 
   it("writes a well-formed sitemap of site addresses only, and a news sitemap whose titles are the headlines as text", async () => {
-    const entries = [{ path: "/", lastModified: null }, ...(await listSitemapListings()), ...(await listSitemapArticles({ offset: 0, limit: 50_000 }))];
+    const entries = [
+      { path: "/", lastModified: null },
+      ...(await listSitemapListings()),
+      ...(await listSitemapArticles({ offset: 0, limit: 50_000 })),
+    ];
     const sitemap = wellFormed(urlSet(entries, site.url));
     const locations = ((sitemap.urlset as XmlNode).url as XmlNode[]).map((url) => textOf(url.loc));
-    for (const location of locations) expect(location).toMatch(new RegExp(`^${site.url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/[a-z0-9/-]*$`));
-    for (const story of stories.values()) expect(locations).toContain(new URL(`/articles/${story.slug}`, site.url).toString());
+    for (const location of locations)
+      expect(location).toMatch(new RegExp(`^${site.url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/[a-z0-9/-]*$`));
+    for (const story of stories.values())
+      expect(locations).toContain(new URL(`/articles/${story.slug}`, site.url).toString());
 
-    const news = wellFormed(newsSitemap(await listRecentNewsArticles(), { name: site.name, language: site.language, siteUrl: site.url }));
-    const titles = ((news.urlset as XmlNode).url as XmlNode[]).map((url) => textOf((url["news:news"] as XmlNode)["news:title"]));
+    const news = wellFormed(
+      newsSitemap(await listRecentNewsArticles(), { name: site.name, language: site.language, siteUrl: site.url }),
+    );
+    const titles = ((news.urlset as XmlNode).url as XmlNode[]).map((url) =>
+      textOf((url["news:news"] as XmlNode)["news:title"]),
+    );
     for (const story of stories.values()) expect(titles).toContain(asXml(story.headline));
   });
 
-  it.each(named(unstorable))("never shows %s to a reader: the database refuses it before anything is stored", async (_name, vector) => {
-    signInAs(admin);
-    const section = [...stories.values()][0]!.section;
-    await expect(createArticleDraft({ headline: `Refused: ${vector.text}`, dek: vector.text, sectionId: section.id, tags: [], bodyMdx: "Text." })).rejects.toThrow();
-    expect((await listNewsroomArticles({ text: "Refused:", page: 1 })).articles).toEqual([]);
-  });
+  it.each(named(unstorable))(
+    "never shows %s to a reader: the database refuses it before anything is stored",
+    async (_name, vector) => {
+      signInAs(admin);
+      const section = [...stories.values()][0]!.section;
+      await expect(
+        createArticleDraft({
+          headline: `Refused: ${vector.text}`,
+          dek: vector.text,
+          sectionId: section.id,
+          tags: [],
+          bodyMdx: "Text.",
+        }),
+      ).rejects.toThrow();
+      expect((await listNewsroomArticles({ text: "Refused:", page: 1 })).articles).toEqual([]);
+    },
+  );
 
-  it.each(named(unstorable))("answers a search for %s without an error, reading the NUL as a space", async (_name, vector) => {
-    const html = await renderPage(SearchPage({ searchParams: Promise.resolve({ q: vector.text }) }));
-    expectInert(html, "search page");
-    expect(readableContent(html)).toContain(`“${vector.text.replace(/\u0000/g, " ")}”`);
-  });
+  it.each(named(unstorable))(
+    "answers a search for %s without an error, reading the NUL as a space",
+    async (_name, vector) => {
+      const html = await renderPage(SearchPage({ searchParams: Promise.resolve({ q: vector.text }) }));
+      expectInert(html, "search page");
+      expect(readableContent(html)).toContain(`“${vector.text.replace(/\u0000/g, " ")}”`);
+    },
+  );
 });

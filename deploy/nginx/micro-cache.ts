@@ -16,7 +16,9 @@ export function localUpstreamServers(ports: number[]): string {
 
 /** Only the three placeholders are replaced; nginx's own $variables are left alone. */
 export function fillMicroCacheTemplate(template: string, settings: MicroCacheSettings): string {
-  return template.replace(/\$\{(LISTEN_PORT|UPSTREAM_SERVERS|CACHE_DIR)\}/g, (_, name: keyof MicroCacheSettings) => String(settings[name]));
+  return template.replace(/\$\{(LISTEN_PORT|UPSTREAM_SERVERS|CACHE_DIR)\}/g, (_, name: keyof MicroCacheSettings) =>
+    String(settings[name]),
+  );
 }
 
 export async function renderMicroCacheConfig(settings: MicroCacheSettings): Promise<string> {

@@ -13,7 +13,10 @@ export class ArticlePage {
   constructor(readonly page: Page) {
     this.headline = page.getByRole("heading", { level: 1 });
     this.sectionLink = page.getByRole("article").getByRole("link").first();
-    this.byline = page.getByRole("article").locator("header").getByText(/^Published/);
+    this.byline = page
+      .getByRole("article")
+      .locator("header")
+      .getByText(/^Published/);
     this.leadPhoto = page.getByRole("article").locator("header figure");
     this.body = page.locator("[data-article-body]");
   }

@@ -36,7 +36,9 @@ export class ScriptWatch {
     await page.addInitScript(() => {
       window.__scriptWatch = { cspViolations: [] };
       document.addEventListener("securitypolicyviolation", (event) => {
-        window.__scriptWatch.cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`);
+        window.__scriptWatch.cspViolations.push(
+          `${event.violatedDirective} ${event.blockedURI} ${event.sample} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`,
+        );
       });
     });
     return watch;
@@ -67,7 +69,8 @@ export class ScriptWatch {
           const value = element.getAttribute(attribute) ?? "";
           if (attribute.startsWith("on")) found.push(`${tag}[${attribute}]`);
           const address = value.replace(/[\s\u0000-\u001f]/g, "");
-          if (urlAttributes.has(attribute) && /^(javascript|vbscript|data):/i.test(address)) found.push(`${tag}[${attribute}=${value}]`);
+          if (urlAttributes.has(attribute) && /^(javascript|vbscript|data):/i.test(address))
+            found.push(`${tag}[${attribute}=${value}]`);
         }
       }
       return found;

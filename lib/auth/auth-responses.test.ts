@@ -5,13 +5,27 @@ import { CredentialsSignin } from "@auth/core/errors";
 import Credentials from "@auth/core/providers/credentials";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { reportThrottledSignIn, reportTrustedDevice, signInGivingDeviceCookie, withSignInLimits } from "./credentials-route";
+import {
+  reportThrottledSignIn,
+  reportTrustedDevice,
+  signInGivingDeviceCookie,
+  withSignInLimits,
+} from "./credentials-route";
 import type { DeviceCookie } from "./device-cookie";
 
-const staffMember = { id: "7f1c1c4e-0000-4000-8000-000000000001", name: "Rosa", email: "rosa@newsroom.example", role: "writer" as const, sessionVersion: 1 };
+const staffMember = {
+  id: "7f1c1c4e-0000-4000-8000-000000000001",
+  name: "Rosa",
+  email: "rosa@newsroom.example",
+  role: "writer" as const,
+  sessionVersion: 1,
+};
 
 /** Auth.js as the app configures it (lib/auth/config.ts), for a site published at `publicAddress`. */
-async function authFor(publicAddress: string, authorize: () => Promise<typeof staffMember | null>): Promise<AuthConfig> {
+async function authFor(
+  publicAddress: string,
+  authorize: () => Promise<typeof staffMember | null>,
+): Promise<AuthConfig> {
   vi.resetModules();
   vi.stubEnv("SITE_URL", publicAddress);
   vi.stubEnv("AUTH_URL", "");
@@ -32,8 +46,19 @@ async function credentialsPost(config: AuthConfig, origin: string) {
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const request = new NextRequest(`${origin}/api/auth/callback/credentials`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
-    body: new URLSearchParams({ csrfToken, email: staffMember.email, password: "a long and unusual passphrase", callbackUrl: `${origin}/admin` }),
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: csrf.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; "),
+    },
+    body: new URLSearchParams({
+      csrfToken,
+      email: staffMember.email,
+      password: "a long and unusual passphrase",
+      callbackUrl: `${origin}/admin`,
+    }),
   });
   return { request, csrfCookies: csrf.headers.getSetCookie() };
 }
@@ -45,23 +70,49 @@ async function signInCookies(config: AuthConfig, origin: string): Promise<Map<st
   return new Map([...csrfCookies, ...signIn.headers.getSetCookie()].map((cookie) => [cookie.split("=")[0]!, cookie]));
 }
 
-const attributes = (cookie: string | undefined) => cookie?.split(";").slice(1).map((part) => part.trim().toLowerCase()).sort();
+const attributes = (cookie: string | undefined) =>
+  cookie
+    ?.split(";")
+    .slice(1)
+    .map((part) => part.trim().toLowerCase())
+    .sort();
 
 afterEach(() => vi.unstubAllEnvs());
 
 describe("sign-in cookies", () => {
   it("are HttpOnly, SameSite=Lax, Secure and __Host-/__Secure- named when the site is https, even if a proxy forwarded plain http", async () => {
-    const cookies = await signInCookies(await authFor("https://news.example", async () => staffMember), "http://news.example");
-    expect([...cookies.keys()].sort()).toEqual(["__Host-authjs.csrf-token", "__Secure-authjs.callback-url", "__Secure-authjs.session-token"]);
+    const cookies = await signInCookies(
+      await authFor("https://news.example", async () => staffMember),
+      "http://news.example",
+    );
+    expect([...cookies.keys()].sort()).toEqual([
+      "__Host-authjs.csrf-token",
+      "__Secure-authjs.callback-url",
+      "__Secure-authjs.session-token",
+    ]);
     for (const name of ["__Host-authjs.csrf-token", "__Secure-authjs.callback-url"]) {
       expect(attributes(cookies.get(name)), name).toEqual(["httponly", "path=/", "samesite=lax", "secure"]);
     }
-    expect(attributes(cookies.get("__Secure-authjs.session-token"))).toEqual([expect.stringMatching(/^expires=/), "httponly", "path=/", "samesite=lax", "secure"]);
+    expect(attributes(cookies.get("__Secure-authjs.session-token"))).toEqual([
+      expect.stringMatching(/^expires=/),
+      "httponly",
+      "path=/",
+      "samesite=lax",
+      "secure",
+    ]);
   });
 
   it("stay HttpOnly and SameSite=Lax without Secure on an http address such as development's", async () => {
-    const cookies = await signInCookies(await authFor("http://localhost:3000", async () => staffMember), "http://localhost:3000");
-    expect(attributes(cookies.get("authjs.session-token"))).toEqual([expect.stringMatching(/^expires=/), "httponly", "path=/", "samesite=lax"]);
+    const cookies = await signInCookies(
+      await authFor("http://localhost:3000", async () => staffMember),
+      "http://localhost:3000",
+    );
+    expect(attributes(cookies.get("authjs.session-token"))).toEqual([
+      expect.stringMatching(/^expires=/),
+      "httponly",
+      "path=/",
+      "samesite=lax",
+    ]);
     expect(attributes(cookies.get("authjs.csrf-token"))).toEqual(["httponly", "path=/", "samesite=lax"]);
   });
 });
@@ -81,8 +132,18 @@ describe("the device cookie a sign-in hands out", () => {
     const response = await withSignInLimits((req) => Auth(req, config))(request);
     expect(response.status).toBe(302);
     const cookies = new Map(response.headers.getSetCookie().map((cookie) => [cookie.split("=")[0]!, cookie]));
-    expect([...cookies.keys()].sort()).toEqual(["__Host-newsroom.device", "__Secure-authjs.callback-url", "__Secure-authjs.session-token"]);
-    expect(attributes(cookies.get("__Host-newsroom.device"))).toEqual(["httponly", "max-age=31536000", "path=/", "samesite=lax", "secure"]);
+    expect([...cookies.keys()].sort()).toEqual([
+      "__Host-newsroom.device",
+      "__Secure-authjs.callback-url",
+      "__Secure-authjs.session-token",
+    ]);
+    expect(attributes(cookies.get("__Host-newsroom.device"))).toEqual([
+      "httponly",
+      "max-age=31536000",
+      "path=/",
+      "samesite=lax",
+      "secure",
+    ]);
   });
 
   it("is not handed out with a refusal", async () => {
@@ -129,6 +190,8 @@ describe("the credentials route", () => {
     const { request } = await credentialsPost(config, "https://news.example");
     const response = await withSignInLimits((req) => Auth(req, config))(request);
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("https://news.example/login?error=CredentialsSignin&code=credentials");
+    expect(response.headers.get("location")).toBe(
+      "https://news.example/login?error=CredentialsSignin&code=credentials",
+    );
   });
 });

@@ -27,7 +27,10 @@ export function reportTrustedDevice(deviceCookie: DeviceCookie): void {
  * Runs a sign-in, then hands its device cookie, if it earned one, to `setCookie`: also when the
  * sign-in throws, since a server action's success is a redirect thrown past its caller.
  */
-export async function signInGivingDeviceCookie<T>(signIn: () => Promise<T>, setCookie: (deviceCookie: DeviceCookie) => Promise<void>): Promise<T> {
+export async function signInGivingDeviceCookie<T>(
+  signIn: () => Promise<T>,
+  setCookie: (deviceCookie: DeviceCookie) => Promise<void>,
+): Promise<T> {
   const outcome: SignInOutcome = {};
   try {
     return await signInOutcomes.run(outcome, signIn);
@@ -37,7 +40,14 @@ export async function signInGivingDeviceCookie<T>(signIn: () => Promise<T>, setC
 }
 
 function setCookieLine({ name, value, options }: DeviceCookie): string {
-  return [`${name}=${value}`, `Path=${options.path}`, `Max-Age=${options.maxAge}`, "HttpOnly", "SameSite=Lax", ...(options.secure ? ["Secure"] : [])].join("; ");
+  return [
+    `${name}=${value}`,
+    `Path=${options.path}`,
+    `Max-Age=${options.maxAge}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    ...(options.secure ? ["Secure"] : []),
+  ].join("; ");
 }
 
 /**

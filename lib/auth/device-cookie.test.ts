@@ -44,13 +44,17 @@ describe("the sign-in device cookie", () => {
     expect(trustedDevice("", ROSA)).toBeUndefined();
     expect(trustedDevice(undefined, ROSA)).toBeUndefined();
 
-    const forged = (await deviceCookies({ secret: "another secret, also at least thirty-two characters" })).deviceCookieFor(ROSA).value;
+    const forged = (
+      await deviceCookies({ secret: "another secret, also at least thirty-two characters" })
+    ).deviceCookieFor(ROSA).value;
     expect((await deviceCookies()).trustedDevice(forged, ROSA)).toBeUndefined();
   });
 
   it("is found among the other cookies a request carries", async () => {
     const { deviceCookieIn } = await deviceCookies();
-    expect(deviceCookieIn(new Headers({ cookie: "authjs.csrf-token=abc; newsroom.device=n.m; theme=dark" }))).toBe("n.m");
+    expect(deviceCookieIn(new Headers({ cookie: "authjs.csrf-token=abc; newsroom.device=n.m; theme=dark" }))).toBe(
+      "n.m",
+    );
     expect(deviceCookieIn(new Headers({ cookie: "xnewsroom.device=n.m" }))).toBeUndefined();
     expect(deviceCookieIn(new Headers())).toBeUndefined();
   });
@@ -61,8 +65,13 @@ describe("the sign-in device cookie", () => {
       name: "newsroom.device",
       options: { httpOnly: true, sameSite: "lax", secure: false, path: "/", maxAge: 365 * 24 * 60 * 60 },
     });
-    const { deviceCookieFor: overHttps, deviceCookieIn } = await deviceCookies({ publicAddress: "https://news.example" });
-    expect(overHttps(ROSA)).toMatchObject({ name: "__Host-newsroom.device", options: { httpOnly: true, sameSite: "lax", secure: true, path: "/" } });
+    const { deviceCookieFor: overHttps, deviceCookieIn } = await deviceCookies({
+      publicAddress: "https://news.example",
+    });
+    expect(overHttps(ROSA)).toMatchObject({
+      name: "__Host-newsroom.device",
+      options: { httpOnly: true, sameSite: "lax", secure: true, path: "/" },
+    });
     // A cookie without the prefix could have been planted over plain http or by a sibling subdomain.
     expect(deviceCookieIn(new Headers({ cookie: "newsroom.device=n.m" }))).toBeUndefined();
   });

@@ -34,7 +34,8 @@ let key: Buffer | undefined;
 // A key of its own, derived from AUTH_SECRET, so nothing Auth.js signs can pass for a device cookie
 // or the other way round.
 function deviceKey(): Buffer {
-  if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is not set: device cookies are signed with a key derived from it.");
+  if (!env.AUTH_SECRET)
+    throw new Error("AUTH_SECRET is not set: device cookies are signed with a key derived from it.");
   key ??= Buffer.from(hkdfSync("sha256", env.AUTH_SECRET, "", "newsroom sign-in device cookie", 32));
   return key;
 }
@@ -49,7 +50,13 @@ export function deviceCookieFor(account: string): DeviceCookie {
   return {
     name: DEVICE_COOKIE_NAME,
     value: `${nonce}.${signature(account, nonce)}`,
-    options: { httpOnly: true, sameSite: "lax", secure: useSecureCookies, path: "/", maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS },
+    options: {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: useSecureCookies,
+      path: "/",
+      maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+    },
   };
 }
 

@@ -4,7 +4,14 @@ import { z } from "zod";
 // The 49,000 passwords most often found in breaches, ranked (zxcvbn's list): the ones every
 // credential-stuffing run tries first.
 // Plus the words an attacker guesses first against this site in particular.
-const COMMON_PASSWORDS = new Set([...dictionary["passwords-common"], "newsroom", "newsroom1", "meridian", "themeridian", "changeme"]);
+const COMMON_PASSWORDS = new Set([
+  ...dictionary["passwords-common"],
+  "newsroom",
+  "newsroom1",
+  "meridian",
+  "themeridian",
+  "changeme",
+]);
 
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 128;

@@ -16,7 +16,11 @@ describe("a cross-site request", () => {
   });
 
   it("is not what a browser sends through an HTTPS proxy that says so", () => {
-    const request = post({ Host: "staff.news.example", "X-Forwarded-Proto": "https", Origin: "https://staff.news.example" });
+    const request = post({
+      Host: "staff.news.example",
+      "X-Forwarded-Proto": "https",
+      Origin: "https://staff.news.example",
+    });
     expect(isCrossSiteRequest(request)).toBe(false);
   });
 
@@ -37,8 +41,12 @@ describe("a cross-site request", () => {
   });
 
   it("is one from a lookalike address that starts like ours", () => {
-    expect(isCrossSiteRequest(post({ Host: "localhost:3000", Origin: "http://localhost:3000.evil.example" }))).toBe(true);
-    expect(isCrossSiteRequest(post({ Host: "localhost:3000", Origin: "https://news.example.evil.example" }))).toBe(true);
+    expect(isCrossSiteRequest(post({ Host: "localhost:3000", Origin: "http://localhost:3000.evil.example" }))).toBe(
+      true,
+    );
+    expect(isCrossSiteRequest(post({ Host: "localhost:3000", Origin: "https://news.example.evil.example" }))).toBe(
+      true,
+    );
   });
 
   it("is one whose scheme differs from the address the browser used", () => {

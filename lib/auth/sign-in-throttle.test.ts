@@ -59,21 +59,40 @@ describe("sign-in waits", () => {
         counter = verdict.counter;
       } else now = verdict.lockedUntil;
     }
-    const busiestHour = Math.max(...admitted.map((from) => admitted.filter((at) => at >= from && at.getTime() < from.getTime() + 3_600_000).length));
+    const busiestHour = Math.max(
+      ...admitted.map(
+        (from) => admitted.filter((at) => at >= from && at.getTime() < from.getTime() + 3_600_000).length,
+      ),
+    );
     expect(busiestHour).toBe(15);
     expect(busiestHour).toBeLessThan(ADDRESS_RULE.freeFailures);
     expect(admitted.filter((at) => at < later(24 * 60 * 60))).toHaveLength(38);
   });
 
   it("gives a browser with a device cookie the same five free tries as one address, and forgets them when it signs in", () => {
-    expect(DEVICE_RULE).toMatchObject({ freeFailures: 5, firstWaitSeconds: 60, maxWaitSeconds: 3600, afterSuccess: "forget" });
-    expect([ACCOUNT_RULE.afterSuccess, ADDRESS_RULE.afterSuccess, ACCOUNT_AT_ADDRESS_RULE.afterSuccess]).toEqual(["take back", "take back", "forget"]);
+    expect(DEVICE_RULE).toMatchObject({
+      freeFailures: 5,
+      firstWaitSeconds: 60,
+      maxWaitSeconds: 3600,
+      afterSuccess: "forget",
+    });
+    expect([ACCOUNT_RULE.afterSuccess, ADDRESS_RULE.afterSuccess, ACCOUNT_AT_ADDRESS_RULE.afterSuccess]).toEqual([
+      "take back",
+      "take back",
+      "forget",
+    ]);
   });
 
   it("refuses a sixth attempt until the minute after the fifth failure has passed", () => {
     const counter = afterFailures(5, ACCOUNT_AT_ADDRESS_RULE);
-    expect(judgeAttempt(counter, ACCOUNT_AT_ADDRESS_RULE, later(59))).toEqual({ admitted: false, lockedUntil: later(60) });
-    expect(judgeAttempt(counter, ACCOUNT_AT_ADDRESS_RULE, later(60))).toMatchObject({ admitted: true, counter: { failures: 6, lockedUntil: later(60 + 120) } });
+    expect(judgeAttempt(counter, ACCOUNT_AT_ADDRESS_RULE, later(59))).toEqual({
+      admitted: false,
+      lockedUntil: later(60),
+    });
+    expect(judgeAttempt(counter, ACCOUNT_AT_ADDRESS_RULE, later(60))).toMatchObject({
+      admitted: true,
+      counter: { failures: 6, lockedUntil: later(60 + 120) },
+    });
   });
 
   it("starts counting again once the window has passed and no wait is running", () => {
@@ -87,8 +106,16 @@ describe("sign-in waits", () => {
 
   it("keeps a wait that outlasts the window", () => {
     const day = ACCOUNT_AT_ADDRESS_RULE.windowSeconds;
-    const counter = { failures: 11, firstFailureAt: START, lastFailureAt: later(day - 600), lockedUntil: later(day + 3000) };
-    expect(judgeAttempt(counter, ACCOUNT_AT_ADDRESS_RULE, later(day))).toEqual({ admitted: false, lockedUntil: later(day + 3000) });
+    const counter = {
+      failures: 11,
+      firstFailureAt: START,
+      lastFailureAt: later(day - 600),
+      lockedUntil: later(day + 3000),
+    };
+    expect(judgeAttempt(counter, ACCOUNT_AT_ADDRESS_RULE, later(day))).toEqual({
+      admitted: false,
+      lockedUntil: later(day + 3000),
+    });
   });
 
   it("takes back a successful attempt, and the wait it started", () => {
@@ -105,7 +132,9 @@ describe("sign-in waits", () => {
 describe("sign-in scopes", () => {
   it("counts an account at an address by its email in any case, without storing the email", () => {
     const scopes = signInScopes({ email: " Rosa@Newsroom.example ", clientAddress: "203.0.113.9" });
-    expect(scopes.accountAtAddress.key).toBe(signInScopes({ email: "rosa@newsroom.example", clientAddress: "203.0.113.9" }).accountAtAddress.key);
+    expect(scopes.accountAtAddress.key).toBe(
+      signInScopes({ email: "rosa@newsroom.example", clientAddress: "203.0.113.9" }).accountAtAddress.key,
+    );
     expect(scopes.accountAtAddress.key).toMatch(/^account:[\w-]{43}\|ip:203\.0\.113\.9$/);
     expect(scopes.address.key).toBe("ip:203.0.113.9");
   });
@@ -119,7 +148,9 @@ describe("sign-in scopes", () => {
   });
 
   it("counts a browser with a device cookie under that device alone", () => {
-    expect(deviceScopes("n0nce-of-twenty-two-ch")).toEqual({ device: { key: "device:n0nce-of-twenty-two-ch", rule: DEVICE_RULE } });
+    expect(deviceScopes("n0nce-of-twenty-two-ch")).toEqual({
+      device: { key: "device:n0nce-of-twenty-two-ch", rule: DEVICE_RULE },
+    });
   });
 });
 

@@ -74,7 +74,9 @@ export const DEVICE_RULE: ThrottleRule = {
 
 /** No rule still counts a failure this long after it happened, so its row can go. */
 export const FORGET_AFTER_SECONDS = Math.max(
-  ...[ACCOUNT_AT_ADDRESS_RULE, ADDRESS_RULE, ACCOUNT_RULE, DEVICE_RULE].map((rule) => rule.windowSeconds + rule.maxWaitSeconds),
+  ...[ACCOUNT_AT_ADDRESS_RULE, ADDRESS_RULE, ACCOUNT_RULE, DEVICE_RULE].map(
+    (rule) => rule.windowSeconds + rule.maxWaitSeconds,
+  ),
 );
 
 export type ThrottleScope = { key: string; rule: ThrottleRule };
@@ -136,7 +138,12 @@ export function judgeAttempt(stored: ThrottleCounter | undefined, rule: Throttle
   const wait = waitAfter(failures, rule);
   return {
     admitted: true,
-    counter: { failures, firstFailureAt: counter?.firstFailureAt ?? now, lastFailureAt: now, lockedUntil: wait ? addSeconds(now, wait) : null },
+    counter: {
+      failures,
+      firstFailureAt: counter?.firstFailureAt ?? now,
+      lastFailureAt: now,
+      lockedUntil: wait ? addSeconds(now, wait) : null,
+    },
   };
 }
 

@@ -19,7 +19,10 @@ export type StaffSignIn =
  * A browser with a device cookie for this account is counted on its own; any other attempt shares
  * the account's count with every stranger, whatever address it claims, and its address's count.
  */
-export async function authorizeStaff(credentials: { email: string; password: string }, headers: Headers): Promise<StaffSignIn> {
+export async function authorizeStaff(
+  credentials: { email: string; password: string },
+  headers: Headers,
+): Promise<StaffSignIn> {
   const account = accountKey(credentials.email);
   const device = trustedDevice(deviceCookieIn(headers), account);
   const scopes = device

@@ -6,7 +6,10 @@ import { hasRole, type Staff, type StaffRole } from "./roles";
 
 /** Refused: no valid session, or a role too low for what was asked. */
 export class NotAuthorizedError extends Error {
-  constructor(readonly reason: "signed-out" | "forbidden", message: string) {
+  constructor(
+    readonly reason: "signed-out" | "forbidden",
+    message: string,
+  ) {
     super(message);
     this.name = "NotAuthorizedError";
   }
@@ -29,7 +32,10 @@ export async function requireStaff(minimum: StaffRole = "writer"): Promise<Staff
   const staff = await currentStaff();
   if (!staff) throw new NotAuthorizedError("signed-out", "Sign in to continue.");
   if (!hasRole(staff, minimum)) {
-    throw new NotAuthorizedError("forbidden", `Only ${minimum === "admin" ? "administrators" : `${minimum}s and above`} may do this.`);
+    throw new NotAuthorizedError(
+      "forbidden",
+      `Only ${minimum === "admin" ? "administrators" : `${minimum}s and above`} may do this.`,
+    );
   }
   return staff;
 }

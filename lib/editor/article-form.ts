@@ -7,41 +7,74 @@ import { staffLine, staffText } from "./staff-text";
 const limited = (label: string, max: number) => `${label} is limited to ${max.toLocaleString("en-GB")} characters.`;
 const SLUG_RULE = "Use lower-case letters, digits and single hyphens in the address.";
 
-const tag = staffLine().trim().min(1, "A tag needs a name.").max(ARTICLE_LIMITS.tag, limited("A tag", ARTICLE_LIMITS.tag));
+const tag = staffLine()
+  .trim()
+  .min(1, "A tag needs a name.")
+  .max(ARTICLE_LIMITS.tag, limited("A tag", ARTICLE_LIMITS.tag));
 
 /**
  * Every field the editor's form and `PUT /api/articles/{id}` share, so that both take the same
  * text, cleaned the same way, within the same limits, refused in the same words.
  */
 const articleFields = {
-  headline: staffLine().trim().min(1, "Write a headline.").max(ARTICLE_LIMITS.headline, limited("A headline", ARTICLE_LIMITS.headline)),
+  headline: staffLine()
+    .trim()
+    .min(1, "Write a headline.")
+    .max(ARTICLE_LIMITS.headline, limited("A headline", ARTICLE_LIMITS.headline)),
   dek: staffText().trim().max(ARTICLE_LIMITS.dek, limited("The standfirst", ARTICLE_LIMITS.dek)),
   tags: z.array(tag).max(ARTICLE_LIMITS.tags, `Use at most ${ARTICLE_LIMITS.tags} tags.`),
   slug: staffLine().trim().max(ARTICLE_LIMITS.slug, limited("The address", ARTICLE_LIMITS.slug)),
-  seoTitle: staffLine().trim().max(ARTICLE_LIMITS.seoTitle, limited("The search-engine title", ARTICLE_LIMITS.seoTitle)),
-  seoDescription: staffText().trim().max(ARTICLE_LIMITS.seoDescription, limited("The search-engine description", ARTICLE_LIMITS.seoDescription)),
-  bodyMdx: staffText().min(1, "Write the story before saving.").max(MAX_ARTICLE_SOURCE_LENGTH, limited("The story", MAX_ARTICLE_SOURCE_LENGTH)),
+  seoTitle: staffLine()
+    .trim()
+    .max(ARTICLE_LIMITS.seoTitle, limited("The search-engine title", ARTICLE_LIMITS.seoTitle)),
+  seoDescription: staffText()
+    .trim()
+    .max(ARTICLE_LIMITS.seoDescription, limited("The search-engine description", ARTICLE_LIMITS.seoDescription)),
+  bodyMdx: staffText()
+    .min(1, "Write the story before saving.")
+    .max(MAX_ARTICLE_SOURCE_LENGTH, limited("The story", MAX_ARTICLE_SOURCE_LENGTH)),
 };
 
 /** The editor's form, as strings from FormData, into what the data-access layer takes. */
 export const articleFormSchema = z.object({
-  id: z.uuid().optional().or(z.literal("").transform(() => undefined)),
-  expectedVersion: z.coerce.number().int().min(1).optional().or(z.literal("").transform(() => undefined)),
+  id: z
+    .uuid()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  expectedVersion: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   headline: articleFields.headline,
   dek: articleFields.dek.optional().default(""),
   sectionId: z.uuid("Choose a section."),
   // Left empty, the address comes from the headline.
-  slug: articleFields.slug.refine((slug) => slug === "" || isSlug(slug), SLUG_RULE).optional().default(""),
+  slug: articleFields.slug
+    .refine((slug) => slug === "" || isSlug(slug), SLUG_RULE)
+    .optional()
+    .default(""),
   tags: staffLine()
     .optional()
     .default("")
-    .transform((value) => [...new Set(value.split(",").map((tag) => tag.trim()).filter(Boolean))])
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(",")
+          .map((tag) => tag.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(articleFields.tags),
   seoTitle: articleFields.seoTitle.optional().default(""),
   seoDescription: articleFields.seoDescription.optional().default(""),
   bodyMdx: articleFields.bodyMdx,
   // The form always sends the lead photo's field: empty means the writer took the photo off.
-  heroMediaId: z.uuid().or(z.literal("").transform(() => null)).optional(),
+  heroMediaId: z
+    .uuid()
+    .or(z.literal("").transform(() => null))
+    .optional(),
   intent: z.enum(["save", "publish", "schedule", "unpublish"]).default("save"),
   publishAt: z.string().max(40, "Choose a date and time from the picker.").optional().default(""),
 });
@@ -57,9 +90,15 @@ export const articleUpdateSchema = z
     expectedVersion: z.number().int().min(1).optional(),
     version: z.number().int().min(1).optional(),
     headline: articleFields.headline.optional(),
-    dek: articleFields.dek.nullable().transform((dek) => dek ?? "").optional(),
+    dek: articleFields.dek
+      .nullable()
+      .transform((dek) => dek ?? "")
+      .optional(),
     sectionId: z.uuid("Choose a section.").optional(),
-    tags: articleFields.tags.nullable().transform((tags) => tags ?? []).optional(),
+    tags: articleFields.tags
+      .nullable()
+      .transform((tags) => tags ?? [])
+      .optional(),
     bodyMdx: articleFields.bodyMdx.optional(),
     slug: articleFields.slug.refine(isSlug, SLUG_RULE).optional(),
     seoTitle: articleFields.seoTitle.nullable().optional(),
@@ -69,7 +108,11 @@ export const articleUpdateSchema = z
   .transform(({ version, expectedVersion, ...changes }, context) => {
     const read = expectedVersion ?? version;
     if (read === undefined) {
-      context.addIssue({ code: "custom", path: ["expectedVersion"], message: "Send the version you read as expectedVersion." });
+      context.addIssue({
+        code: "custom",
+        path: ["expectedVersion"],
+        message: "Send the version you read as expectedVersion.",
+      });
       return z.NEVER;
     }
     return { expectedVersion: read, ...changes };

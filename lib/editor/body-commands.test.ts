@@ -50,12 +50,26 @@ describe("the body toolbar", () => {
   });
 
   it("leaves the camera out of a library photo that names none", () => {
-    const markup = figureMarkup({ id: "6f1c3b0e-8d1a-4c55-9a41-2a7d8e0f9b13", width: 64, height: 48, caption: "A chart", altText: "", camera: null });
+    const markup = figureMarkup({
+      id: "6f1c3b0e-8d1a-4c55-9a41-2a7d8e0f9b13",
+      width: 64,
+      height: 48,
+      caption: "A chart",
+      altText: "",
+      camera: null,
+    });
     expect(markup).not.toContain("camera=");
   });
 
   it("drops a library photo in between paragraphs, not inside one", () => {
-    const photo = { id: "0b6f4f1e-8a3b-4a52-9d2e-5f1a6c7b8d9e", width: 1600, height: 1067, caption: "Delegates", altText: "Delegates at a table", camera: null };
+    const photo = {
+      id: "0b6f4f1e-8a3b-4a52-9d2e-5f1a6c7b8d9e",
+      width: 1600,
+      height: 1067,
+      caption: "Delegates",
+      altText: "Delegates at a table",
+      camera: null,
+    };
     const edit = insertLibraryPhoto(at("First.\n\nSecond.", 6), photo);
     expect(edit.text).toBe(`First.\n\n${figureMarkup(photo)}\n\nSecond.`);
   });

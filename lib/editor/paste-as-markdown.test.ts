@@ -25,6 +25,8 @@ describe("pasting from a word processor", () => {
   });
 
   it("keeps headings and lists", () => {
-    expect(pastedHtmlToMarkdown("<h2>Background</h2><ul><li>one</li><li>two</li></ul>")).toBe("## Background\n\n-   one\n-   two");
+    expect(pastedHtmlToMarkdown("<h2>Background</h2><ul><li>one</li><li>two</li></ul>")).toBe(
+      "## Background\n\n-   one\n-   two",
+    );
   });
 });

@@ -1,7 +1,12 @@
 import TurndownService from "turndown";
 import { isSafeLinkUrl } from "@/lib/mdx/allow-list";
 
-const turndown = new TurndownService({ headingStyle: "atx", bulletListMarker: "-", emDelimiter: "_", codeBlockStyle: "fenced" });
+const turndown = new TurndownService({
+  headingStyle: "atx",
+  bulletListMarker: "-",
+  emDelimiter: "_",
+  codeBlockStyle: "fenced",
+});
 
 // Word and Google Docs wrap pasted text in styling and comments that mean nothing in a story.
 turndown.remove(["style", "script", "meta", "title", "head"]);

@@ -24,4 +24,5 @@ export function firstControlCharacter(text: string): { index: number; codePoint:
 export const staffText = () => z.string().overwrite(withoutControlCharacters);
 
 /** Text that is one line wherever it appears (a headline, a name, a tag): a pasted line break becomes a space. */
-export const staffLine = () => z.string().overwrite((text) => withoutControlCharacters(text).replace(LINE_BREAKS_AND_TABS, " "));
+export const staffLine = () =>
+  z.string().overwrite((text) => withoutControlCharacters(text).replace(LINE_BREAKS_AND_TABS, " "));

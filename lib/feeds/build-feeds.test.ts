@@ -53,11 +53,18 @@ describe("building the feeds", () => {
 
   it("keeps text that looks like a character reference, such as &nbsp; pasted from a web page, as typed in Atom", () => {
     const typed = "Prices&nbsp;rise &hellip; &lt;b&gt;again&lt;/b&gt; &#60;i&#62; &xxe;";
-    const atom = buildAtomFeed(input([story({ headline: typed, dek: typed, tags: [{ slug: "prices", name: typed }] })]));
+    const atom = buildAtomFeed(
+      input([story({ headline: typed, dek: typed, tags: [{ slug: "prices", name: typed }] })]),
+    );
     // XML defines only five entities: a bare "&nbsp;" or "&xxe;" would make the whole feed unreadable.
     expect(atom).not.toMatch(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/);
     expect(XMLValidator.validate(atom)).toBe(true);
-    const entry = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", parseTagValue: false, processEntities: true }).parse(atom).feed.entry;
+    const entry = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: "@_",
+      parseTagValue: false,
+      processEntities: true,
+    }).parse(atom).feed.entry;
     expect(entry.title["#text"]).toBe(typed);
     expect(entry.summary["#text"]).toBe(typed);
     expect(entry.category[1]["@_label"]).toBe(typed);
@@ -66,8 +73,27 @@ describe("building the feeds", () => {
   it("keeps a literal &amp; in RSS channel, category, creator and photo text as typed", async () => {
     const typed = "R&amp;D &amp;amp; Q&A &nbsp;";
     const section = { slug: "rd", name: typed, description: typed };
-    const photo = { caption: typed, credit: typed, photoId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301", width: 800, height: 600, mimeType: "image/jpeg", byteSize: 1000 };
-    const rss = buildRssFeed({ site, channel: sectionChannel(site, section), articles: [story({ section, tags: [{ slug: "t", name: `${typed} tag` }], author: { slug: "a", name: typed }, leadPhoto: photo })] });
+    const photo = {
+      caption: typed,
+      credit: typed,
+      photoId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
+      width: 800,
+      height: 600,
+      mimeType: "image/jpeg",
+      byteSize: 1000,
+    };
+    const rss = buildRssFeed({
+      site,
+      channel: sectionChannel(site, section),
+      articles: [
+        story({
+          section,
+          tags: [{ slug: "t", name: `${typed} tag` }],
+          author: { slug: "a", name: typed },
+          leadPhoto: photo,
+        }),
+      ],
+    });
     const channel = parser.parse(rss).rss.channel;
     expect(channel.title).toBe(`${typed} — The Meridian`);
     expect(channel.description).toBe(typed);
@@ -78,7 +104,11 @@ describe("building the feeds", () => {
   });
 
   it("drops control characters XML cannot carry, such as a vertical tab pasted from a word processor", () => {
-    const pasted = story({ headline: "Turnout\u000b falls\u0000 again", dek: "Lower\u0008 still", tags: [{ slug: "vote", name: "Vote\u001f" }] });
+    const pasted = story({
+      headline: "Turnout\u000b falls\u0000 again",
+      dek: "Lower\u0008 still",
+      tags: [{ slug: "vote", name: "Vote\u001f" }],
+    });
     for (const xml of [buildRssFeed(input([pasted])), buildAtomFeed(input([pasted]))]) {
       expect(XMLValidator.validate(xml)).toBe(true);
       expect(xml).toContain("Turnout falls again");
@@ -99,11 +129,17 @@ describe("building the feeds", () => {
   });
 
   it("counts a scheduled story as changed when it went live, not when it was last saved", () => {
-    const scheduled = story({ updatedAt: new Date("2026-11-01T12:00:00Z"), publishedAt: new Date("2026-11-02T09:00:00Z") });
+    const scheduled = story({
+      updatedAt: new Date("2026-11-01T12:00:00Z"),
+      publishedAt: new Date("2026-11-02T09:00:00Z"),
+    });
     expect(feedLastModified([scheduled, story()])).toEqual(new Date("2026-11-20T08:30:00Z"));
     expect(feedLastModified([scheduled])).toEqual(new Date("2026-11-02T09:00:00Z"));
     const [item] = JSON.parse(buildJsonFeed(input([scheduled]))).items;
-    expect(item).toMatchObject({ date_published: "2026-11-02T09:00:00.000Z", date_modified: "2026-11-02T09:00:00.000Z" });
+    expect(item).toMatchObject({
+      date_published: "2026-11-02T09:00:00.000Z",
+      date_modified: "2026-11-02T09:00:00.000Z",
+    });
   });
 
   it("names a section's feed after the section and the site, and falls back to a description of its own", () => {
@@ -116,8 +152,19 @@ describe("building the feeds", () => {
   });
 
   it("credits the newsroom for a lead photo with no credit, and leaves out media:content for a described photo", () => {
-    const photo = { caption: "A ferry", alt: "A ferry", camera: null, credit: null, width: 1200, height: 800, mimeType: "image/webp", byteSize: 4096 };
-    const withFile = buildRssFeed(input([story({ leadPhoto: { ...photo, photoId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301" } })]));
+    const photo = {
+      caption: "A ferry",
+      alt: "A ferry",
+      camera: null,
+      credit: null,
+      width: 1200,
+      height: 800,
+      mimeType: "image/webp",
+      byteSize: 4096,
+    };
+    const withFile = buildRssFeed(
+      input([story({ leadPhoto: { ...photo, photoId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301" } })]),
+    );
     expect(parser.parse(withFile).rss.channel.item["media:content"]["media:credit"]).toBe("The Meridian");
     const described = buildRssFeed(input([story({ leadPhoto: { ...photo, photoId: null } })]));
     expect(described).not.toContain("media:content");

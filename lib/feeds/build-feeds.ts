@@ -37,7 +37,10 @@ export function siteChannel(site: FeedSite, feedPath: string): FeedChannel {
   return { title: site.name, description: site.description, pagePath: "/", feedPath };
 }
 
-export function sectionChannel(site: FeedSite, section: { slug: string; name: string; description: string }): FeedChannel {
+export function sectionChannel(
+  site: FeedSite,
+  section: { slug: string; name: string; description: string },
+): FeedChannel {
   return {
     title: `${section.name} — ${site.name}`,
     description: section.description || `The latest ${section.name} stories from ${site.name}.`,
@@ -130,7 +133,10 @@ const plainTextForCdata = (text: string) => xmlText(text).replaceAll("]]>", "]]\
 // Each extension declares its own namespace: the feed package offers no way to add one
 // to the root, and declares Dublin Core there only as a side effect of content:encoded.
 function creatorExtension(article: FeedArticle): Extension {
-  return { name: "dc:creator", objects: { _attributes: { "xmlns:dc": DUBLIN_CORE_NS }, _text: writerText(article.author.name) } };
+  return {
+    name: "dc:creator",
+    objects: { _attributes: { "xmlns:dc": DUBLIN_CORE_NS }, _text: writerText(article.author.name) },
+  };
 }
 
 /** Media RSS for a lead photo with a file: readers show it beside the headline, with its caption and credit. */
@@ -227,12 +233,22 @@ export function buildAtomFeed({ site, channel, articles }: FeedInput): string {
       scheme: writerText(absolute(site, "/category/")),
     });
     for (const tag of article.tags) {
-      entry.ele("category", { term: writerText(tag.slug), label: writerText(tag.name), scheme: writerText(absolute(site, "/tag/")) });
+      entry.ele("category", {
+        term: writerText(tag.slug),
+        label: writerText(tag.name),
+        scheme: writerText(absolute(site, "/tag/")),
+      });
     }
     if (article.dek) entry.ele("summary", { type: "text" }).txt(writerText(article.dek));
     entry.ele("content", { type: "html" }).txt(writerText(contentHtml(site, article)));
     const file = photoFile(site, article.leadPhoto);
-    if (file) entry.ele("link", { rel: "enclosure", type: writerText(file.type), length: String(file.length), href: writerText(file.url) });
+    if (file)
+      entry.ele("link", {
+        rel: "enclosure",
+        type: writerText(file.type),
+        length: String(file.length),
+        href: writerText(file.url),
+      });
   }
   return feed.end({ prettyPrint: true });
 }

@@ -15,7 +15,11 @@ describe("answering a feed reader's poll", () => {
 
   it("answers 304 to a copy it still holds, by ETag (weak or strong, or *) or by date", () => {
     const etag = poll({}).headers.get("ETag") ?? "";
-    for (const headers of [{ "If-None-Match": etag }, { "If-None-Match": `"x", W/${etag}` }, { "If-None-Match": "*" }]) {
+    for (const headers of [
+      { "If-None-Match": etag },
+      { "If-None-Match": `"x", W/${etag}` },
+      { "If-None-Match": "*" },
+    ]) {
       expect(poll(headers).status).toBe(304);
     }
     expect(poll({ "If-Modified-Since": "Fri, 01 Dec 2023 00:00:00 GMT" }).status).toBe(304);

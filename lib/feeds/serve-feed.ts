@@ -2,7 +2,14 @@ import "server-only";
 import { listFeedArticles, type FeedScope } from "@/db/queries/feeds";
 import { cachedForReaders } from "@/lib/reader-cache";
 import { site } from "@/lib/site";
-import { buildAtomFeed, buildJsonFeed, buildRssFeed, feedLastModified, type FeedChannel, type FeedInput } from "./build-feeds";
+import {
+  buildAtomFeed,
+  buildJsonFeed,
+  buildRssFeed,
+  feedLastModified,
+  type FeedChannel,
+  type FeedInput,
+} from "./build-feeds";
 import { feedResponse, type FeedFormat } from "./feed-response";
 
 const builders: Record<FeedFormat, (input: FeedInput) => string> = {
@@ -16,7 +23,10 @@ type FeedRequest = { format: FeedFormat; channel: FeedChannel; scope: FeedScope 
 /** Built once per change and shared by every subscriber's poll, not once per request. */
 const feedDocument = cachedForReaders("feed-document", async ({ format, channel, scope }: FeedRequest) => {
   const articles = await listFeedArticles({ scope });
-  return { body: builders[format]({ site, channel, articles }), lastModified: feedLastModified(articles).toISOString() };
+  return {
+    body: builders[format]({ site, channel, articles }),
+    lastModified: feedLastModified(articles).toISOString(),
+  };
 });
 
 /** One feed, from the database to the reader: its newest public stories in the format asked for. */

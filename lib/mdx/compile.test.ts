@@ -36,27 +36,77 @@ describe("the MDX safety rules", () => {
     ["an import", "Intro.\n\nimport fs from 'fs'", { line: 3, column: 1 }, /import and export/],
     ["an export", "export const x = (() => 1)()\n\nText.", { line: 1, column: 1 }, /import and export/],
     ["an inline expression", "Home is {process.env.HOME}.", { line: 1, column: 9 }, /Curly braces/],
-    ["a block expression", "Text.\n\n{globalThis.fetch('https://evil.example')}", { line: 3, column: 1 }, /Curly braces/],
+    [
+      "a block expression",
+      "Text.\n\n{globalThis.fetch('https://evil.example')}",
+      { line: 3, column: 1 },
+      /Curly braces/,
+    ],
     ["an MDX comment, which is an expression", "{/* note */}", { line: 1, column: 1 }, /Curly braces/],
     ["a script element", "<script>alert(1)</script>", { line: 1, column: 1 }, /<script> is not allowed/],
-    ["an iframe", "Text.\n\n<iframe src=\"https://evil.example\" />", { line: 3, column: 1 }, /<iframe> is not allowed/],
-    ["an inline HTML element", "Click <a href=\"https://x.example\">here</a>.", { line: 1, column: 7 }, /<a> is not allowed/],
-    ["a component outside the allow-list", "<Embed url=\"https://x.example\" />", { line: 1, column: 1 }, /<Embed> is not allowed/],
-    ["a lower-case lookalike of an allowed component", "<figure>x</figure>", { line: 1, column: 1 }, /<figure> is not allowed/],
+    ["an iframe", 'Text.\n\n<iframe src="https://evil.example" />', { line: 3, column: 1 }, /<iframe> is not allowed/],
+    [
+      "an inline HTML element",
+      'Click <a href="https://x.example">here</a>.',
+      { line: 1, column: 7 },
+      /<a> is not allowed/,
+    ],
+    [
+      "a component outside the allow-list",
+      '<Embed url="https://x.example" />',
+      { line: 1, column: 1 },
+      /<Embed> is not allowed/,
+    ],
+    [
+      "a lower-case lookalike of an allowed component",
+      "<figure>x</figure>",
+      { line: 1, column: 1 },
+      /<figure> is not allowed/,
+    ],
     ["a fragment", "<>text</>", { line: 1, column: 1 }, /Fragments/],
     ["an attribute expression", "<Figure caption={document.cookie} />", { line: 1, column: 1 }, /plain text in quotes/],
-    ["a spread attribute", "<Figure caption=\"x\" {...props} />", { line: 1, column: 1 }, /spread/],
-    ["an event handler attribute", "<Figure caption=\"x\" onClick=\"alert(1)\" />", { line: 1, column: 1 }, /no "onClick" attribute/],
-    ["a style attribute", "<Aside style=\"position:fixed\">x</Aside>", { line: 1, column: 1 }, /no "style" attribute/],
-    ["a figure with no caption", "<Figure camera=\"Nikon D850\" />", { line: 1, column: 1 }, /needs a caption/],
+    ["a spread attribute", '<Figure caption="x" {...props} />', { line: 1, column: 1 }, /spread/],
+    [
+      "an event handler attribute",
+      '<Figure caption="x" onClick="alert(1)" />',
+      { line: 1, column: 1 },
+      /no "onClick" attribute/,
+    ],
+    ["a style attribute", '<Aside style="position:fixed">x</Aside>', { line: 1, column: 1 }, /no "style" attribute/],
+    ["a figure with no caption", '<Figure camera="Nikon D850" />', { line: 1, column: 1 }, /needs a caption/],
     ["a javascript: link", "[click](javascript:alert(1))", { line: 1, column: 1 }, /Links may only/],
-    ["a mixed-case javascript: link with an entity tab", "[click](JaVa&#x09;ScRiPt:alert(1))", { line: 1, column: 1 }, /Links may only/],
+    [
+      "a mixed-case javascript: link with an entity tab",
+      "[click](JaVa&#x09;ScRiPt:alert(1))",
+      { line: 1, column: 1 },
+      /Links may only/,
+    ],
     ["a vbscript: link", "[click](vbscript:msgbox)", { line: 1, column: 1 }, /Links may only/],
     ["a data: link", "[click](data:text/html;base64,PHNjcmlwdD4=)", { line: 1, column: 1 }, /Links may only/],
-    ["a javascript: reference definition", "[click][x]\n\n[x]: javascript:alert(1)", { line: 3, column: 1 }, /Links may only/],
-    ["an image from a foreign host", "![pixel](https://tracker.example/p.gif)", { line: 1, column: 1 }, /Images must come from this site/],
-    ["a data: image", "![x](data:image/svg+xml;base64,PHN2Zz4=)", { line: 1, column: 1 }, /Images must come from this site/],
-    ["a protocol-relative image", "![x](//tracker.example/p.gif)", { line: 1, column: 1 }, /Images must come from this site/],
+    [
+      "a javascript: reference definition",
+      "[click][x]\n\n[x]: javascript:alert(1)",
+      { line: 3, column: 1 },
+      /Links may only/,
+    ],
+    [
+      "an image from a foreign host",
+      "![pixel](https://tracker.example/p.gif)",
+      { line: 1, column: 1 },
+      /Images must come from this site/,
+    ],
+    [
+      "a data: image",
+      "![x](data:image/svg+xml;base64,PHN2Zz4=)",
+      { line: 1, column: 1 },
+      /Images must come from this site/,
+    ],
+    [
+      "a protocol-relative image",
+      "![x](//tracker.example/p.gif)",
+      { line: 1, column: 1 },
+      /Images must come from this site/,
+    ],
   ];
 
   it.each(rejected)("rejects %s with its line and column", async (_name, source, place, message) => {
@@ -72,7 +122,7 @@ describe("the MDX safety rules", () => {
   });
 
   it("reports a syntax error with its line and column instead of crashing", async () => {
-    const error = await rejection("Fine.\n\n<Figure caption=\"unclosed");
+    const error = await rejection('Fine.\n\n<Figure caption="unclosed');
     expect(error.issues[0]?.line).toBe(3);
     expect(error.issues[0]?.column).toBeGreaterThan(0);
   });
@@ -85,10 +135,16 @@ describe("the MDX safety rules", () => {
   const allowed: Array<[string, string]> = [
     ["paragraphs with emphasis", "Some *emphasis* and **strong** text."],
     ["subheadings and lists", "## Background\n\n- one\n- two\n\n1. first"],
-    ["https, mailto and relative links", "[a](https://x.example) [b](mailto:desk@x.example) [c](/category/world) [d](#notes)"],
-    ["a figure with caption, alt, camera and credit", "<Figure caption=\"c\" alt=\"a\" camera=\"Nikon D850\" credit=\"Staff\" />"],
-    ["a pull quote with its speaker", "<PullQuote by=\"A minister\">As long as it takes.</PullQuote>"],
-    ["an aside with a title and markdown inside", "<Aside title=\"Background\">\n\nSome **context**.\n\n</Aside>"],
+    [
+      "https, mailto and relative links",
+      "[a](https://x.example) [b](mailto:desk@x.example) [c](/category/world) [d](#notes)",
+    ],
+    [
+      "a figure with caption, alt, camera and credit",
+      '<Figure caption="c" alt="a" camera="Nikon D850" credit="Staff" />',
+    ],
+    ["a pull quote with its speaker", '<PullQuote by="A minister">As long as it takes.</PullQuote>'],
+    ["an aside with a title and markdown inside", '<Aside title="Background">\n\nSome **context**.\n\n</Aside>'],
     ["an image from the site itself", "![Map of the region](/maps/region.png)"],
     ["a GFM table and footnote", "| a | b |\n| - | - |\n| 1 | 2 |\n\nText[^1]\n\n[^1]: Note."],
     ["escaped braces and angle brackets as text", "Use \\{braces\\} and 3 \\< 4."],

@@ -3,7 +3,15 @@ import { ArticlePhoto } from "@/components/article-photo";
 import { isSafeImageUrl, isSafeLinkUrl } from "./allow-list";
 import { isPhotoId } from "./photo-references";
 
-type FigureProps = { caption: string; alt?: string; camera?: string; credit?: string; photo?: string; width?: string; height?: string };
+type FigureProps = {
+  caption: string;
+  alt?: string;
+  camera?: string;
+  credit?: string;
+  photo?: string;
+  width?: string;
+  height?: string;
+};
 
 /** Attributes are text: a size is whole pixels or nothing, and nothing means "only described". */
 function pixels(value: string | undefined): number | null {
@@ -19,13 +27,9 @@ function Figure({ photo, width, height, ...text }: FigureProps) {
 function PullQuote({ by, children }: { by?: string; children?: ReactNode }) {
   return (
     <figure className="not-prose my-10 border-y-2 border-stone-900 py-6 dark:border-stone-100">
-      <blockquote className="font-serif text-2xl leading-snug font-semibold text-balance">
-        {children}
-      </blockquote>
+      <blockquote className="font-serif text-2xl leading-snug font-semibold text-balance">{children}</blockquote>
       {by ? (
-        <figcaption className="mt-3 font-sans text-sm text-stone-600 dark:text-stone-300">
-          — {by}
-        </figcaption>
+        <figcaption className="mt-3 font-sans text-sm text-stone-600 dark:text-stone-300">— {by}</figcaption>
       ) : null}
     </figure>
   );

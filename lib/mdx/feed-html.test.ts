@@ -18,7 +18,9 @@ describe("an article body as feed HTML", () => {
     const html = feedHtml(
       `<Figure photo="${PHOTO.toUpperCase()}" width="4000" height="3000" caption="Soldiers at dawn" alt="Six soldiers in a trench" />`,
     );
-    expect(html).toContain(`<img src="${SITE}/media/${PHOTO}/960" alt="Six soldiers in a trench" width="960" height="720">`);
+    expect(html).toContain(
+      `<img src="${SITE}/media/${PHOTO}/960" alt="Six soldiers in a trench" width="960" height="720">`,
+    );
   });
 
   it("never enlarges a narrow photo, and names an image without alt text by its caption", () => {
@@ -33,7 +35,15 @@ describe("an article body as feed HTML", () => {
 
   it("puts the lead photo first, as on the page", () => {
     const html = articleHtmlForFeeds("The first paragraph.", SITE, {
-      leadPhoto: { caption: "Soldiers standing strong", alt: null, camera: "Canon EOS 5D Mark IV", credit: null, photoId: null, width: null, height: null },
+      leadPhoto: {
+        caption: "Soldiers standing strong",
+        alt: null,
+        camera: "Canon EOS 5D Mark IV",
+        credit: null,
+        photoId: null,
+        width: null,
+        height: null,
+      },
     });
     expect(html).toBe(
       "<figure><figcaption>Soldiers standing strong<br>Taken with Canon EOS 5D Mark IV</figcaption></figure>\n<p>The first paragraph.</p>",
@@ -42,7 +52,9 @@ describe("an article body as feed HTML", () => {
 
   it("turns a pull quote into a blockquote with the speaker on a cite line", () => {
     const html = feedHtml('<PullQuote by="Jens Stoltenberg">\nAs long as it *takes*.\n</PullQuote>');
-    expect(html).toBe("<blockquote><p>As long as it <em>takes</em>.</p><p>— <cite>Jens Stoltenberg</cite></p></blockquote>");
+    expect(html).toBe(
+      "<blockquote><p>As long as it <em>takes</em>.</p><p>— <cite>Jens Stoltenberg</cite></p></blockquote>",
+    );
   });
 
   it("turns an aside into an aside headed by its title", () => {

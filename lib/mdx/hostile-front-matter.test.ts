@@ -65,7 +65,8 @@ describe("front matter in content/ files (npm run db:seed)", () => {
     return folder;
   }
 
-  const yamlFrontMatter = "---\nheadline: A headline\ndek: A standfirst.\nsection: World\nauthor: Ada\npublished: '2024-01-01'\n---\n";
+  const yamlFrontMatter =
+    "---\nheadline: A headline\ndek: A standfirst.\nsection: World\nauthor: Ada\npublished: '2024-01-01'\n---\n";
 
   it("refuses a file whose front matter is JavaScript, naming the file, and runs nothing", async () => {
     const [, probe] = probes[0]!;
@@ -79,21 +80,28 @@ describe("front matter in content/ files (npm run db:seed)", () => {
     const folder = contentFolder({ "story.mdx": yamlFrontMatter + probe.body });
     const content = await loadNewsroomContent(folder).catch((error: unknown) => error);
     if (!(content instanceof ContentError)) {
-      for (const article of (content as Awaited<ReturnType<typeof loadNewsroomContent>>).articles) await compileAndShow(article.body);
+      for (const article of (content as Awaited<ReturnType<typeof loadNewsroomContent>>).articles)
+        await compileAndShow(article.body);
     }
     expect(existsSync(marker)).toBe(false);
   });
 });
 
 describe("front matter in a plain-text story (npm run import)", () => {
-  it.each(probes)("runs nothing from %s written as the story's paragraphs, through import, loading and compiling", async (_name, probe) => {
-    const paragraphs = probe.body.replace(/^\uFEFF/, "").replace(/\r/g, "").trim();
-    const story = parseStory(`World\n\npublished : 2024-01-01\n\nA headline\n\nA standfirst.\n\n${paragraphs}\n`);
-    const { mdx } = storyToMdx(story, { author: "Ada", tags: [] });
-    const folder = mkdtempSync(path.join(workspace, "import-"));
-    writeFileSync(path.join(folder, "imported.mdx"), mdx);
-    const [article] = (await loadNewsroomContent(folder)).articles;
-    expect(await compileAndShow(article!.body)).toBe("shown");
-    expect(existsSync(marker)).toBe(false);
-  });
+  it.each(probes)(
+    "runs nothing from %s written as the story's paragraphs, through import, loading and compiling",
+    async (_name, probe) => {
+      const paragraphs = probe.body
+        .replace(/^\uFEFF/, "")
+        .replace(/\r/g, "")
+        .trim();
+      const story = parseStory(`World\n\npublished : 2024-01-01\n\nA headline\n\nA standfirst.\n\n${paragraphs}\n`);
+      const { mdx } = storyToMdx(story, { author: "Ada", tags: [] });
+      const folder = mkdtempSync(path.join(workspace, "import-"));
+      writeFileSync(path.join(folder, "imported.mdx"), mdx);
+      const [article] = (await loadNewsroomContent(folder)).articles;
+      expect(await compileAndShow(article!.body)).toBe("shown");
+      expect(existsSync(marker)).toBe(false);
+    },
+  );
 });

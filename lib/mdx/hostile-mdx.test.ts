@@ -15,8 +15,12 @@ type Rejected = Extract<HostileMdx, { expected: "rejected" }>;
 type Inert = Extract<HostileMdx, { expected: "inert" }>;
 
 // Named tuples, so each test reads as a whole sentence (an object's name would be cut short).
-const rejected = hostileMdx.filter((entry): entry is Rejected => entry.expected === "rejected").map((entry) => [entry.name, entry] as const);
-const inert = hostileMdx.filter((entry): entry is Inert => entry.expected === "inert").map((entry) => [entry.name, entry] as const);
+const rejected = hostileMdx
+  .filter((entry): entry is Rejected => entry.expected === "rejected")
+  .map((entry) => [entry.name, entry] as const);
+const inert = hostileMdx
+  .filter((entry): entry is Inert => entry.expected === "inert")
+  .map((entry) => [entry.name, entry] as const);
 const badBytes = hostileBytes.map((entry) => [entry.name, entry] as const);
 
 /** The compile error, timed; anything else thrown (a RangeError, esbuild failing) fails the test as it would fail a save. */
@@ -91,7 +95,10 @@ describe("the inertness check the corpus relies on", () => {
     ["an iframe", '<iframe src="https://evil.example/"></iframe>'],
     ["an image from another site", '<img src="https://tracker.example/p.gif">'],
     ["a protocol-relative image hidden by a tab", '<img src="/\t/evil.example/p.gif">'],
-    ["JSON-LD that a headline has closed early", '<script type="application/ld+json">{"headline":"</script><script>alert(1)</script>"}</script>'],
+    [
+      "JSON-LD that a headline has closed early",
+      '<script type="application/ld+json">{"headline":"</script><script>alert(1)</script>"}</script>',
+    ],
   ];
   it.each(live)("notices %s", (_name, html) => {
     expect(findActiveContent(html, { siteOrigin: SITE, allowJsonLd: true })).not.toEqual([]);

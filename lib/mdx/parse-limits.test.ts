@@ -55,8 +55,15 @@ describe("the table cell limit", () => {
   });
 
   it("finds a table inside a quote, pointing past the quote marker", () => {
-    const quoted = table(600, 10).split("\n").map((line) => `> ${line}`).join("\n");
-    expect(findParseHazard(quoted)).toMatchObject({ line: 2 + 500, column: 3, message: expect.stringMatching(TOO_MANY_CELLS) });
+    const quoted = table(600, 10)
+      .split("\n")
+      .map((line) => `> ${line}`)
+      .join("\n");
+    expect(findParseHazard(quoted)).toMatchObject({
+      line: 2 + 500,
+      column: 3,
+      message: expect.stringMatching(TOO_MANY_CELLS),
+    });
   });
 
   it("does not take pipes in prose or in code for a table", () => {

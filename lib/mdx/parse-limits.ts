@@ -1,6 +1,11 @@
 import type { Root } from "mdast";
 import type { Node, Parent } from "unist";
-import { MAX_ARTICLE_SOURCE_LENGTH, MAX_CLOSING_MARKS_PER_PARAGRAPH, MAX_NESTING_DEPTH, MAX_TABLE_CELLS } from "./limits";
+import {
+  MAX_ARTICLE_SOURCE_LENGTH,
+  MAX_CLOSING_MARKS_PER_PARAGRAPH,
+  MAX_NESTING_DEPTH,
+  MAX_TABLE_CELLS,
+} from "./limits";
 
 type Place = { line: number; column: number; message: string };
 
@@ -29,7 +34,11 @@ export function findExcessiveNesting(tree: Root): Place | null {
     if (!children) continue;
     const level = ARRANGING.has(node.type) ? depth : depth + 1;
     if (level > MAX_NESTING_DEPTH) {
-      return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, message: NESTING_MESSAGE };
+      return {
+        line: node.position?.start.line ?? 1,
+        column: node.position?.start.column ?? 1,
+        message: NESTING_MESSAGE,
+      };
     }
     for (let index = children.length - 1; index >= 0; index -= 1) pending.push([children[index]!, level]);
   }
@@ -108,10 +117,23 @@ export function findParseHazard(source: string): Place | null {
   let tableCells = 0;
 
   for (const [lineIndex, line] of lines.entries()) {
-    const place = (index: number, message = NESTING_MESSAGE): Place => ({ line: lineIndex + 1, column: index + 1, message });
-    const closes = (index: number) => ++closingMarks > MAX_CLOSING_MARKS_PER_PARAGRAPH ? place(index, CLOSING_MARKS_MESSAGE) : null;
+    const place = (index: number, message = NESTING_MESSAGE): Place => ({
+      line: lineIndex + 1,
+      column: index + 1,
+      message,
+    });
+    const closes = (index: number) =>
+      ++closingMarks > MAX_CLOSING_MARKS_PER_PARAGRAPH ? place(index, CLOSING_MARKS_MESSAGE) : null;
     const tooDeep = (containers: number) =>
-      containers + jsxDepth + braces + parentheses + brackets + emphasis["*"]! + emphasis._! + emphasis["~"]! + (tag?.braces ?? 0) >
+      containers +
+        jsxDepth +
+        braces +
+        parentheses +
+        brackets +
+        emphasis["*"]! +
+        emphasis._! +
+        emphasis["~"]! +
+        (tag?.braces ?? 0) >
       MAX_NESTING_DEPTH;
     const inFlow = tag === null && braces === 0;
     const quotes = quotePrefix(line);

@@ -22,7 +22,8 @@ describe("photoReferences", () => {
   });
 
   it("ignores Figures that describe a photo without one, and photo values that are no library id", () => {
-    const body = '<Figure caption="Described only" camera="Nikon D850" />\n\n<Figure photo="../../etc/passwd" caption="Not an id" />';
+    const body =
+      '<Figure caption="Described only" camera="Nikon D850" />\n\n<Figure photo="../../etc/passwd" caption="Not an id" />';
     expect(photoReferences(body)).toEqual([]);
   });
 

@@ -21,7 +21,9 @@ function isJsxElement(node: Node): node is JsxElement {
 }
 
 function photoAttribute(element: JsxElement): string | null {
-  const attribute = element.attributes.find((candidate) => candidate.type === "mdxJsxAttribute" && candidate.name === "photo");
+  const attribute = element.attributes.find(
+    (candidate) => candidate.type === "mdxJsxAttribute" && candidate.name === "photo",
+  );
   return typeof attribute?.value === "string" ? attribute.value : null;
 }
 

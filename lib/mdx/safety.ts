@@ -84,8 +84,7 @@ export function findFrontMatter(source: string): MdxIssue | null {
   return source.replace(/^\uFEFF/, "").startsWith("---") ? { line: 1, column: 1, message: FRONT_MATTER_MESSAGE } : null;
 }
 
-const EXPRESSION_MESSAGE =
-  "Curly braces {…} run code and are not allowed; write \\{ and \\} for literal braces.";
+const EXPRESSION_MESSAGE = "Curly braces {…} run code and are not allowed; write \\{ and \\} for literal braces.";
 
 /** Every construct an article may not contain, each with where it is. */
 export function findUnsafeConstructs(tree: Root): MdxIssue[] {
@@ -124,9 +123,7 @@ export function findUnsafeConstructs(tree: Root): MdxIssue[] {
         break;
       case "image":
         if (!isSafeImageUrl((node as UrlNode).url)) {
-          issues.push(
-            issueAt(node, "Images must come from this site; insert photos with <Figure>."),
-          );
+          issues.push(issueAt(node, "Images must come from this site; insert photos with <Figure>."));
         }
         break;
     }

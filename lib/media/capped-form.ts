@@ -1,9 +1,7 @@
 import "server-only";
 
 export type CappedForm =
-  | { status: "read"; form: FormData }
-  | { status: "too-large"; byteCount: number }
-  | { status: "unreadable" };
+  { status: "read"; form: FormData } | { status: "too-large"; byteCount: number } | { status: "unreadable" };
 
 /**
  * A multipart/form-data body of at most `maxBytes`, whatever Content-Length says: a longer
@@ -29,7 +27,9 @@ export async function readCappedForm(request: Request, maxBytes: number): Promis
   }
   try {
     // The original Content-Type, boundary and all: the boundary is case-sensitive.
-    const body = new Response(Buffer.concat(chunks), { headers: { "Content-Type": request.headers.get("content-type") ?? "" } });
+    const body = new Response(Buffer.concat(chunks), {
+      headers: { "Content-Type": request.headers.get("content-type") ?? "" },
+    });
     return { status: "read", form: await body.formData() };
   } catch {
     return { status: "unreadable" };

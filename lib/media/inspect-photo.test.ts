@@ -99,7 +99,9 @@ describe("inspectPhoto", () => {
   it("refuses a JPEG signature with no picture behind it", async () => {
     const error = await refusal(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]));
     expect(error.code).toBe("unreadable");
-    expect(error.reason).toBe("This JPEG file is damaged or incomplete; export the photo again and upload the new file.");
+    expect(error.reason).toBe(
+      "This JPEG file is damaged or incomplete; export the photo again and upload the new file.",
+    );
   });
 
   it("refuses an empty file", async () => {

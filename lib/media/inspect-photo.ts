@@ -25,12 +25,7 @@ const FORMAT_OF: Record<PhotoMimeType, keyof FormatEnum> = {
 };
 
 export type PhotoRejectionCode =
-  | "empty"
-  | "too-large"
-  | "unsupported-type"
-  | "too-many-pixels"
-  | "animated"
-  | "unreadable";
+  "empty" | "too-large" | "unsupported-type" | "too-many-pixels" | "animated" | "unreadable";
 
 /** An upload refused for a reason the editor can fix; `reason` is written for them. */
 export class PhotoRejectedError extends Error {

@@ -12,9 +12,18 @@ const isServedInline = (mimeType: string): mimeType is PhotoMimeType => Object.h
  * it was uploaded with, which can name a source or a place as surely as the GPS the upload loses.
  * `photoId` must already be checked to be a photo id, which keeps the name plain ASCII.
  */
-export function photoFileHeaders(photoId: string, mimeType: string): Record<"Content-Type" | "Content-Disposition", string> {
+export function photoFileHeaders(
+  photoId: string,
+  mimeType: string,
+): Record<"Content-Type" | "Content-Disposition", string> {
   if (!isServedInline(mimeType)) {
-    return { "Content-Type": "application/octet-stream", "Content-Disposition": `attachment; filename="${photoId}.bin"` };
+    return {
+      "Content-Type": "application/octet-stream",
+      "Content-Disposition": `attachment; filename="${photoId}.bin"`,
+    };
   }
-  return { "Content-Type": mimeType, "Content-Disposition": `inline; filename="${photoId}.${FILE_EXTENSION[mimeType]}"` };
+  return {
+    "Content-Type": mimeType,
+    "Content-Disposition": `inline; filename="${photoId}.${FILE_EXTENSION[mimeType]}"`,
+  };
 }

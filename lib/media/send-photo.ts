@@ -1,6 +1,7 @@
 export const PHOTO_UPLOAD_ENDPOINT = "/api/photos";
 
-export type SentPhoto = { status: "uploaded"; message: string; photoId: string } | { status: "refused"; message: string };
+export type SentPhoto =
+  { status: "uploaded"; message: string; photoId: string } | { status: "refused"; message: string };
 
 type Answer = { message?: unknown; detail?: unknown; photo?: { id?: unknown } } | null;
 
@@ -11,7 +12,10 @@ function outcome(status: number, answer: Answer): SentPhoto {
   }
   // A refusal from the app names the problem; one from a proxy in between (413, 502) has no JSON.
   if (typeof answer?.detail === "string") return { status: "refused", message: answer.detail };
-  return { status: "refused", message: `The photo was not uploaded (the server answered ${status}). Try again in a moment.` };
+  return {
+    status: "refused",
+    message: `The photo was not uploaded (the server answered ${status}). Try again in a moment.`,
+  };
 }
 
 /**
@@ -25,10 +29,19 @@ export function sendPhoto(form: FormData, onProgress: (shareSent: number | null)
     request.open("POST", PHOTO_UPLOAD_ENDPOINT);
     request.setRequestHeader("Accept", "application/json");
     request.responseType = "json";
-    request.upload.addEventListener("progress", (event) => onProgress(event.lengthComputable ? event.loaded / event.total : null));
+    request.upload.addEventListener("progress", (event) =>
+      onProgress(event.lengthComputable ? event.loaded / event.total : null),
+    );
     request.addEventListener("load", () => resolve(outcome(request.status, request.response as Answer)));
-    request.addEventListener("error", () => resolve({ status: "refused", message: "The connection was lost before the photo arrived. Check the connection and try again." }));
-    request.addEventListener("abort", () => resolve({ status: "refused", message: "The upload was stopped before the photo arrived." }));
+    request.addEventListener("error", () =>
+      resolve({
+        status: "refused",
+        message: "The connection was lost before the photo arrived. Check the connection and try again.",
+      }),
+    );
+    request.addEventListener("abort", () =>
+      resolve({ status: "refused", message: "The upload was stopped before the photo arrived." }),
+    );
     request.send(form);
   });
 }

@@ -26,19 +26,35 @@ const ACCEPTED: ReadonlyArray<{ mimeType: PhotoMimeType; signatures: Signature[]
   },
   {
     mimeType: "image/webp",
-    signatures: [[{ offset: 0, bytes: ascii("RIFF") }, { offset: 8, bytes: ascii("WEBP") }]],
+    signatures: [
+      [
+        { offset: 0, bytes: ascii("RIFF") },
+        { offset: 8, bytes: ascii("WEBP") },
+      ],
+    ],
   },
 ];
 
 // Formats editors plausibly try to upload, named so the refusal says what went wrong.
 const REFUSED: ReadonlyArray<{ description: string; signatures: Signature[][] }> = [
-  { description: "a GIF", signatures: [[{ offset: 0, bytes: ascii("GIF87a") }], [{ offset: 0, bytes: ascii("GIF89a") }]] },
+  {
+    description: "a GIF",
+    signatures: [[{ offset: 0, bytes: ascii("GIF87a") }], [{ offset: 0, bytes: ascii("GIF89a") }]],
+  },
   {
     description: "a TIFF or camera raw file",
     signatures: [[{ offset: 0, bytes: [0x49, 0x49, 0x2a, 0x00] }], [{ offset: 0, bytes: [0x4d, 0x4d, 0x00, 0x2a] }]],
   },
   // "BM" alone would match any text starting "BM"; the reserved header words are always zero.
-  { description: "a BMP", signatures: [[{ offset: 0, bytes: ascii("BM") }, { offset: 6, bytes: [0, 0, 0, 0] }]] },
+  {
+    description: "a BMP",
+    signatures: [
+      [
+        { offset: 0, bytes: ascii("BM") },
+        { offset: 6, bytes: [0, 0, 0, 0] },
+      ],
+    ],
+  },
   { description: "an icon file", signatures: [[{ offset: 0, bytes: [0x00, 0x00, 0x01, 0x00] }]] },
   { description: "a PDF", signatures: [[{ offset: 0, bytes: ascii("%PDF-") }]] },
   { description: "a Photoshop document", signatures: [[{ offset: 0, bytes: ascii("8BPS") }]] },

@@ -49,7 +49,10 @@ CacheHandler.onCreation(async ({ buildId }) => {
   await Promise.race([shared.connected, new Promise((resolve) => setTimeout(resolve, FIRST_CONNECT_WAIT_MS).unref())]);
   return {
     handlers: [shared],
-    ttl: { defaultStaleAge: STALE_FOR_SECONDS, estimateExpireAge: (staleAge) => Math.max(2 * staleAge, STALE_FOR_SECONDS) },
+    ttl: {
+      defaultStaleAge: STALE_FOR_SECONDS,
+      estimateExpireAge: (staleAge) => Math.max(2 * staleAge, STALE_FOR_SECONDS),
+    },
   };
 });
 

@@ -37,7 +37,10 @@ function within(ms, promise) {
   const answer = promise.finally(() => (settled = true));
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => setImmediate(() => settled || reject(new RedisTimeout(`Redis did not answer within ${ms} ms`))), ms);
+    timer = setTimeout(
+      () => setImmediate(() => settled || reject(new RedisTimeout(`Redis did not answer within ${ms} ms`))),
+      ms,
+    );
   });
   return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
 }
@@ -48,7 +51,11 @@ function within(ms, promise) {
  * @param {() => import("@fortedigital/nextjs-cache-handler").Handler} createLocal a fresh local cache
  * @param {{ log?: { warn: (message: string) => void }, replaceConnectionAfterMs?: number }} [options]
  */
-export function redisWithLocalFallback(connect, createLocal, { log = console, replaceConnectionAfterMs = REPLACE_CONNECTION_AFTER_MS } = {}) {
+export function redisWithLocalFallback(
+  connect,
+  createLocal,
+  { log = console, replaceConnectionAfterMs = REPLACE_CONNECTION_AFTER_MS } = {},
+) {
   let link = connect();
   let notReadySince = null;
   let local = createLocal();
@@ -64,7 +71,9 @@ export function redisWithLocalFallback(connect, createLocal, { log = console, re
     if (link.client.isReady) return void (notReadySince = null);
     notReadySince ??= Date.now();
     if (Date.now() - notReadySince < replaceConnectionAfterMs) return;
-    log.warn(`[shared cache] no Redis connection for ${Math.round((Date.now() - notReadySince) / 1000)} s: opening a new one`);
+    log.warn(
+      `[shared cache] no Redis connection for ${Math.round((Date.now() - notReadySince) / 1000)} s: opening a new one`,
+    );
     try {
       link.client.destroy();
     } catch {
@@ -75,7 +84,8 @@ export function redisWithLocalFallback(connect, createLocal, { log = console, re
   }
 
   function failed(error) {
-    if (!degraded) log.warn(`[shared cache] Redis unusable, serving from this server's memory: ${error?.message ?? error}`);
+    if (!degraded)
+      log.warn(`[shared cache] Redis unusable, serving from this server's memory: ${error?.message ?? error}`);
     degraded = true;
     if (error instanceof RedisTimeout) pausedUntil = Date.now() + REDIS_PAUSE_MS;
   }

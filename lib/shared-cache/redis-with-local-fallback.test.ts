@@ -20,7 +20,12 @@ const quiet = { warn: () => {} };
 type Server = ReturnType<typeof redisWithLocalFallback> & { disconnect: () => Promise<void> };
 
 function connectTo(url: string, prefix: string) {
-  const client = createClient({ url, disableOfflineQueue: true, pingInterval: 200, socket: { connectTimeout: 500, reconnectStrategy: () => 100 } });
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    pingInterval: 200,
+    socket: { connectTimeout: 500, reconnectStrategy: () => 100 },
+  });
   client.on("error", () => {});
   const redis = createRedisHandler({ client, keyPrefix: prefix, timeoutMs: 500, keyExpirationStrategy: "EXAT" });
   return { client, redis, connected: client.connect() };
@@ -38,7 +43,13 @@ async function serverCache(url: string, prefix: string): Promise<Server> {
 async function untilRedisAnswers(url: string) {
   for (let attempt = 0; attempt < 100; attempt++) {
     const client = createClient({ url, socket: { reconnectStrategy: false } }).on("error", () => {});
-    if (await client.connect().then(() => true, () => false)) return void client.destroy();
+    if (
+      await client.connect().then(
+        () => true,
+        () => false,
+      )
+    )
+      return void client.destroy();
     await sleep(100);
   }
   throw new Error(`Redis at ${url} did not start`);
@@ -65,7 +76,11 @@ describe.skipIf(!REDIS_SERVER)("the shared cache on two servers", () => {
 
   beforeAll(async () => {
     const port = await findFreePort({ first: 6500, last: 6599 });
-    redisProcess = spawn(REDIS_SERVER!, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    redisProcess = spawn(
+      REDIS_SERVER!,
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { stdio: "ignore" },
+    );
     url = `redis://127.0.0.1:${port}`;
     await untilRedisAnswers(url);
     prefix = `test-${port}:`;
@@ -97,7 +112,9 @@ describe.skipIf(!REDIS_SERVER)("the shared cache on two servers", () => {
     try {
       const started = performance.now();
       await a.set("/articles/local-only", page("written during the outage", []), {});
-      expect(await bodyOf(a, "/articles/local-only"), "a page stored during the outage is served from memory").toBe("written during the outage");
+      expect(await bodyOf(a, "/articles/local-only"), "a page stored during the outage is served from memory").toBe(
+        "written during the outage",
+      );
       expect(performance.now() - started, "a hung Redis costs at most one short wait").toBeLessThan(3_000);
       await a.revalidateTag("story:dawn-crossing");
     } finally {
@@ -113,11 +130,22 @@ describe.skipIf(!REDIS_SERVER)("the shared cache on two servers", () => {
 
   it("replaces a connection that never becomes ready, and then shares pages through Redis again", async () => {
     await a.set("/category/politics", page("politics, shared", []), {});
-    const links = [{ client: { isReady: false, destroy: () => {} }, redis: createLocal(), connected: Promise.resolve() }, connectTo(url, prefix)];
+    const links = [
+      { client: { isReady: false, destroy: () => {} }, redis: createLocal(), connected: Promise.resolve() },
+      connectTo(url, prefix),
+    ];
     let opened = 0;
-    const restarted = redisWithLocalFallback(() => links[opened++]!, createLocal, { log: quiet, replaceConnectionAfterMs: 300 });
-    expect(await bodyOf(restarted as Server, "/category/politics"), "nothing while the first connection hangs").toBeNull();
-    await expect.poll(() => bodyOf(restarted as Server, "/category/politics"), { timeout: 10_000 }).toBe("politics, shared");
+    const restarted = redisWithLocalFallback(() => links[opened++]!, createLocal, {
+      log: quiet,
+      replaceConnectionAfterMs: 300,
+    });
+    expect(
+      await bodyOf(restarted as Server, "/category/politics"),
+      "nothing while the first connection hangs",
+    ).toBeNull();
+    await expect
+      .poll(() => bodyOf(restarted as Server, "/category/politics"), { timeout: 10_000 })
+      .toBe("politics, shared");
     expect(opened).toBe(2);
     links[1]!.client.destroy();
   });

@@ -16,7 +16,8 @@ const absolute = (siteUrl: string, path: string) => new URL(path, siteUrl).toStr
  * entity XML does not define (the whole sitemap stops parsing) and "&lt;b&gt;" would read back
  * as "<b>": every "&" written as "&amp;" first, which it leaves as it is, keeps the text as typed.
  */
-const xmlText = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replaceAll("&", "&amp;");
+const xmlText = (text: string) =>
+  text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replaceAll("&", "&amp;");
 
 export function urlSet(entries: Entry[], siteUrl: string): string {
   const root = create({ version: "1.0", encoding: "UTF-8" }).ele(SITEMAP_NS, "urlset");

@@ -1,5 +1,10 @@
 import "server-only";
-import { countSitemapArticles, listRecentNewsArticles, listSitemapArticles, listSitemapListings } from "@/db/queries/sitemap";
+import {
+  countSitemapArticles,
+  listRecentNewsArticles,
+  listSitemapArticles,
+  listSitemapListings,
+} from "@/db/queries/sitemap";
 import { cachedForReaders } from "@/lib/reader-cache";
 import { site } from "@/lib/site";
 import { MAX_SITEMAP_URLS, newsSitemap, sitemapIndex, sitemapPageRange, urlSet } from "./build-sitemaps";
@@ -24,7 +29,10 @@ async function sitemapPage(page: number): Promise<string> {
 export const rootSitemap = cachedForReaders("root-sitemap", async (): Promise<string> => {
   const pages = await sitemapPageCount();
   if (pages === 1) return sitemapPage(1);
-  const files = Array.from({ length: pages }, (_, index) => ({ path: `/sitemaps/${index + 1}.xml`, lastModified: null }));
+  const files = Array.from({ length: pages }, (_, index) => ({
+    path: `/sitemaps/${index + 1}.xml`,
+    lastModified: null,
+  }));
   return sitemapIndex(files, site.url);
 });
 

@@ -58,7 +58,9 @@ describe("control characters in a story file", () => {
   it("refuses a NUL on the line where it sits, naming it", () => {
     const error = refusal(utf8("Conflicts\r\n\r\npublished : 2024-03-01\r\n\r\nTalks\u0000 resume\r\n"));
     expect(error.line).toBe(5);
-    expect(error.reason).toBe("the file holds an invisible control character (U+0000), which no story needs; delete it and import again");
+    expect(error.reason).toBe(
+      "the file holds an invisible control character (U+0000), which no story needs; delete it and import again",
+    );
   });
 
   it("refuses the characters search uses to mark its highlights", () => {

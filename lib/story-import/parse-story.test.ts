@@ -4,10 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { parseStory, StoryFormatError } from "@/lib/story-import/parse-story";
 
-const fixture = readFileSync(
-  path.join(import.meta.dirname, "../../test/fixtures/commissioned-story.txt"),
-  "utf8",
-);
+const fixture = readFileSync(path.join(import.meta.dirname, "../../test/fixtures/commissioned-story.txt"), "utf8");
 
 const COMMISSIONED_PARAGRAPHS = [
   'The North Atlantic Treaty Organization (NATO) has committed to backing Ukraine in its defensive war against Russia for "as long as it takes." After a meeting of the NATO-Ukraine Council during the organization\'s Foreign Affairs Ministers meeting, NATO announced its continuous support to the Eastern European nation.',
@@ -44,9 +41,7 @@ describe("parseStory on the commissioned story", () => {
     expect(parsed.section).toBe("Conflicts");
     expect(parsed.published).toBe("2023-12-01");
     expect(parsed.headline).toBe("Ukraine to Receive NATO Support and Membership After Conflict");
-    expect(parsed.dek).toBe(
-      "NATO pledges long-term support to Ukraine and offers membership in the military alliance",
-    );
+    expect(parsed.dek).toBe("NATO pledges long-term support to Ukraine and offers membership in the military alliance");
   });
 
   it("takes the photo that opens the body as the lead photo", () => {
@@ -104,7 +99,14 @@ describe("parseStory on camera notes", () => {
 
   it("reads a camera note on its own block as naming the paragraph before it", () => {
     const parsed = parseStory(
-      story(...HEAD, "Lead.", "[taken with Nikon Z8]", "Opening paragraph.", "Crowds at dawn.", "[taken with Leica M11]"),
+      story(
+        ...HEAD,
+        "Lead.",
+        "[taken with Nikon Z8]",
+        "Opening paragraph.",
+        "Crowds at dawn.",
+        "[taken with Leica M11]",
+      ),
     );
     expect(parsed.leadPhoto).toEqual({ description: "Lead.", camera: "Nikon Z8" });
     expect(parsed.body).toEqual([
@@ -114,9 +116,7 @@ describe("parseStory on camera notes", () => {
   });
 
   it("reads a camera note wrapped onto the description's next line", () => {
-    const parsed = parseStory(
-      story(...HEAD, "Crowds at dawn.\n[taken with\n  Leica M11]", "Opening paragraph."),
-    );
+    const parsed = parseStory(story(...HEAD, "Crowds at dawn.\n[taken with\n  Leica M11]", "Opening paragraph."));
     expect(parsed.leadPhoto).toEqual({ description: "Crowds at dawn.", camera: "Leica M11" });
   });
 
@@ -136,7 +136,13 @@ describe("parseStory on camera notes", () => {
 describe("parseStory on layout", () => {
   it("joins wrapped lines with a single space and trims trailing whitespace", () => {
     const parsed = parseStory(
-      story("Conflicts  ", "published : 2023-12-01", "A headline\n  over two lines\t", "Dek", "One\nparagraph   \nwrapped."),
+      story(
+        "Conflicts  ",
+        "published : 2023-12-01",
+        "A headline\n  over two lines\t",
+        "Dek",
+        "One\nparagraph   \nwrapped.",
+      ),
     );
     expect(parsed.section).toBe("Conflicts");
     expect(parsed.headline).toBe("A headline over two lines");
@@ -241,7 +247,9 @@ describe("parseStory refuses malformed stories", () => {
   });
 
   it("refuses an unclosed camera note on the line where it opens", () => {
-    expect(refusal(story(...HEAD, "Body.", "Crowds at dawn,\nseen from the bridge. [taken with Leica M11\nand more"))).toMatchObject({
+    expect(
+      refusal(story(...HEAD, "Body.", "Crowds at dawn,\nseen from the bridge. [taken with Leica M11\nand more")),
+    ).toMatchObject({
       line: 12,
       reason: expect.stringMatching(/missing its closing "\]"/),
     });
@@ -255,9 +263,11 @@ describe("parseStory refuses malformed stories", () => {
   });
 
   it("refuses a second camera note for the same photo", () => {
-    expect(refusal(story(...HEAD, "Body.", "Crowds. [taken with Leica M11]", "[taken with Nikon D850]"))).toMatchObject({
-      line: 13,
-      reason: expect.stringMatching(/already has one/),
-    });
+    expect(refusal(story(...HEAD, "Body.", "Crowds. [taken with Leica M11]", "[taken with Nikon D850]"))).toMatchObject(
+      {
+        line: 13,
+        reason: expect.stringMatching(/already has one/),
+      },
+    );
   });
 });

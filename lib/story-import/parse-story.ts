@@ -79,10 +79,7 @@ export function parseStory(text: string): ParsedStory {
     throw new StoryFormatError(1, "the file is empty; expected a section name");
   }
   if (PUBLISHED_LINE.test(sectionBlock.text)) {
-    throw new StoryFormatError(
-      sectionBlock.firstLine,
-      "expected a section name before the published date",
-    );
+    throw new StoryFormatError(sectionBlock.firstLine, "expected a section name before the published date");
   }
   refuseCameraNote(sectionBlock, "the section name");
 
@@ -178,10 +175,7 @@ function readPublished(block: Block | undefined, endOfStoryLine: number): string
   const date = PUBLISHED_LINE.exec(block.text)?.[1]?.trim() ?? "";
   const parts = ISO_DATE.exec(date);
   if (!parts) {
-    throw new StoryFormatError(
-      block.firstLine,
-      `expected ${PUBLISHED_FORMAT}, found ${quoted(block.text)}`,
-    );
+    throw new StoryFormatError(block.firstLine, `expected ${PUBLISHED_FORMAT}, found ${quoted(block.text)}`);
   }
   const [, year, month, day] = parts.map(Number);
   if (!isCalendarDate(year ?? 0, month ?? 0, day ?? 0)) {
@@ -275,11 +269,7 @@ function readBody(blocks: readonly Block[]): { leadPhoto?: StoryPhoto; body: Sto
 }
 
 /** A note on its own block names the camera for the paragraph just before it. */
-function attachStandaloneNote(
-  previous: StoryBodyBlock | undefined,
-  camera: string,
-  line: number,
-): StoryInlinePhoto {
+function attachStandaloneNote(previous: StoryBodyBlock | undefined, camera: string, line: number): StoryInlinePhoto {
   if (!previous) {
     throw new StoryFormatError(
       line,

@@ -34,7 +34,10 @@ function shapeOf(node: RootContent): Shape {
 
 function figureAttributes(node: MdxJsxFlowElement): Record<string, unknown> {
   return Object.fromEntries(
-    node.attributes.map((attribute) => [attribute.type === "mdxJsxAttribute" ? attribute.name : "{…}", attribute.value]),
+    node.attributes.map((attribute) => [
+      attribute.type === "mdxJsxAttribute" ? attribute.name : "{…}",
+      attribute.value,
+    ]),
   );
 }
 
@@ -120,7 +123,7 @@ describe("storyToMdx keeps the newsroom's text literal", () => {
     "import duties rose on Tuesday",
     "Prices rose ~5% to ~10%, ~~not struck~~",
     "A backslash \\ and `no code` and AT&amp;T and &copy; stay as typed",
-    "<Figure caption=\"smuggled\" />",
+    '<Figure caption="smuggled" />',
     "    Not indented code",
   ])("keeps %j as one plain text node", (text) => {
     const { mdx } = storyToMdx(storyWithBody({ kind: "paragraph", text }), byline);
@@ -138,10 +141,7 @@ describe("storyToMdx keeps the newsroom's text literal", () => {
   it("keeps quotes, braces, angle brackets and character references literal in Figure attributes", () => {
     const description = `He said "hold the line" {now} <b>twice</b> & it's AT&amp;T's &#x22;`;
     const { mdx } = storyToMdx(
-      storyWithBody(
-        { kind: "paragraph", text: "Body." },
-        { kind: "photo", description, camera: 'Canon "EOS" R5' },
-      ),
+      storyWithBody({ kind: "paragraph", text: "Body." }, { kind: "photo", description, camera: 'Canon "EOS" R5' }),
       byline,
     );
     expect(readBody(mdx).children.map(shapeOf)).toEqual([

@@ -25,7 +25,10 @@ declare module "autocannon" {
 
   /** A running load: a promise of its result that also reports each answer as it comes. */
   export type Instance = PromiseLike<Result> & {
-    on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, milliseconds: number) => void): Instance;
+    on(
+      event: "response",
+      listener: (client: unknown, statusCode: number, bytes: number, milliseconds: number) => void,
+    ): Instance;
     on(event: "reqError", listener: (error: Error) => void): Instance;
     stop(): void;
   };

@@ -3,7 +3,11 @@ import { z } from "zod";
 
 /** A whole-number flag between 1 and `max`, refused in words that name the flag. */
 export const count = (flag: string, max: number) =>
-  z.coerce.number(`${flag} must be a number`).int(`${flag} must be a whole number`).min(1, `${flag} must be at least 1`).max(max, `${flag} is at most ${max}`);
+  z.coerce
+    .number(`${flag} must be a number`)
+    .int(`${flag} must be a whole number`)
+    .min(1, `${flag} must be at least 1`)
+    .max(max, `${flag} is at most ${max}`);
 
 type CommandLine<T> = {
   flags: NonNullable<ParseArgsConfig["options"]>;
@@ -15,7 +19,13 @@ type CommandLine<T> = {
 };
 
 /** The benchmark scripts' command line, checked; a mistake prints the usage and exits with status 2. */
-export function readCommandLine<T>({ flags, schema, usage, input = (values) => values, argv = process.argv.slice(2) }: CommandLine<T>): T {
+export function readCommandLine<T>({
+  flags,
+  schema,
+  usage,
+  input = (values) => values,
+  argv = process.argv.slice(2),
+}: CommandLine<T>): T {
   try {
     const { values } = parseArgs({ args: argv, options: flags });
     if (values.help) {

@@ -35,7 +35,13 @@ export async function walkToDeepPage(baseUrl: string, sectionPath: string, maxDe
     path = next;
   }
   const target = await getPage(baseUrl, path);
-  return { path, depth: maxDepth, ms: target.ms, cache: target.cache, isLastPage: !nextPath(target.body, baseUrl + path) };
+  return {
+    path,
+    depth: maxDepth,
+    ms: target.ms,
+    cache: target.cache,
+    isLastPage: !nextPath(target.body, baseUrl + path),
+  };
 }
 
 export async function timeFirstPage(baseUrl: string, path: string): Promise<FirstPage> {

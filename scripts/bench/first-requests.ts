@@ -33,5 +33,10 @@ export async function timeFirstRequests(baseUrl: string, paths: string[]): Promi
     if (response.cache) cacheHeaders.add(response.cache);
   }
   times.sort((a, b) => a - b);
-  return { count: times.length, p50: percentile(times, 0.5), p95: percentile(times, 0.95), cacheHeaders: [...cacheHeaders] };
+  return {
+    count: times.length,
+    p50: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
+    cacheHeaders: [...cacheHeaders],
+  };
 }

@@ -4,7 +4,14 @@
  */
 type Attributes = Record<string, string>;
 
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&quot;": '"', "&#x27;": "'", "&#39;": "'", "&lt;": "<", "&gt;": ">" };
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&quot;": '"',
+  "&#x27;": "'",
+  "&#39;": "'",
+  "&lt;": "<",
+  "&gt;": ">",
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(amp|quot|#x27|#39|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity);
@@ -44,7 +51,8 @@ export function scriptReferences(html: string): ScriptReference[] {
     .filter((link) => link.rel === "modulepreload" || (link.rel === "preload" && link.as === "script"))
     .map((link) => ({ src: link.href ?? "", noModule: false }));
   const bySource = new Map<string, ScriptReference>();
-  for (const reference of [...scripts, ...preloads]) if (!bySource.has(reference.src)) bySource.set(reference.src, reference);
+  for (const reference of [...scripts, ...preloads])
+    if (!bySource.has(reference.src)) bySource.set(reference.src, reference);
   return [...bySource.values()];
 }
 

@@ -42,7 +42,11 @@ async function waitForRecovery(url: string): Promise<{ ms: number; cache: string
 }
 
 /** Warms the URL up, then measures it under a steady load for the configured duration. */
-export async function measureLoad(baseUrl: string, target: { label: string; path: string }, settings: LoadSettings): Promise<LoadResult> {
+export async function measureLoad(
+  baseUrl: string,
+  target: { label: string; path: string },
+  settings: LoadSettings,
+): Promise<LoadResult> {
   const url = baseUrl + target.path;
   const options = { url, connections: settings.connections, headers: BROWSER_HEADERS };
   await autocannon({ ...options, duration: Math.min(WARM_UP_SECONDS, settings.duration) });

@@ -12,7 +12,8 @@ async function listeningSocketInodes(port: number): Promise<Set<string>> {
     const lines = (await fs.readFile(table, "utf8").catch(() => "")).split("\n").slice(1);
     for (const line of lines) {
       const [, local, , state, , , , , , inode] = line.trim().split(/\s+/);
-      if (state === LISTEN_STATE && local && Number.parseInt(local.split(":")[1] ?? "", 16) === port) inodes.add(inode!);
+      if (state === LISTEN_STATE && local && Number.parseInt(local.split(":")[1] ?? "", 16) === port)
+        inodes.add(inode!);
     }
   }
   return inodes;

@@ -74,7 +74,15 @@ async function requestOnce(urls: string[]): Promise<void> {
   await Promise.all(urls.map(async (url) => (await fetch(url, { headers: BROWSER_HEADERS })).arrayBuffer()));
 }
 
-export async function measurePublishToVisible({ appUrl, readerUrl, credentials }: { appUrl: string; readerUrl: string; credentials: Credentials }): Promise<PublishResult> {
+export async function measurePublishToVisible({
+  appUrl,
+  readerUrl,
+  credentials,
+}: {
+  appUrl: string;
+  readerUrl: string;
+  credentials: Credentials;
+}): Promise<PublishResult> {
   const headline = `Benchmark check ${new Date().toISOString().replace(/\D/g, "").slice(0, 14)} of publishing speed`;
   const paths = ["/category/conflicts", "/rss.xml"];
   const browser = await launchChromium();

@@ -31,8 +31,10 @@ const whole = (value: number) => Math.round(value).toLocaleString("en-GB");
 const rate = (value: number) => (value < 10 ? value.toFixed(1) : whole(value));
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
-const routeKey = (run: Pick<BenchRun, "viaNginx" | "secondServer">) => (run.secondServer ? "cluster" : run.viaNginx ? "nginx" : "direct");
-export const sectionKey = (run: Pick<BenchRun, "database" | "viaNginx" | "secondServer">) => `bench:${run.database}:${routeKey(run)}`;
+const routeKey = (run: Pick<BenchRun, "viaNginx" | "secondServer">) =>
+  run.secondServer ? "cluster" : run.viaNginx ? "nginx" : "direct";
+export const sectionKey = (run: Pick<BenchRun, "database" | "viaNginx" | "secondServer">) =>
+  `bench:${run.database}:${routeKey(run)}`;
 const ROUTES = {
   direct: "straight to next start",
   nginx: "through the nginx micro-cache",
@@ -60,16 +62,23 @@ function loadTable(run: BenchRun): { header: string[]; rows: string[][] } {
 }
 
 function memoryLine(run: BenchRun): string {
-  const server = "unknown" in run.serverMemory
-    ? `unknown (${run.serverMemory.unknown})`
-    : `${whole(run.serverMemory.megabytes)} MB (pid ${run.serverMemory.pid}, ${run.serverMemory.processes} process${run.serverMemory.processes === 1 ? "" : "es"})`;
-  const nginx = run.nginxMemory ? `; nginx ${whole(run.nginxMemory.megabytes)} MB in ${run.nginxMemory.processes} processes` : "";
+  const server =
+    "unknown" in run.serverMemory
+      ? `unknown (${run.serverMemory.unknown})`
+      : `${whole(run.serverMemory.megabytes)} MB (pid ${run.serverMemory.pid}, ${run.serverMemory.processes} process${run.serverMemory.processes === 1 ? "" : "es"})`;
+  const nginx = run.nginxMemory
+    ? `; nginx ${whole(run.nginxMemory.megabytes)} MB in ${run.nginxMemory.processes} processes`
+    : "";
   return `Server resident memory at the end: ${server}${nginx}.`;
 }
 
 function scriptsLine({ scripts }: BenchRun): string {
-  const skipped = scripts.noModuleScripts ? `, plus ${kB(scripts.noModuleGzipBytes)} in ${scripts.noModuleScripts} \`nomodule\` polyfill script(s) that current browsers skip` : "";
-  const plain = scripts.uncompressed.length ? ` (${scripts.uncompressed.length} small script(s) came uncompressed and count at full size)` : "";
+  const skipped = scripts.noModuleScripts
+    ? `, plus ${kB(scripts.noModuleGzipBytes)} in ${scripts.noModuleScripts} \`nomodule\` polyfill script(s) that current browsers skip`
+    : "";
+  const plain = scripts.uncompressed.length
+    ? ` (${scripts.uncompressed.length} small script(s) came uncompressed and count at full size)`
+    : "";
   return `JavaScript the article page loads: ${kB(scripts.gzipBytes)} gzipped in ${scripts.scripts} scripts${skipped}${plain}.`;
 }
 
@@ -89,7 +98,9 @@ function deepPageLine({ deepPage, otherFirstPage }: BenchRun): string {
 function publishLine({ publish }: BenchRun): string {
   if ("skipped" in publish) return `Publish → visible: skipped, ${publish.skipped}.`;
   if ("failed" in publish) return `Publish → visible: failed, ${publish.failed}`;
-  const times = publish.visible.map(({ path, ms: time }) => `\`${path}\` ${time === null ? "not visible within 120 s" : ms(time)}`);
+  const times = publish.visible.map(
+    ({ path, ms: time }) => `\`${path}\` ${time === null ? "not visible within 120 s" : ms(time)}`,
+  );
   return `Publish → visible (both pages requested just before publishing; from the editor's redirect after "Publish now" to the headline in a plain GET): ${times.join(", ")}.`;
 }
 
@@ -99,11 +110,21 @@ const BACKLOG_MS = 5_000;
 function backlogLines({ load }: BenchRun): string[] {
   return load
     .filter((result) => result.recoveryMs > BACKLOG_MS)
-    .map((result) => `The first request for \`${result.path}\` after its load took ${(result.recoveryMs / 1000).toFixed(0)} s: the server had fallen behind and served the queued requests first.`);
+    .map(
+      (result) =>
+        `The first request for \`${result.path}\` after its load took ${(result.recoveryMs / 1000).toFixed(0)} s: the server had fallen behind and served the queued requests first.`,
+    );
 }
 
 function summaryLines(run: BenchRun): string[] {
-  return [...backlogLines(run), firstArticlesLine(run), deepPageLine(run), scriptsLine(run), memoryLine(run), publishLine(run)];
+  return [
+    ...backlogLines(run),
+    firstArticlesLine(run),
+    deepPageLine(run),
+    scriptsLine(run),
+    memoryLine(run),
+    publishLine(run),
+  ];
 }
 
 function runLine(run: BenchRun): string {
@@ -132,11 +153,23 @@ export function toMarkdown(run: BenchRun): string {
 
 function pad(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ")).join("\n");
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+        .join("  "),
+    )
+    .join("\n");
 }
 
 export function toConsole(run: BenchRun): string {
   const { header, rows } = loadTable(run);
   const plainRows = rows.map((row) => row.map((cell) => cell.replaceAll("`", "")));
-  return [runLine(run), "", pad([header, ...plainRows]), "", ...summaryLines(run).map((line) => line.replaceAll("`", ""))].join("\n");
+  return [
+    runLine(run),
+    "",
+    pad([header, ...plainRows]),
+    "",
+    ...summaryLines(run).map((line) => line.replaceAll("`", "")),
+  ].join("\n");
 }

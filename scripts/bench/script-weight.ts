@@ -16,7 +16,12 @@ export type ScriptWeight = {
 export async function measureScriptWeight(baseUrl: string, path: string): Promise<ScriptWeight> {
   const pageUrl = baseUrl + path;
   const references = scriptReferences(await getText(pageUrl));
-  const sizes = await Promise.all(references.map(async (reference) => ({ ...reference, ...(await gzipTransferSize(new URL(reference.src, pageUrl).href)) })));
+  const sizes = await Promise.all(
+    references.map(async (reference) => ({
+      ...reference,
+      ...(await gzipTransferSize(new URL(reference.src, pageUrl).href)),
+    })),
+  );
   const loaded = sizes.filter((size) => !size.noModule);
   const skipped = sizes.filter((size) => size.noModule);
   const total = (list: typeof sizes) => list.reduce((sum, size) => sum + size.bytes, 0);

@@ -19,7 +19,9 @@ export type Targets = {
 // PostgreSQL's English stop words of five letters or more: the search index drops them, so a
 // search for one finds nothing.
 const STOP_WORDS = new Set(
-  "about above after again against because before being below between doing during further having other ourselves should their theirs themselves there these those through under until where which while yours yourself yourselves itself myself herself himself".split(" "),
+  "about above after again against because before being below between doing during further having other ourselves should their theirs themselves there these those through under until where which while yours yourself yourselves itself myself herself himself".split(
+    " ",
+  ),
 );
 
 async function allLocations(url: string): Promise<string[]> {
@@ -41,7 +43,9 @@ export async function readSitemap(baseUrl: string): Promise<SiteMap> {
 /** The most frequent longer word in the site feed's headlines and standfirsts: one that finds many stories. */
 export function commonWord(feedXml: string): string {
   const items = feedXml.slice(Math.max(0, feedXml.indexOf("<item>")));
-  const text = [...items.matchAll(/<(title|description)>(?:<!\[CDATA\[)?([\s\S]*?)(?:\]\]>)?<\/\1>/g)].map(([, , value]) => value).join(" ");
+  const text = [...items.matchAll(/<(title|description)>(?:<!\[CDATA\[)?([\s\S]*?)(?:\]\]>)?<\/\1>/g)]
+    .map(([, , value]) => value)
+    .join(" ");
   const counts = new Map<string, number>();
   for (const [word] of text.toLowerCase().matchAll(/\p{L}{5,}/gu)) {
     if (!STOP_WORDS.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
@@ -51,7 +55,10 @@ export function commonWord(feedXml: string): string {
   return best[0];
 }
 
-export async function findTargets(baseUrl: string, { section, search }: { section: string; search?: string }): Promise<Targets> {
+export async function findTargets(
+  baseUrl: string,
+  { section, search }: { section: string; search?: string },
+): Promise<Targets> {
   const [article] = linksStartingWith(await getText(`${baseUrl}/`), "/articles/");
   if (!article) throw new Error("The home page links to no article: is the database empty?");
   const [tag] = linksStartingWith(await getText(baseUrl + article), "/tag/");

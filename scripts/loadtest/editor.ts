@@ -4,7 +4,15 @@
  * and spread over the load, as a night desk files its stories.
  */
 import type { Browser, Page } from "@playwright/test";
-import { launchChromium, moveToTrash, publishNow, signIn, writeNewStory, type Credentials, type Story } from "../bench/publish";
+import {
+  launchChromium,
+  moveToTrash,
+  publishNow,
+  signIn,
+  writeNewStory,
+  type Credentials,
+  type Story,
+} from "../bench/publish";
 
 /**
  * `unconfirmed`: the editor gave up waiting for the newsroom's answer, which says nothing about
@@ -67,7 +75,14 @@ async function publish(page: Page, story: Story): Promise<Publication> {
     await publishNow(page);
     const finishedAt = performance.now();
     const articlePath = await page.getByRole("link", { name: "View on the site" }).getAttribute("href");
-    return { ...story, outcome: "published", ms: finishedAt - pressed, finishedAt, articlePath: articlePath ?? undefined, editPath: new URL(page.url()).pathname };
+    return {
+      ...story,
+      outcome: "published",
+      ms: finishedAt - pressed,
+      finishedAt,
+      articlePath: articlePath ?? undefined,
+      editPath: new URL(page.url()).pathname,
+    };
   } catch (error) {
     const outcome = error instanceof Error && error.name === "TimeoutError" ? "unconfirmed" : "failed";
     return { ...story, outcome, error: firstLine(error) };
@@ -81,7 +96,11 @@ async function publish(page: Page, story: Story): Promise<Publication> {
 export async function publishStories(
   desk: Desk,
   stories: Story[],
-  { from, spacingMs, onPublished }: { from: number; spacingMs: number; onPublished: (publication: Publication, count: number) => void },
+  {
+    from,
+    spacingMs,
+    onPublished,
+  }: { from: number; spacingMs: number; onPublished: (publication: Publication, count: number) => void },
 ): Promise<Publication[]> {
   const publications: Publication[] = [];
   for (const [index, story] of stories.entries()) {

@@ -61,7 +61,11 @@ function levelBetween(samples: MemorySample[], from: number, to: number): number
  * The load runs from `loadStart` to `loadEnd`; by `warmedUpAt` the caches had filled and every
  * code path had run once, the editor's included.
  */
-export function memoryTrend(pid: number, samples: MemorySample[], { loadStart, warmedUpAt, loadEnd }: { loadStart: number; warmedUpAt: number; loadEnd: number }): MemoryTrend | undefined {
+export function memoryTrend(
+  pid: number,
+  samples: MemorySample[],
+  { loadStart, warmedUpAt, loadEnd }: { loadStart: number; warmedUpAt: number; loadEnd: number },
+): MemoryTrend | undefined {
   if (samples.length === 0) return undefined;
   const settled = levelBetween(samples, warmedUpAt, warmedUpAt + LEVEL_WINDOW_MS);
   const endOfLoad = levelBetween(samples, loadEnd - LEVEL_WINDOW_MS, loadEnd);

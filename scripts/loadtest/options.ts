@@ -11,8 +11,13 @@ With --url it loads a running server and signs in as BENCH_STAFF_EMAIL / BENCH_S
 (an editor or admin); its stories go to the trash afterwards.`;
 
 const optionsSchema = z.object({
-  url: z.url("--url must be a URL such as http://127.0.0.1:3000").transform((url) => url.replace(/\/+$/, "")).optional(),
-  connections: count("--connections", 10_000).min(4, "--connections must be at least 4, one for each kind of page").default(200),
+  url: z
+    .url("--url must be a URL such as http://127.0.0.1:3000")
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  connections: count("--connections", 10_000)
+    .min(4, "--connections must be at least 4, one for each kind of page")
+    .default(200),
   duration: count("--duration", 3600).default(60),
   stories: count("--stories", 1000).default(20),
 });

@@ -57,9 +57,23 @@ async function freshDatabase(workDirectory: string, port: number): Promise<Fresh
 /** Runs scripts/user-create.ts, which migrates the empty database and reads the password from stdin. */
 function createEditor(env: NodeJS.ProcessEnv): Credentials {
   const credentials = { email: "load-test-editor@newsroom.example", password: randomBytes(24).toString("base64url") };
-  const args = ["--conditions=react-server", "scripts/user-create.ts", "--email", credentials.email, "--name", "Load Test Editor", "--role", "editor"];
+  const args = [
+    "--conditions=react-server",
+    "scripts/user-create.ts",
+    "--email",
+    credentials.email,
+    "--name",
+    "Load Test Editor",
+    "--role",
+    "editor",
+  ];
   try {
-    execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), args, { cwd: ROOT, env, input: `${credentials.password}\n`, stdio: "pipe" });
+    execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), args, {
+      cwd: ROOT,
+      env,
+      input: `${credentials.password}\n`,
+      stdio: "pipe",
+    });
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
     throw new Error(`scripts/user-create.ts could not create the editor: ${stderr || error}`);
@@ -80,7 +94,10 @@ async function waitUntilHealthy(url: string, server: ChildProcess, log: string):
   const started = performance.now();
   while (performance.now() - started < START_TIMEOUT_MS) {
     if (server.exitCode !== null) throw new Error(`next start exited with status ${server.exitCode}:\n${logTail(log)}`);
-    const status = await fetch(`${url}/api/health`).then((response) => response.status, () => 0);
+    const status = await fetch(`${url}/api/health`).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (status === 200) return;
     await sleep(500);
   }
@@ -97,14 +114,22 @@ async function stopProcess(server: ChildProcess): Promise<void> {
 }
 
 export async function startOwnServer(): Promise<OwnServer> {
-  if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("No production build in .next: run `npx next build` first");
+  if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID")))
+    throw new Error("No production build in .next: run `npx next build` first");
   const port = await findFreePort(LOADTEST_PORTS);
   const url = `http://127.0.0.1:${port}`;
   const workDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "newsroom-loadtest-"));
   // Beside the work directory rather than in it, so that it outlives the run for reading.
   const log = `${workDirectory}.log`;
   const database = await freshDatabase(workDirectory, port);
-  const env = { ...process.env, ...database.env, PORT: String(port), SITE_URL: url, AUTH_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url") };
+  const env = {
+    ...process.env,
+    ...database.env,
+    PORT: String(port),
+    SITE_URL: url,
+    AUTH_URL: url,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+  };
   const cleanUp = async () => {
     await database.drop();
     fs.rmSync(workDirectory, { recursive: true, force: true });

@@ -37,10 +37,19 @@ export async function planReaders(baseUrl: string, connections: number): Promise
   if (siteMap.articlePaths.length === 0) throw new Error("The sitemap lists no articles: is the database empty?");
   const share = (fraction: number) => Math.max(1, Math.floor(connections * fraction));
   const home = { label: "home", paths: ["/"], connections: share(SHARES.home) };
-  const sections = { label: "sections", paths: spreadSample(siteMap.sectionPaths, SECTIONS), connections: share(SHARES.sections) };
+  const sections = {
+    label: "sections",
+    paths: spreadSample(siteMap.sectionPaths, SECTIONS),
+    connections: share(SHARES.sections),
+  };
   const feed = { label: "RSS", paths: ["/rss.xml"], connections: share(SHARES.feed) };
   const rest = connections - home.connections - sections.connections - feed.connections;
-  return [home, sections, { label: "articles", paths: spreadSample(siteMap.articlePaths, ARTICLES), connections: rest }, feed];
+  return [
+    home,
+    sections,
+    { label: "articles", paths: spreadSample(siteMap.articlePaths, ARTICLES), connections: rest },
+    feed,
+  ];
 }
 
 /** One request for each page first: a page missing before the load is a wrong plan, not a failure under it. */
@@ -69,8 +78,15 @@ function startGroup(baseUrl: string, group: ReaderGroup) {
   return { instance, finished };
 }
 
-function toReaderResult(group: ReaderGroup, result: Result, latencies: number[], errorMessages: Record<string, number>): ReaderResult {
-  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]));
+function toReaderResult(
+  group: ReaderGroup,
+  result: Result,
+  latencies: number[],
+  errorMessages: Record<string, number>,
+): ReaderResult {
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
+  );
   return {
     ...group,
     seconds: result.duration,

@@ -19,17 +19,26 @@ export type LoadTestRun = {
 
 export type Criterion = { name: string; passed: boolean | null; detail: string };
 
-type Tally = { answers: number; seconds: number; latencies: number[]; classes: Record<string, number>; errors: number; timeouts: number };
+type Tally = {
+  answers: number;
+  seconds: number;
+  latencies: number[];
+  classes: Record<string, number>;
+  errors: number;
+  timeouts: number;
+};
 
 const whole = (value: number) => Math.round(value).toLocaleString("en-GB");
-const ms = (value: number) => (Number.isNaN(value) ? "—" : value < 10 ? `${value.toFixed(1)} ms` : `${whole(value)} ms`);
+const ms = (value: number) =>
+  Number.isNaN(value) ? "—" : value < 10 ? `${value.toFixed(1)} ms` : `${whole(value)} ms`;
 const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
 const megabytes = (value: number) => `${whole(value)} MB`;
 
 function tally(results: ReaderResult[]): Tally {
   const classes: Record<string, number> = { "2xx": 0, "3xx": 0, "4xx": 0, "5xx": 0 };
   for (const result of results) {
-    for (const [code, count] of Object.entries(result.statusCodes)) classes[`${code[0]}xx`] = (classes[`${code[0]}xx`] ?? 0) + count;
+    for (const [code, count] of Object.entries(result.statusCodes))
+      classes[`${code[0]}xx`] = (classes[`${code[0]}xx`] ?? 0) + count;
   }
   return {
     answers: results.reduce((sum, result) => sum + result.latencies.length, 0),
@@ -44,7 +53,21 @@ function tally(results: ReaderResult[]): Tally {
 // Anything a reader would not count as a page: 1xx cannot end a request, so this is 4xx and 5xx.
 const failedAnswers = (total: Tally) => total.answers - total.classes["2xx"]! - total.classes["3xx"]!;
 
-const READER_HEADER = ["readers", "pages", "connections", "answers", "req/s", "p50", "p99", "2xx", "3xx", "4xx", "5xx", "errors", "timeouts"];
+const READER_HEADER = [
+  "readers",
+  "pages",
+  "connections",
+  "answers",
+  "req/s",
+  "p50",
+  "p99",
+  "2xx",
+  "3xx",
+  "4xx",
+  "5xx",
+  "errors",
+  "timeouts",
+];
 
 function readerRow(label: string, pages: string, connections: number, total: Tally): string[] {
   const { classes } = total;
@@ -66,7 +89,9 @@ function readerRow(label: string, pages: string, connections: number, total: Tal
 }
 
 function readerRows(run: LoadTestRun): string[][] {
-  const rows = run.readers.map((result) => readerRow(result.label, String(result.paths.length), result.connections, tally([result])));
+  const rows = run.readers.map((result) =>
+    readerRow(result.label, String(result.paths.length), result.connections, tally([result])),
+  );
   const pages = run.readers.reduce((sum, result) => sum + result.paths.length, 0);
   return [...rows, readerRow("all", String(pages), run.settings.connections, tally(run.readers))];
 }
@@ -75,25 +100,38 @@ function memoryCriterion(memory: LoadTestRun["memory"]): Criterion {
   const name = `memory stable (end of load within ${STABLE_GROWTH * 100} % of the level after the warm-up)`;
   if ("unknown" in memory) return { name, passed: null, detail: `not measured: ${memory.unknown}` };
   const change = `${memory.growth >= 0 ? "+" : ""}${(memory.growth * 100).toFixed(0)} %`;
-  return { name, passed: memory.stable, detail: `${megabytes(memory.settled)} → ${megabytes(memory.endOfLoad)} (${change})` };
+  return {
+    name,
+    passed: memory.stable,
+    detail: `${megabytes(memory.settled)} → ${megabytes(memory.endOfLoad)} (${change})`,
+  };
 }
 
 /** The issue's pass criteria; `passed: null` means it could not be measured, which fails nothing. */
 export function criteria(run: LoadTestRun): Criterion[] {
   const total = tally(run.readers);
-  const outcomes = (outcome: Publication["outcome"]) => run.publications.filter((publication) => publication.outcome === outcome).length;
+  const outcomes = (outcome: Publication["outcome"]) =>
+    run.publications.filter((publication) => publication.outcome === outcome).length;
   const visible = run.sightings.filter(isVisible).length;
   const wanted = run.settings.stories;
   return [
     { name: "no connection errors", passed: total.errors === 0, detail: whole(total.errors) },
     { name: "no 5xx", passed: total.classes["5xx"] === 0, detail: whole(total.classes["5xx"]!) },
-    { name: "every answer 2xx or 3xx", passed: failedAnswers(total) === 0, detail: `${whole(failedAnswers(total))} other` },
+    {
+      name: "every answer 2xx or 3xx",
+      passed: failedAnswers(total) === 0,
+      detail: `${whole(failedAnswers(total))} other`,
+    },
     {
       name: "no publication refused",
       passed: outcomes("failed") === 0,
       detail: `${outcomes("published")} confirmed, ${outcomes("unconfirmed")} unconfirmed (the editor stopped waiting), ${outcomes("failed")} failed`,
     },
-    { name: `all ${wanted} stories visible afterwards (own page, section page, /rss.xml)`, passed: visible === wanted, detail: `${visible} of ${wanted}` },
+    {
+      name: `all ${wanted} stories visible afterwards (own page, section page, /rss.xml)`,
+      passed: visible === wanted,
+      detail: `${visible} of ${wanted}`,
+    },
     memoryCriterion(run.memory),
   ];
 }
@@ -101,7 +139,9 @@ export function criteria(run: LoadTestRun): Criterion[] {
 export const passed = (run: LoadTestRun) => criteria(run).every((criterion) => criterion.passed !== false);
 
 function publishLine({ publications }: LoadTestRun): string {
-  const times = publications.flatMap((publication) => (publication.ms === undefined ? [] : [publication.ms])).sort((a, b) => a - b);
+  const times = publications
+    .flatMap((publication) => (publication.ms === undefined ? [] : [publication.ms]))
+    .sort((a, b) => a - b);
   if (times.length === 0) return "Publish (Publish now → the story's edit page): none succeeded.";
   return `Publish (Publish now → the story's edit page): p50 ${seconds(percentile(times, 0.5))}, max ${seconds(times.at(-1)!)}; each: ${publications.map((publication) => (publication.ms === undefined ? publication.outcome : seconds(publication.ms))).join(", ")}.`;
 }
@@ -112,11 +152,20 @@ function memoryLine({ memory }: LoadTestRun): string {
 }
 
 function problemLines(run: LoadTestRun): string[] {
-  const failures = run.publications.filter((publication) => publication.error).map((publication) => `Publication ${publication.outcome}: "${publication.headline}": ${publication.error}`);
+  const failures = run.publications
+    .filter((publication) => publication.error)
+    .map((publication) => `Publication ${publication.outcome}: "${publication.headline}": ${publication.error}`);
   const missing = run.sightings
     .filter((sighting) => !isVisible(sighting))
-    .map(({ headline, articlePage, sectionPage, feed }) => `Not visible: "${headline}" (own page ${articlePage ? "yes" : "no"}, section page ${sectionPage ? "yes" : "no"}, feed ${feed ? "yes" : "no"})`);
-  const errors = run.readers.flatMap((result) => Object.entries(result.errorMessages).map(([message, count]) => `Reader error on ${result.label}: ${message} × ${count}`));
+    .map(
+      ({ headline, articlePage, sectionPage, feed }) =>
+        `Not visible: "${headline}" (own page ${articlePage ? "yes" : "no"}, section page ${sectionPage ? "yes" : "no"}, feed ${feed ? "yes" : "no"})`,
+    );
+  const errors = run.readers.flatMap((result) =>
+    Object.entries(result.errorMessages).map(
+      ([message, count]) => `Reader error on ${result.label}: ${message} × ${count}`,
+    ),
+  );
   const statuses = run.readers.flatMap((result) =>
     Object.entries(result.statusCodes)
       .filter(([code]) => !/^[23]/.test(code))
@@ -127,14 +176,23 @@ function problemLines(run: LoadTestRun): string[] {
 
 function pad(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ")).join("\n");
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+        .join("  "),
+    )
+    .join("\n");
 }
 
 const mark = (criterion: Criterion) => (criterion.passed === null ? "n/a " : criterion.passed ? "pass" : "FAIL");
 
 export function toConsole(run: LoadTestRun): string {
   const readersSeconds = Math.max(...run.readers.map((result) => result.seconds));
-  const stretched = readersSeconds > run.settings.duration + 2 ? ` (longer than --duration ${run.settings.duration}: the readers kept on until the editor was done)` : "";
+  const stretched =
+    readersSeconds > run.settings.duration + 2
+      ? ` (longer than --duration ${run.settings.duration}: the readers kept on until the editor was done)`
+      : "";
   return [
     `Load test ${run.date.toISOString().slice(0, 16).replace("T", " ")} UTC · commit ${run.commit} · database ${run.database} · ${run.server}`,
     `Machine: ${run.machine}`,

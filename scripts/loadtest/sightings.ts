@@ -27,7 +27,10 @@ async function shows(url: string, headline: string): Promise<boolean> {
   }
 }
 
-async function lookFor(baseUrl: string, { headline, section, articlePath = `/articles/${articleSlug(headline)}` }: Publication): Promise<Sighting> {
+async function lookFor(
+  baseUrl: string,
+  { headline, section, articlePath = `/articles/${articleSlug(headline)}` }: Publication,
+): Promise<Sighting> {
   const sighting = { headline, articlePage: false, sectionPage: false, feed: false };
   const started = performance.now();
   do {

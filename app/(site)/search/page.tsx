@@ -40,12 +40,19 @@ export default async function SearchPage({ searchParams }: Props) {
             maxLength={200}
             className="flex-1 rounded-sm border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-900"
           />
-          <button type="submit" className="rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white dark:bg-stone-100 dark:text-stone-900">
+          <button
+            type="submit"
+            className="rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white dark:bg-stone-100 dark:text-stone-900"
+          >
             Search
           </button>
         </form>
       </search>
-      {query.ok ? <SearchResultsList query={query.text} page={page} /> : <p className="font-sans text-stone-600 dark:text-stone-400">{query.message}</p>}
+      {query.ok ? (
+        <SearchResultsList query={query.text} page={page} />
+      ) : (
+        <p className="font-sans text-stone-600 dark:text-stone-400">{query.message}</p>
+      )}
     </>
   );
 }
@@ -63,7 +70,11 @@ async function SearchResultsList({ query, page }: { query: string; page: number 
   if (page > totalPages) notFound();
   return (
     <section aria-labelledby="search-results">
-      <h2 id="search-results" className="mb-6 font-sans text-sm text-stone-600 dark:text-stone-400" data-testid="search-summary">
+      <h2
+        id="search-results"
+        className="mb-6 font-sans text-sm text-stone-600 dark:text-stone-400"
+        data-testid="search-summary"
+      >
         {searchSummary(query, total)}
       </h2>
       <ol className="divide-y divide-stone-300 dark:divide-stone-700">

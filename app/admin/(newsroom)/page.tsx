@@ -27,67 +27,165 @@ const statusBadge = {
 
 export default async function NewsroomArticlesPage({ searchParams }: Props) {
   const raw = await searchParams;
-  const filter = filterSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined])));
+  const filter = filterSchema.parse(
+    Object.fromEntries(
+      Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]),
+    ),
+  );
   const [{ articles, total, totalPages }, choices] = await Promise.all([
-    listNewsroomArticles({ status: filter.status, sectionSlug: filter.section, tagSlug: filter.tag, authorSlug: filter.author, text: filter.q, sort: filter.sort, page: filter.page }),
+    listNewsroomArticles({
+      status: filter.status,
+      sectionSlug: filter.section,
+      tagSlug: filter.tag,
+      authorSlug: filter.author,
+      text: filter.q,
+      sort: filter.sort,
+      page: filter.page,
+    }),
     listEditorChoices(),
   ]);
-  const query = Object.fromEntries(Object.entries({ status: filter.status, section: filter.section, tag: filter.tag, author: filter.author, q: filter.q, sort: filter.sort }).filter(([, v]) => v)) as Record<string, string>;
+  const query = Object.fromEntries(
+    Object.entries({
+      status: filter.status,
+      section: filter.section,
+      tag: filter.tag,
+      author: filter.author,
+      q: filter.q,
+      sort: filter.sort,
+    }).filter(([, v]) => v),
+  ) as Record<string, string>;
 
   return (
     <>
       <div className="mb-6 flex items-center justify-between">
         <h1 className="text-2xl font-bold">Stories</h1>
-        <Link href="/admin/articles/new" className="rounded-sm bg-stone-900 px-4 py-2 text-sm font-semibold text-white dark:bg-stone-100 dark:text-stone-900">New story</Link>
+        <Link
+          href="/admin/articles/new"
+          className="rounded-sm bg-stone-900 px-4 py-2 text-sm font-semibold text-white dark:bg-stone-100 dark:text-stone-900"
+        >
+          New story
+        </Link>
       </div>
-      {raw.notice === "trashed" ? <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">Moved to the trash.</p> : null}
+      {raw.notice === "trashed" ? (
+        <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">
+          Moved to the trash.
+        </p>
+      ) : null}
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter stories">
-        <label className="flex flex-col">Status
-          <select name="status" defaultValue={filter.status ?? ""} className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900">
-            <option value="">Any</option><option value="draft">Draft</option><option value="scheduled">Scheduled</option><option value="published">Published</option>
-          </select>
-        </label>
-        <label className="flex flex-col">Section
-          <select name="section" defaultValue={filter.section ?? ""} className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900">
+        <label className="flex flex-col">
+          Status
+          <select
+            name="status"
+            defaultValue={filter.status ?? ""}
+            className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900"
+          >
             <option value="">Any</option>
-            {choices.sections.map((s) => <option key={s.slug} value={s.slug}>{s.name}</option>)}
+            <option value="draft">Draft</option>
+            <option value="scheduled">Scheduled</option>
+            <option value="published">Published</option>
           </select>
         </label>
-        <label className="flex flex-col">Tag
-          <select name="tag" defaultValue={filter.tag ?? ""} className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900">
+        <label className="flex flex-col">
+          Section
+          <select
+            name="section"
+            defaultValue={filter.section ?? ""}
+            className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900"
+          >
             <option value="">Any</option>
-            {choices.tags.map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}
+            {choices.sections.map((s) => (
+              <option key={s.slug} value={s.slug}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="flex flex-col">Author
-          <select name="author" defaultValue={filter.author ?? ""} className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900">
+        <label className="flex flex-col">
+          Tag
+          <select
+            name="tag"
+            defaultValue={filter.tag ?? ""}
+            className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900"
+          >
+            <option value="">Any</option>
+            {choices.tags.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          Author
+          <select
+            name="author"
+            defaultValue={filter.author ?? ""}
+            className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900"
+          >
             <option value="">Anyone</option>
-            {choices.authors.map((a) => <option key={a.slug} value={a.slug}>{a.name}</option>)}
+            {choices.authors.map((a) => (
+              <option key={a.slug} value={a.slug}>
+                {a.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="flex flex-col">Headline contains
-          <input name="q" defaultValue={filter.q ?? ""} maxLength={200} className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900" />
+        <label className="flex flex-col">
+          Headline contains
+          <input
+            name="q"
+            defaultValue={filter.q ?? ""}
+            maxLength={200}
+            className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900"
+          />
         </label>
-        <label className="flex flex-col">Sort by
-          <select name="sort" defaultValue={filter.sort ?? "updated"} className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900">
-            <option value="updated">Last edited</option><option value="published">Publication date</option><option value="headline">Headline</option>
+        <label className="flex flex-col">
+          Sort by
+          <select
+            name="sort"
+            defaultValue={filter.sort ?? "updated"}
+            className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900"
+          >
+            <option value="updated">Last edited</option>
+            <option value="published">Publication date</option>
+            <option value="headline">Headline</option>
           </select>
         </label>
-        <button type="submit" className="rounded-sm border border-stone-500 px-3 py-1 font-semibold">Filter</button>
+        <button type="submit" className="rounded-sm border border-stone-500 px-3 py-1 font-semibold">
+          Filter
+        </button>
       </form>
-      <p className="mb-2 text-sm text-stone-600 dark:text-stone-400">{total} {total === 1 ? "story" : "stories"}</p>
+      <p className="mb-2 text-sm text-stone-600 dark:text-stone-400">
+        {total} {total === 1 ? "story" : "stories"}
+      </p>
       <table className="w-full text-left text-sm">
         <thead className="border-b border-stone-400">
-          <tr><th className="py-2">Headline</th><th>Status</th><th>Section</th><th>Author</th><th>Last edited</th></tr>
+          <tr>
+            <th className="py-2">Headline</th>
+            <th>Status</th>
+            <th>Section</th>
+            <th>Author</th>
+            <th>Last edited</th>
+          </tr>
         </thead>
         <tbody>
           {articles.map((article) => (
             <tr key={article.id} className="border-b border-stone-200 dark:border-stone-800">
-              <td className="py-2 pr-3"><Link href={`/admin/articles/${article.id}`} className="font-semibold hover:underline">{article.headline}</Link></td>
-              <td><span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${statusBadge[article.status]}`}>{article.status}</span></td>
+              <td className="py-2 pr-3">
+                <Link href={`/admin/articles/${article.id}`} className="font-semibold hover:underline">
+                  {article.headline}
+                </Link>
+              </td>
+              <td>
+                <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${statusBadge[article.status]}`}>
+                  {article.status}
+                </span>
+              </td>
               <td>{article.sectionName}</td>
               <td>{article.authorName}</td>
-              <td><NewsroomDate date={article.updatedAt} /></td>
+              <td>
+                <NewsroomDate date={article.updatedAt} />
+              </td>
             </tr>
           ))}
         </tbody>

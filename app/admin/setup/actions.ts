@@ -18,7 +18,11 @@ const setupSchema = z
     path: ["confirmPassword"],
   });
 
-export type SetupState = { fieldErrors?: Partial<Record<"name" | "email" | "password" | "confirmPassword", string[]>>; error?: string; values?: { name: string; email: string } };
+export type SetupState = {
+  fieldErrors?: Partial<Record<"name" | "email" | "password" | "confirmPassword", string[]>>;
+  error?: string;
+  values?: { name: string; email: string };
+};
 
 export async function createFirstAdministratorAction(_previous: SetupState, formData: FormData): Promise<SetupState> {
   const input = Object.fromEntries(formData);

@@ -15,7 +15,8 @@ export default async function SetupPage() {
     <main id="main-content" className="mx-auto max-w-md px-4 py-16">
       <h1 className="text-3xl font-bold">Set up the newsroom</h1>
       <p className="mt-2 mb-8 text-stone-700 dark:text-stone-300">
-        Create the first administrator. There are no default accounts or passwords; this page disappears once an administrator exists.
+        Create the first administrator. There are no default accounts or passwords; this page disappears once an
+        administrator exists.
       </p>
       <SetupForm />
     </main>

@@ -22,7 +22,11 @@ let shade = 0;
 /** A small JPEG no other test has uploaded, as a camera would send it. */
 async function freshJpeg(): Promise<Uint8Array<ArrayBuffer>> {
   shade += 1;
-  return new Uint8Array(await sharp({ create: { width: 48, height: 32, channels: 3, background: { r: shade, g: 90, b: 140 } } }).jpeg().toBuffer());
+  return new Uint8Array(
+    await sharp({ create: { width: 48, height: 32, channels: 3, background: { r: shade, g: 90, b: 140 } } })
+      .jpeg()
+      .toBuffer(),
+  );
 }
 
 function photoForm(bytes: Uint8Array<ArrayBuffer>, name = "ferry.jpg"): FormData {
@@ -32,7 +36,14 @@ function photoForm(bytes: Uint8Array<ArrayBuffer>, name = "ferry.jpg"): FormData
 }
 
 function upload(body: BodyInit, headers: Record<string, string> = {}) {
-  return POST(new Request(AS_NEXT_START_BUILDS_IT, { method: "POST", headers: { Accept: "application/json", ...BROWSER, ...headers }, body, duplex: "half" } as RequestInit));
+  return POST(
+    new Request(AS_NEXT_START_BUILDS_IT, {
+      method: "POST",
+      headers: { Accept: "application/json", ...BROWSER, ...headers },
+      body,
+      duplex: "half",
+    } as RequestInit),
+  );
 }
 
 /**
@@ -49,7 +60,9 @@ function recordedBody(megabytes: number) {
       pull(controller) {
         if (!started) {
           started = true;
-          const head = new TextEncoder().encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="photo"; filename="huge.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`);
+          const head = new TextEncoder().encode(
+            `--${BOUNDARY}\r\nContent-Disposition: form-data; name="photo"; filename="huge.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+          );
           record.pulledBytes += head.byteLength;
           controller.enqueue(head);
           return;
@@ -78,8 +91,17 @@ async function libraryNames(): Promise<(string | null)[]> {
 describe(`POST /api/photos on ${databaseDriver()}`, () => {
   beforeAll(async () => {
     await migrateDatabase();
-    await createFirstAdministrator({ name: "Ada Admin", email: "ada@newsroom.example", password: "correct horse battery staple" });
-    writer = await provisionStaffAccountFromCommandLine({ name: "Wren Writer", email: "wren@newsroom.example", role: "writer", password: "correct horse battery staple" });
+    await createFirstAdministrator({
+      name: "Ada Admin",
+      email: "ada@newsroom.example",
+      password: "correct horse battery staple",
+    });
+    writer = await provisionStaffAccountFromCommandLine({
+      name: "Wren Writer",
+      email: "wren@newsroom.example",
+      role: "writer",
+      password: "correct horse battery staple",
+    });
   });
   beforeEach(() => signInAs(writer));
   afterAll(() => closeDatabase());
@@ -88,7 +110,10 @@ describe(`POST /api/photos on ${databaseDriver()}`, () => {
     const response = await upload(photoForm(await freshJpeg(), "night-ferry.jpg"));
     expect(response.status).toBe(201);
     const answer = await response.json();
-    expect(answer).toMatchObject({ alreadyInLibrary: false, photo: { mimeType: "image/jpeg", width: 48, height: 32, originalName: "night-ferry.jpg" } });
+    expect(answer).toMatchObject({
+      alreadyInLibrary: false,
+      photo: { mimeType: "image/jpeg", width: 48, height: 32, originalName: "night-ferry.jpg" },
+    });
     expect(response.headers.get("location")).toBe(`/media/${answer.photo.id}`);
     expect(await libraryNames()).toContain("night-ferry.jpg");
   });
@@ -113,15 +138,22 @@ describe(`POST /api/photos on ${databaseDriver()}`, () => {
     const body = recordedBody(40);
     const response = await upload(body.stream, { "Content-Type": body.contentType, "Content-Length": "20000" });
     expect(response.status).toBe(413);
-    expect((await response.json()).detail).toMatch(/^This file is 25\.1 MB; photos can be at most 25 MB\. Export a smaller JPEG and upload that\.$/);
+    expect((await response.json()).detail).toMatch(
+      /^This file is 25\.1 MB; photos can be at most 25 MB\. Export a smaller JPEG and upload that\.$/,
+    );
     expect(body.record.pulledBytes).toBeLessThan(26 * MEGABYTE);
   });
 
   it("refuses a body declared over 25 MB with 413 without reading it", async () => {
     const body = recordedBody(1);
-    const response = await upload(body.stream, { "Content-Type": body.contentType, "Content-Length": String(30 * MEGABYTE) });
+    const response = await upload(body.stream, {
+      "Content-Type": body.contentType,
+      "Content-Length": String(30 * MEGABYTE),
+    });
     expect(response.status).toBe(413);
-    expect((await response.json()).detail).toBe("This file is 30 MB; photos can be at most 25 MB. Export a smaller JPEG and upload that.");
+    expect((await response.json()).detail).toBe(
+      "This file is 30 MB; photos can be at most 25 MB. Export a smaller JPEG and upload that.",
+    );
     expect(body.record.pulledBytes).toBe(0);
   });
 
@@ -132,7 +164,9 @@ describe(`POST /api/photos on ${databaseDriver()}`, () => {
   });
 
   it("sends a form posted without JavaScript back to the library, which says the photo arrived", async () => {
-    const response = await upload(photoForm(await freshJpeg(), "harbour.jpg"), { Accept: "text/html,application/xhtml+xml" });
+    const response = await upload(photoForm(await freshJpeg(), "harbour.jpg"), {
+      Accept: "text/html,application/xhtml+xml",
+    });
     expect(response.status).toBe(303);
     const location = new URL(response.headers.get("location") ?? "", "http://newsroom.example");
     expect(location.pathname).toBe("/admin/photos");

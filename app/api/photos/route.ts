@@ -15,7 +15,8 @@ const NO_STORE = { "Cache-Control": "no-store" };
 
 const problem = (status: number, detail: string) => Response.json({ status, detail }, { status, headers: NO_STORE });
 
-const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, ...NO_STORE } });
+const seeOther = (location: string) =>
+  new Response(null, { status: 303, headers: { Location: location, ...NO_STORE } });
 
 /** A form posted by a browser without JavaScript: it is sent back to the library to read the outcome there. */
 const wantsPage = (request: Request) => request.headers.get("accept")?.includes("text/html") ?? false;
@@ -43,9 +44,11 @@ const tooLarge = (byteCount: number): Outcome => ({
 async function receive(request: Request): Promise<Outcome> {
   const body = await readCappedForm(request, MAX_REQUEST_BYTES);
   if (body.status === "too-large") return tooLarge(body.byteCount);
-  if (body.status === "unreadable") return { status: 400, notice: { kind: "unreadable" }, detail: "The upload arrived incomplete. Try again." };
+  if (body.status === "unreadable")
+    return { status: 400, notice: { kind: "unreadable" }, detail: "The upload arrived incomplete. Try again." };
   const file = body.form.get("photo");
-  if (!(file instanceof File) || file.size === 0) return { status: 422, notice: { kind: "no-file" }, detail: "Choose a photo to upload." };
+  if (!(file instanceof File) || file.size === 0)
+    return { status: 422, notice: { kind: "no-file" }, detail: "Choose a photo to upload." };
   if (file.size > MAX_PHOTO_BYTES) return tooLarge(file.size);
   const result = await uploadPhoto({ bytes: new Uint8Array(await file.arrayBuffer()), originalName: file.name });
   if (result.status === "rejected") return { status: 422, notice: { kind: "refused" }, detail: result.message };
@@ -70,7 +73,8 @@ export async function POST(request: Request) {
     return answer(request, await receive(request));
   } catch (error) {
     if (!(error instanceof NotAuthorizedError)) throw error;
-    if (error.reason === "signed-out" && wantsPage(request)) return seeOther(`/login?${new URLSearchParams({ callbackUrl: LIBRARY_PATH })}`);
+    if (error.reason === "signed-out" && wantsPage(request))
+      return seeOther(`/login?${new URLSearchParams({ callbackUrl: LIBRARY_PATH })}`);
     return problem(error.reason === "signed-out" ? 401 : 403, error.message);
   }
 }

@@ -30,7 +30,10 @@ export async function bundleCompilerProcess(projectRoot: string): Promise<string
   const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
   const directory = path.join(projectRoot, "node_modules", ".cache", "newsroom-mdx-compiler");
   const file = path.join(directory, `compiler-${hash}.cjs`);
-  const exists = await fs.stat(file).then(() => true, () => false);
+  const exists = await fs.stat(file).then(
+    () => true,
+    () => false,
+  );
   if (!exists) {
     await fs.mkdir(directory, { recursive: true });
     const partial = `${file}.${process.pid}.partial`;

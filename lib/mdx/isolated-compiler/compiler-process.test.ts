@@ -65,7 +65,9 @@ describe("the compiler process", () => {
     const first = await compileInIsolation("A paragraph with *emphasis*.\n");
     expect(first).toMatchObject({ status: "compiled", code: expect.stringContaining("emphasis") });
     const { execFileSync } = await import("node:child_process");
-    const ours = execFileSync("pgrep", ["-P", String(process.pid), "-f", "newsroom-mdx-compiler"], { encoding: "utf8" }).trim().split("\n");
+    const ours = execFileSync("pgrep", ["-P", String(process.pid), "-f", "newsroom-mdx-compiler"], { encoding: "utf8" })
+      .trim()
+      .split("\n");
     expect(ours.length).toBeGreaterThan(0);
     for (const pid of ours) process.kill(Number(pid), "SIGKILL");
     await new Promise((resolve) => setTimeout(resolve, 200));

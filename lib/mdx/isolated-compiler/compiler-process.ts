@@ -19,7 +19,9 @@ function esbuildWasmPath(): string {
 }
 
 // Node 20 names the permission model experimental; later versions take --permission.
-const permissionFlag = process.allowedNodeEnvironmentFlags.has("--permission") ? "--permission" : "--experimental-permission";
+const permissionFlag = process.allowedNodeEnvironmentFlags.has("--permission")
+  ? "--permission"
+  : "--experimental-permission";
 
 /**
  * Starts `entryFile` as a compiler process: with an environment holding nothing but where
@@ -44,7 +46,11 @@ export function launchCompilerProcess(entryFile: string): ChildProcess {
   });
 }
 
-type Pending = { resolve: (result: IsolatedCompileResult) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
+type Pending = {
+  resolve: (result: IsolatedCompileResult) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+};
 
 type Compiler = { child: ChildProcess; ready: Promise<void>; pending: Map<number, Pending>; stopped: boolean };
 
@@ -76,7 +82,12 @@ function settle(current: Compiler, reply: CompileReply) {
   clearTimeout(waiting.timer);
   if (current.pending.size === 0) idle(current.child);
   if (reply.status === "failed") waiting.reject(new Error(`The MDX compiler failed: ${reply.message}`));
-  else waiting.resolve(reply.status === "compiled" ? { status: "compiled", code: reply.code } : { status: "refused", issue: reply.issue });
+  else
+    waiting.resolve(
+      reply.status === "compiled"
+        ? { status: "compiled", code: reply.code }
+        : { status: "refused", issue: reply.issue },
+    );
 }
 
 function stopped(current: Compiler, reason: string) {
@@ -92,7 +103,9 @@ async function startCompiler(): Promise<Compiler> {
   const child = launchCompilerProcess(await bundleCompilerProcess(projectRoot()));
   const ready = new Promise<void>((resolve, reject) => {
     child.once("message", () => resolve());
-    child.once("exit", (code, signal) => reject(new Error(`The MDX compiler stopped before it was ready (${signal ?? code}).`)));
+    child.once("exit", (code, signal) =>
+      reject(new Error(`The MDX compiler stopped before it was ready (${signal ?? code}).`)),
+    );
   });
   const current: Compiler = { child, ready, pending: new Map(), stopped: false };
   child.on("message", (reply: CompileReply) => settle(current, reply));
@@ -132,7 +145,11 @@ export async function compileInIsolation(source: string): Promise<IsolatedCompil
       current.child.kill("SIGKILL");
       resolve({
         status: "refused",
-        issue: { line: 1, column: 1, message: "This story took too long to compile. Split very long tables or lists, or remove unusual markup." },
+        issue: {
+          line: 1,
+          column: 1,
+          message: "This story took too long to compile. Split very long tables or lists, or remove unusual markup.",
+        },
       });
     }, COMPILE_TIME_LIMIT_MS);
     current.pending.set(id, { resolve, reject, timer });

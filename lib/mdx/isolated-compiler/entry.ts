@@ -18,7 +18,10 @@ function refuseFrontMatter(): never {
 // Stored stories carry no front matter, and the guard refuses it before text gets here. Should any
 // reach gray-matter all the same, every engine it could pick refuses instead of reading, or running, it.
 const noFrontMatterEngines = Object.fromEntries(
-  ["yaml", "yml", "json", "javascript", "js", "coffee", "coffeescript", "cson", "toml"].map((name) => [name, refuseFrontMatter]),
+  ["yaml", "yml", "json", "javascript", "js", "coffee", "coffeescript", "cson", "toml"].map((name) => [
+    name,
+    refuseFrontMatter,
+  ]),
 );
 
 async function compile(source: string): Promise<string> {
@@ -55,7 +58,9 @@ async function answer({ id, source }: CompileRequest): Promise<CompileReply> {
     return { id, status: "compiled", code: await compile(source) };
   } catch (error) {
     const issue = refusalIn(error);
-    return issue ? { id, status: "refused", issue } : { id, status: "failed", message: String((error as Error).message ?? error) };
+    return issue
+      ? { id, status: "refused", issue }
+      : { id, status: "failed", message: String((error as Error).message ?? error) };
   }
 }
 

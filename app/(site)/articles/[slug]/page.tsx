@@ -32,7 +32,12 @@ function socialImage(article: PublishedArticle) {
   const photo = article.leadPhoto;
   if (photo?.photoId && photo.width && photo.height) {
     const width = Math.min(photo.width, 1280);
-    return { url: photoUrl(photo.photoId, 1280), width, height: Math.round((photo.height * width) / photo.width), alt: photo.alt };
+    return {
+      url: photoUrl(photo.photoId, 1280),
+      width,
+      height: Math.round((photo.height * width) / photo.width),
+      alt: photo.alt,
+    };
   }
   return { url: `/articles/${article.slug}/opengraph-image`, width: 1200, height: 630, alt: article.headline };
 }
@@ -84,8 +89,12 @@ export default async function ArticlePage({ params }: Props) {
               {article.section.name}
             </Link>
           </p>
-          <h1 className="mt-2 text-4xl leading-tight font-bold tracking-tight text-balance sm:text-5xl">{article.headline}</h1>
-          {article.dek ? <p className="mt-4 text-xl leading-snug text-stone-700 dark:text-stone-300">{article.dek}</p> : null}
+          <h1 className="mt-2 text-4xl leading-tight font-bold tracking-tight text-balance sm:text-5xl">
+            {article.headline}
+          </h1>
+          {article.dek ? (
+            <p className="mt-4 text-xl leading-snug text-stone-700 dark:text-stone-300">{article.dek}</p>
+          ) : null}
           <div className="mt-6 border-y border-stone-300 py-3 dark:border-stone-700">
             <ArticleByline article={article} />
           </div>
@@ -96,7 +105,10 @@ export default async function ArticlePage({ params }: Props) {
           ) : null}
           {article.leadPhoto ? <ArticlePhoto {...article.leadPhoto} variant="lead" /> : null}
         </header>
-        <div className="prose prose-lg prose-stone dark:prose-invert prose-headings:font-bold prose-a:text-sky-800 dark:prose-a:text-sky-300 mt-8 max-w-none" data-article-body>
+        <div
+          className="prose prose-lg prose-stone dark:prose-invert prose-headings:font-bold prose-a:text-sky-800 dark:prose-a:text-sky-300 mt-8 max-w-none"
+          data-article-body
+        >
           <ArticleBody code={article.code} sourceHash={article.sourceHash} />
         </div>
         {article.tags.length > 0 ? (
@@ -105,7 +117,11 @@ export default async function ArticlePage({ params }: Props) {
             <ul className="flex flex-wrap gap-2" aria-label="Topics">
               {article.tags.map((tag) => (
                 <li key={tag.slug}>
-                  <Link href={`/tag/${tag.slug}`} rel="tag" className="inline-block rounded-full border border-stone-400 px-3 py-1 hover:bg-stone-200 dark:border-stone-600 dark:hover:bg-stone-800">
+                  <Link
+                    href={`/tag/${tag.slug}`}
+                    rel="tag"
+                    className="inline-block rounded-full border border-stone-400 px-3 py-1 hover:bg-stone-200 dark:border-stone-600 dark:hover:bg-stone-800"
+                  >
                     {tag.name}
                   </Link>
                 </li>
@@ -115,7 +131,10 @@ export default async function ArticlePage({ params }: Props) {
         ) : null}
       </article>
       {related.length > 0 ? (
-        <aside aria-labelledby="related-stories" className="mx-auto mt-14 max-w-5xl border-t-2 border-stone-900 pt-4 dark:border-stone-100">
+        <aside
+          aria-labelledby="related-stories"
+          className="mx-auto mt-14 max-w-5xl border-t-2 border-stone-900 pt-4 dark:border-stone-100"
+        >
           <h2 id="related-stories" className="mb-5 text-2xl font-bold">
             Related stories
           </h2>

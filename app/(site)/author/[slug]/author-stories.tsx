@@ -11,7 +11,8 @@ import { feedAlternates } from "@/lib/site";
 
 type AuthorListing = { slug: string; cursor?: string };
 
-const listingPath = ({ slug, cursor }: AuthorListing) => (cursor ? `/author/${slug}/before/${cursor}` : `/author/${slug}`);
+const listingPath = ({ slug, cursor }: AuthorListing) =>
+  cursor ? `/author/${slug}/before/${cursor}` : `/author/${slug}`;
 
 // generateMetadata and the page look the writer up once per render, not twice.
 const findAuthor = cache((slug: string) => getAuthorProfile({ slug }));
@@ -40,7 +41,11 @@ export async function AuthorStories(listing: AuthorListing) {
         {author.bio ? <p>{author.bio}</p> : null}
       </PageHeading>
       <ArticleList articles={stories.articles} empty={`${author.name} has no published stories yet.`} />
-      <StoryListPagination basePath={`/author/${author.slug}`} olderCursor={stories.olderCursor} newerCursor={stories.newerCursor} />
+      <StoryListPagination
+        basePath={`/author/${author.slug}`}
+        olderCursor={stories.olderCursor}
+        newerCursor={stories.newerCursor}
+      />
     </>
   );
 }

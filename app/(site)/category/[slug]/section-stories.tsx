@@ -14,7 +14,8 @@ import { breadcrumbJsonLd } from "@/lib/structured-data";
 
 type SectionListing = { slug: string; cursor?: string };
 
-const listingPath = ({ slug, cursor }: SectionListing) => (cursor ? `/category/${slug}/before/${cursor}` : `/category/${slug}`);
+const listingPath = ({ slug, cursor }: SectionListing) =>
+  cursor ? `/category/${slug}/before/${cursor}` : `/category/${slug}`;
 
 // generateMetadata and the page look the section up once per render, not twice.
 const findSection = cache((slug: string) => getSection({ slug }));
@@ -42,7 +43,15 @@ export async function SectionStories(listing: SectionListing) {
 
   return (
     <>
-      <JsonLd data={breadcrumbJsonLd([{ name: "Home", path: "/" }, { name: section.name, path: `/category/${section.slug}` }], site)} />
+      <JsonLd
+        data={breadcrumbJsonLd(
+          [
+            { name: "Home", path: "/" },
+            { name: section.name, path: `/category/${section.slug}` },
+          ],
+          site,
+        )}
+      />
       <PageHeading kicker="Section" title={section.name}>
         {section.description ? <p>{section.description}</p> : null}
         <p className="mt-2">
@@ -50,7 +59,11 @@ export async function SectionStories(listing: SectionListing) {
         </p>
       </PageHeading>
       <ArticleList articles={stories.articles} showSection={false} empty={`No stories in ${section.name} yet.`} />
-      <StoryListPagination basePath={`/category/${section.slug}`} olderCursor={stories.olderCursor} newerCursor={stories.newerCursor} />
+      <StoryListPagination
+        basePath={`/category/${section.slug}`}
+        olderCursor={stories.olderCursor}
+        newerCursor={stories.newerCursor}
+      />
     </>
   );
 }

@@ -22,10 +22,7 @@ export const metadata: Metadata = { alternates: { canonical: "/", types: feedAlt
 
 export default async function HomePage({ params }: Props) {
   if ((await params).edition !== FRONT_PAGE_EDITION) notFound();
-  const [latest, fronts] = await Promise.all([
-    listLatestArticles({ limit: 7 }),
-    listSectionFronts({ perSection: 4 }),
-  ]);
+  const [latest, fronts] = await Promise.all([listLatestArticles({ limit: 7 }), listSectionFronts({ perSection: 4 })]);
   const [lead, ...others] = latest;
 
   if (!lead) {
@@ -44,7 +41,10 @@ export default async function HomePage({ params }: Props) {
           {lead.leadPhoto ? <ArticlePhoto {...lead.leadPhoto} variant="lead" /> : null}
           <ArticleCard article={lead} headingLevel="h3" size="lead" />
         </section>
-        <section aria-labelledby="latest-stories" className="lg:border-l lg:border-stone-300 lg:pl-8 dark:lg:border-stone-700">
+        <section
+          aria-labelledby="latest-stories"
+          className="lg:border-l lg:border-stone-300 lg:pl-8 dark:lg:border-stone-700"
+        >
           <h2 id="latest-stories" className="mb-4 font-sans text-sm font-bold tracking-wider uppercase">
             Latest
           </h2>
@@ -58,7 +58,11 @@ export default async function HomePage({ params }: Props) {
         </section>
       </div>
       {fronts.map(({ section, articles }) => (
-        <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="mt-12 border-t-2 border-stone-900 pt-4 dark:border-stone-100">
+        <section
+          key={section.slug}
+          aria-labelledby={`section-${section.slug}`}
+          className="mt-12 border-t-2 border-stone-900 pt-4 dark:border-stone-100"
+        >
           <h2 id={`section-${section.slug}`} className="mb-5 text-2xl font-bold">
             <Link href={`/category/${section.slug}`} className="hover:underline">
               {section.name}

@@ -53,7 +53,11 @@ export async function TagStories(listing: TagListing) {
         </p>
       </PageHeading>
       <ArticleList articles={stories.articles} empty={`No published stories are tagged ${tag.name} yet.`} />
-      <StoryListPagination basePath={`/tag/${tag.slug}`} olderCursor={stories.olderCursor} newerCursor={stories.newerCursor} />
+      <StoryListPagination
+        basePath={`/tag/${tag.slug}`}
+        olderCursor={stories.olderCursor}
+        newerCursor={stories.newerCursor}
+      />
     </>
   );
 }

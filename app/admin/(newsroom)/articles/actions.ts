@@ -25,7 +25,11 @@ export type EditorState =
   | { status: "idle" }
   | { status: "saved"; version: number; slug: string; message: string; warning?: boolean }
   | { status: "invalid"; message: string; fieldErrors?: Record<string, string[] | undefined>; issues?: MdxIssue[] }
-  | { status: "conflict"; message: string; current: Pick<ArticleForEditing, "version" | "headline" | "dek" | "bodyMdx" | "authorName" | "updatedAt"> }
+  | {
+      status: "conflict";
+      message: string;
+      current: Pick<ArticleForEditing, "version" | "headline" | "dek" | "bodyMdx" | "authorName" | "updatedAt">;
+    }
   | { status: "refused"; message: string };
 
 function publicationTime(intent: string, publishAt: string): Date | undefined | "invalid" {
@@ -38,7 +42,11 @@ function publicationTime(intent: string, publishAt: string): Date | undefined | 
 type IntentOutcome = { message: string; versionBump: number; warning?: boolean };
 
 /** After a successful save: publish, schedule or unpublish as the button asked. Each of those is a new version. */
-async function applyIntent(intent: "save" | "publish" | "schedule" | "unpublish", id: string, when: Date | undefined): Promise<IntentOutcome> {
+async function applyIntent(
+  intent: "save" | "publish" | "schedule" | "unpublish",
+  id: string,
+  when: Date | undefined,
+): Promise<IntentOutcome> {
   if (intent === "publish" || intent === "schedule") {
     const publication = await publishArticle({ id, publishAt: when });
     if (publication.status === "invalid") {
@@ -58,25 +66,38 @@ async function applyIntent(intent: "save" | "publish" | "schedule" | "unpublish"
 export async function saveArticleAction(_previous: EditorState, formData: FormData): Promise<EditorState> {
   const parsed = articleFormSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
-    return { status: "invalid", message: "Some fields need attention.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+    return {
+      status: "invalid",
+      message: "Some fields need attention.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+    };
   }
   const { id, expectedVersion, intent, publishAt, ...input } = parsed.data;
   const when = publicationTime(intent, publishAt);
   if (when === "invalid") {
-    return { status: "invalid", message: "Choose a future date and time to schedule the story.", fieldErrors: { publishAt: ["Choose a future date and time."] } };
+    return {
+      status: "invalid",
+      message: "Choose a future date and time to schedule the story.",
+      fieldErrors: { publishAt: ["Choose a future date and time."] },
+    };
   }
   try {
     const result = id
       ? await saveArticle({ id, expectedVersion: expectedVersion ?? 0, ...input })
       : await createArticleDraft(input);
     if (result.status === "invalid") {
-      return { status: "invalid", message: "The story has problems to fix before it can be saved.", issues: result.issues };
+      return {
+        status: "invalid",
+        message: "The story has problems to fix before it can be saved.",
+        issues: result.issues,
+      };
     }
     if (result.status === "conflict") {
       const { version, headline, dek, bodyMdx, authorName, updatedAt } = result.current;
       return {
         status: "conflict",
-        message: "Someone else saved this story while you were editing. Your text is still here; compare it with theirs below before saving again.",
+        message:
+          "Someone else saved this story while you were editing. Your text is still here; compare it with theirs below before saving again.",
         current: { version, headline, dek, bodyMdx, authorName, updatedAt },
       };
     }
@@ -84,7 +105,13 @@ export async function saveArticleAction(_previous: EditorState, formData: FormDa
     const outcome = await applyIntent(intent, result.id, when);
     if (!id) redirect(`/admin/articles/${result.id}?created=1${outcome.warning ? "&not-published=1" : ""}`);
     revalidatePath(`/admin/articles/${id}`);
-    return { status: "saved", version: result.version + outcome.versionBump, slug: result.slug, message: outcome.message, warning: outcome.warning };
+    return {
+      status: "saved",
+      version: result.version + outcome.versionBump,
+      slug: result.slug,
+      message: outcome.message,
+      warning: outcome.warning,
+    };
   } catch (error) {
     if (error instanceof NotAuthorizedError) return { status: "refused", message: error.message };
     throw error;
@@ -94,7 +121,8 @@ export async function saveArticleAction(_previous: EditorState, formData: FormDa
 export async function previewArticleAction(source: string): Promise<ArticlePreview> {
   await requireStaff();
   const parsed = z.string().max(250_000).safeParse(source);
-  if (!parsed.success) return { status: "invalid", issues: [{ line: 1, column: 1, message: "The story is too long to preview." }] };
+  if (!parsed.success)
+    return { status: "invalid", issues: [{ line: 1, column: 1, message: "The story is too long to preview." }] };
   return renderArticlePreview(parsed.data);
 }
 

@@ -16,7 +16,11 @@ const LIBRARY_PATH = "/admin/photos";
 export async function updatePhotoTextAction(_previous: PhotoTextState, formData: FormData): Promise<PhotoTextState> {
   const parsed = photoTextSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
-    return { status: "invalid", message: "Some fields need attention.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+    return {
+      status: "invalid",
+      message: "Some fields need attention.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+    };
   }
   try {
     const photo = await updatePhotoText(parsed.data);

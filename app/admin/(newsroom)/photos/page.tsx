@@ -26,7 +26,9 @@ const filterSchema = z.object({
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function firstValues(raw: Record<string, string | string[] | undefined>) {
-  return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]));
+  return Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]),
+  );
 }
 
 function libraryHref(query: string | undefined, page: number): string {
@@ -40,10 +42,27 @@ function libraryHref(query: string | undefined, page: number): string {
 function LibraryPages({ query, page, totalPages }: { query?: string; page: number; totalPages: number }) {
   if (totalPages <= 1) return null;
   return (
-    <nav aria-label="Pages of photos" className="mt-8 flex items-center justify-between border-t border-stone-300 pt-4 text-sm dark:border-stone-700">
-      {page > 1 ? <Link href={libraryHref(query, page - 1)} rel="prev" className="font-semibold hover:underline">← Newer photos</Link> : <span />}
-      <span aria-current="page">Page {page} of {totalPages}</span>
-      {page < totalPages ? <Link href={libraryHref(query, page + 1)} rel="next" className="font-semibold hover:underline">Older photos →</Link> : <span />}
+    <nav
+      aria-label="Pages of photos"
+      className="mt-8 flex items-center justify-between border-t border-stone-300 pt-4 text-sm dark:border-stone-700"
+    >
+      {page > 1 ? (
+        <Link href={libraryHref(query, page - 1)} rel="prev" className="font-semibold hover:underline">
+          ← Newer photos
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span aria-current="page">
+        Page {page} of {totalPages}
+      </span>
+      {page < totalPages ? (
+        <Link href={libraryHref(query, page + 1)} rel="next" className="font-semibold hover:underline">
+          Older photos →
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }
@@ -52,7 +71,9 @@ function LibraryPages({ query, page, totalPages }: { query?: string; page: numbe
 function uploadOutcome(notice: UploadNotice | null): SentPhoto | null {
   if (!notice) return null;
   const message = uploadNoticeMessage(notice, MAX_PHOTO_BYTES);
-  return "photoId" in notice ? { status: "uploaded", message, photoId: notice.photoId } : { status: "refused", message };
+  return "photoId" in notice
+    ? { status: "uploaded", message, photoId: notice.photoId }
+    : { status: "refused", message };
 }
 
 /** How the newsroom refers to a photo before it has a caption: the file it came from. */
@@ -65,13 +86,18 @@ function LibraryPhoto({ photo }: { photo: PhotoSummary }) {
   const headingId = `photo-${photo.id}-title`;
   return (
     <li id={`photo-${photo.id}`} className="scroll-mt-4">
-      <article aria-labelledby={headingId} className="space-y-3 rounded-sm border border-stone-300 p-3 dark:border-stone-700">
+      <article
+        aria-labelledby={headingId}
+        className="space-y-3 rounded-sm border border-stone-300 p-3 dark:border-stone-700"
+      >
         <a href={photoUrl(photo.id)} className="block" target="_blank" rel="noopener">
           <PhotoThumbnail photo={photo} />
           <span className="sr-only">Open {title} full size (new tab)</span>
         </a>
         <div className="space-y-1 text-sm">
-          <h3 id={headingId} className="font-semibold break-all">{title}</h3>
+          <h3 id={headingId} className="font-semibold break-all">
+            {title}
+          </h3>
           <p className="text-stone-600 dark:text-stone-400">{photoFacts(photo)}</p>
           {photo.capturedAt ? (
             <p className="text-stone-600 dark:text-stone-400">
@@ -94,19 +120,37 @@ export default async function PhotoLibraryPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">Photos</h1>
-      <section aria-labelledby="upload-photo" className="mb-10 rounded-sm border border-stone-300 p-4 dark:border-stone-700">
-        <h2 id="upload-photo" className="mb-3 font-bold">Upload a photo</h2>
+      <section
+        aria-labelledby="upload-photo"
+        className="mb-10 rounded-sm border border-stone-300 p-4 dark:border-stone-700"
+      >
+        <h2 id="upload-photo" className="mb-3 font-bold">
+          Upload a photo
+        </h2>
         <PhotoUploadForm maxBytes={MAX_PHOTO_BYTES} notice={uploadOutcome(readUploadNotice(query))} />
       </section>
       <section aria-labelledby="photo-library">
-        <h2 id="photo-library" className="mb-3 font-bold">Library</h2>
-        <form method="get" role="search" aria-label="Search photos" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
+        <h2 id="photo-library" className="mb-3 font-bold">
+          Library
+        </h2>
+        <form
+          method="get"
+          role="search"
+          aria-label="Search photos"
+          className="mb-4 flex flex-wrap items-end gap-3 text-sm"
+        >
           <label className="flex min-w-64 flex-col font-semibold">
             Caption, alt text, camera or file name
             <input type="search" name="q" defaultValue={filter.q ?? ""} maxLength={200} className={inputClass} />
           </label>
-          <button type="submit" className="rounded-sm border border-stone-500 px-3 py-2 font-semibold">Search photos</button>
-          {filter.q ? <Link href={LIBRARY_PATH} className="py-2 hover:underline">Show all photos</Link> : null}
+          <button type="submit" className="rounded-sm border border-stone-500 px-3 py-2 font-semibold">
+            Search photos
+          </button>
+          {filter.q ? (
+            <Link href={LIBRARY_PATH} className="py-2 hover:underline">
+              Show all photos
+            </Link>
+          ) : null}
         </form>
         <p className="mb-4 text-sm text-stone-600 dark:text-stone-400">
           {total} {total === 1 ? "photo" : "photos"}

@@ -57,4 +57,5 @@ export function uploadNoticeMessage(notice: UploadNotice, maxBytes: number): str
   }
 }
 
-export const uploadSucceeded = (notice: UploadNotice) => notice.kind === "uploaded" || notice.kind === "already-in-library";
+export const uploadSucceeded = (notice: UploadNotice) =>
+  notice.kind === "uploaded" || notice.kind === "already-in-library";

@@ -16,7 +16,10 @@ export type SectionFormState =
 const STALE_FORM = "This form is out of date: reload the page and try again.";
 
 const sectionFields = {
-  name: staffLine().trim().min(1, "Enter a name for the section.").max(80, "Keep the section name to 80 characters or fewer."),
+  name: staffLine()
+    .trim()
+    .min(1, "Enter a name for the section.")
+    .max(80, "Keep the section name to 80 characters or fewer."),
   description: staffText().trim().max(500, "Keep the description to 500 characters or fewer."),
 };
 const createSchema = z.object(sectionFields);
@@ -55,7 +58,10 @@ export async function createSectionAction(_previous: SectionFormState, formData:
   if (!parsed.success) return { status: "invalid", message: firstProblem(parsed.error), values };
   const result = await attempt(() => createSection(parsed.data));
   if (result.status === "invalid") return { ...result, values };
-  return { status: "ok", message: `Added “${result.section.name}” at the end of the navigation, at /category/${result.section.slug}.` };
+  return {
+    status: "ok",
+    message: `Added “${result.section.name}” at the end of the navigation, at /category/${result.section.slug}.`,
+  };
 }
 
 export async function updateSectionAction(_previous: SectionFormState, formData: FormData): Promise<SectionFormState> {
@@ -72,5 +78,8 @@ export async function moveSectionAction(_previous: SectionFormState, formData: F
   if (!parsed.success) return { status: "invalid", message: firstProblem(parsed.error) };
   const result = await attempt(() => moveSection(parsed.data));
   if (result.status === "invalid") return result;
-  return { status: "ok", message: `Moved “${result.section.name}” ${parsed.data.direction} to place ${result.section.position + 1}.` };
+  return {
+    status: "ok",
+    message: `Moved “${result.section.name}” ${parsed.data.direction} to place ${result.section.position + 1}.`,
+  };
 }

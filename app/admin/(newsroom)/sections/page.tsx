@@ -22,7 +22,9 @@ export default async function SectionsPage() {
     return (
       <>
         {heading}
-        <p role="status" className="rounded-sm bg-red-100 p-4 text-red-950">Only editors and administrators manage sections.</p>
+        <p role="status" className="rounded-sm bg-red-100 p-4 text-red-950">
+          Only editors and administrators manage sections.
+        </p>
       </>
     );
   }
@@ -31,17 +33,26 @@ export default async function SectionsPage() {
     <>
       {heading}
       <p className="mb-4 text-sm text-stone-600 dark:text-stone-400">
-        Readers see the sections in this order in the site’s navigation. A renamed section keeps its address, so links and feeds keep working.
+        Readers see the sections in this order in the site’s navigation. A renamed section keeps its address, so links
+        and feeds keep working.
       </p>
       {sections.length === 0 ? (
         <p className="mb-8">No sections yet. Add the first one below.</p>
       ) : (
-        <ol aria-label="Sections in navigation order" className="mb-10 divide-y divide-stone-200 border-y border-stone-300 dark:divide-stone-800 dark:border-stone-700">
+        <ol
+          aria-label="Sections in navigation order"
+          className="mb-10 divide-y divide-stone-200 border-y border-stone-300 dark:divide-stone-800 dark:border-stone-700"
+        >
           {sections.map((section, index) => (
             <li key={section.id} className="flex flex-wrap items-start justify-between gap-4 py-3">
               <div className="min-w-64 flex-1">
                 <h2 className="font-semibold">{section.name}</h2>
-                <Link href={`/category/${section.slug}`} className="text-xs text-stone-600 underline dark:text-stone-400">/category/{section.slug}</Link>
+                <Link
+                  href={`/category/${section.slug}`}
+                  className="text-xs text-stone-600 underline dark:text-stone-400"
+                >
+                  /category/{section.slug}
+                </Link>
                 {section.description ? <p className="mt-1 text-sm">{section.description}</p> : null}
                 <SectionEditForm section={section} />
               </div>
@@ -51,7 +62,9 @@ export default async function SectionsPage() {
         </ol>
       )}
       <section aria-labelledby="new-section" className="rounded-sm border border-stone-300 p-4 dark:border-stone-700">
-        <h2 id="new-section" className="mb-3 font-bold">New section</h2>
+        <h2 id="new-section" className="mb-3 font-bold">
+          New section
+        </h2>
         <SectionCreateForm />
       </section>
     </>

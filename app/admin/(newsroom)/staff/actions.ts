@@ -14,7 +14,12 @@ type NewStaffField = "name" | "email" | "role";
 export type StaffFormState =
   | { status: "idle" }
   | { status: "ok"; message: string }
-  | { status: "invalid"; message: string; fieldErrors?: Record<string, string[] | undefined>; values?: Partial<Record<NewStaffField, string>> };
+  | {
+      status: "invalid";
+      message: string;
+      fieldErrors?: Record<string, string[] | undefined>;
+      values?: Partial<Record<NewStaffField, string>>;
+    };
 
 const roleSchema = z.enum(["admin", "editor", "writer"], "Choose a role.");
 
@@ -31,15 +36,26 @@ async function run(action: () => Promise<string>): Promise<StaffFormState> {
     revalidatePath("/admin/staff");
     return { status: "ok", message };
   } catch (error) {
-    if (error instanceof NotAuthorizedError || error instanceof StaffAccountExistsError) return { status: "invalid", message: error.message };
+    if (error instanceof NotAuthorizedError || error instanceof StaffAccountExistsError)
+      return { status: "invalid", message: error.message };
     throw error;
   }
 }
 
 export async function createStaffAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? ""), role: String(formData.get("role") ?? "") };
+  const values = {
+    name: String(formData.get("name") ?? ""),
+    email: String(formData.get("email") ?? ""),
+    role: String(formData.get("role") ?? ""),
+  };
   const parsed = newStaffSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "invalid", message: "Some fields need attention.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success)
+    return {
+      status: "invalid",
+      message: "Some fields need attention.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values,
+    };
   const outcome = await run(async () => {
     const staff = await createStaffAccount(parsed.data);
     return `${staff.name} can now sign in as ${staff.role}. Give them their password in person or by phone, not by email.`;
@@ -56,7 +72,8 @@ const accountChangeSchema = z.discriminatedUnion("change", [
 
 export async function changeStaffAccountAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
   const parsed = accountChangeSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "invalid", message: parsed.error.issues[0]?.message ?? "That change could not be made." };
+  if (!parsed.success)
+    return { status: "invalid", message: parsed.error.issues[0]?.message ?? "That change could not be made." };
   const input = parsed.data;
   return run(async () => {
     switch (input.change) {

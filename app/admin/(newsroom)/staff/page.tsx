@@ -17,16 +17,27 @@ export default async function StaffPage() {
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">Staff</h1>
-      <section aria-labelledby="add-staff" className="mb-10 rounded-sm border border-stone-300 p-4 dark:border-stone-700">
-        <h2 id="add-staff" className="mb-3 font-bold">Add a staff member</h2>
+      <section
+        aria-labelledby="add-staff"
+        className="mb-10 rounded-sm border border-stone-300 p-4 dark:border-stone-700"
+      >
+        <h2 id="add-staff" className="mb-3 font-bold">
+          Add a staff member
+        </h2>
         <NewStaffForm />
       </section>
       <table className="w-full text-left text-sm">
         <thead className="border-b border-stone-400">
-          <tr><th className="py-2">Person</th><th>Status</th><th>Role and access</th></tr>
+          <tr>
+            <th className="py-2">Person</th>
+            <th>Status</th>
+            <th>Role and access</th>
+          </tr>
         </thead>
         <tbody>
-          {accounts.map((account) => <StaffAccountRow key={account.id} account={account} isSelf={account.id === me.id} />)}
+          {accounts.map((account) => (
+            <StaffAccountRow key={account.id} account={account} isSelf={account.id === me.id} />
+          ))}
         </tbody>
       </table>
     </>

@@ -26,7 +26,10 @@ const tagId = z.uuid(STALE_FORM);
 
 const createSchema = z.object({ name: tagName });
 const renameSchema = z.object({ id: tagId, name: tagName });
-const mergeSchema = z.object({ sourceId: z.uuid("Choose the tag to merge."), targetId: z.uuid("Choose the tag to merge it into.") });
+const mergeSchema = z.object({
+  sourceId: z.uuid("Choose the tag to merge."),
+  targetId: z.uuid("Choose the tag to merge it into."),
+});
 const deleteSchema = z.object({ id: tagId });
 
 export type TagNotice = { notice: "merged"; tag: string; into: string } | { notice: "deleted"; tag: string };

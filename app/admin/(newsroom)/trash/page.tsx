@@ -11,7 +11,8 @@ export default async function TrashPage() {
   try {
     trashed = await listTrashedArticles();
   } catch (error) {
-    if (error instanceof NotAuthorizedError) return <p role="status">Only administrators can restore stories from the trash.</p>;
+    if (error instanceof NotAuthorizedError)
+      return <p role="status">Only administrators can restore stories from the trash.</p>;
     throw error;
   }
   return (
@@ -22,11 +23,14 @@ export default async function TrashPage() {
         {trashed.map((article) => (
           <li key={article.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
             <span>
-              <span className="font-semibold">{article.headline}</span> · {article.authorName} · trashed <NewsroomDate date={article.deletedAt} withTime />
+              <span className="font-semibold">{article.headline}</span> · {article.authorName} · trashed{" "}
+              <NewsroomDate date={article.deletedAt} withTime />
             </span>
             <form action={restoreFromTrashAction}>
               <input type="hidden" name="id" value={article.id} />
-              <button type="submit" className="rounded-sm border border-stone-500 px-2 py-0.5">Restore “{article.headline}”</button>
+              <button type="submit" className="rounded-sm border border-stone-500 px-2 py-0.5">
+                Restore “{article.headline}”
+              </button>
             </form>
           </li>
         ))}

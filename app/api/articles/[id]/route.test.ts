@@ -47,7 +47,11 @@ async function send(id: string, body: unknown, headers: Record<string, string> =
 }
 
 async function photo(colour: string): Promise<string> {
-  const bytes = new Uint8Array(await sharp({ create: { width: 40, height: 30, channels: 3, background: colour } }).png().toBuffer());
+  const bytes = new Uint8Array(
+    await sharp({ create: { width: 40, height: 30, channels: 3, background: colour } })
+      .png()
+      .toBuffer(),
+  );
   const uploaded = await uploadPhoto({ bytes, originalName: `${colour}.png` });
   if (uploaded.status !== "ok") throw new Error("the photo was not uploaded");
   return uploaded.photo.id;
@@ -80,9 +84,23 @@ describe(`PUT /api/articles/{id} keeps what it is not sent, on ${databaseDriver(
     await seedNewsroom(await loadNewsroomContent(path.join(process.cwd(), "content")), "UTC");
     worldId = (await getSection({ slug: "world" }))!.id;
     economyId = (await getSection({ slug: "economy" }))!.id;
-    await createFirstAdministrator({ name: "Ada Admin", email: "ada@newsroom.example", password: "correct horse battery staple" });
-    editor = await provisionStaffAccountFromCommandLine({ name: "Eddie Editor", email: "eddie@newsroom.example", role: "editor", password: "correct horse battery staple" });
-    writer = await provisionStaffAccountFromCommandLine({ name: "Wren Writer", email: "wren@newsroom.example", role: "writer", password: "correct horse battery staple" });
+    await createFirstAdministrator({
+      name: "Ada Admin",
+      email: "ada@newsroom.example",
+      password: "correct horse battery staple",
+    });
+    editor = await provisionStaffAccountFromCommandLine({
+      name: "Eddie Editor",
+      email: "eddie@newsroom.example",
+      role: "editor",
+      password: "correct horse battery staple",
+    });
+    writer = await provisionStaffAccountFromCommandLine({
+      name: "Wren Writer",
+      email: "wren@newsroom.example",
+      role: "writer",
+      password: "correct horse battery staple",
+    });
     signInAs(editor);
     photoId = await photo("#336699");
     otherPhotoId = await photo("#996633");
@@ -147,13 +165,17 @@ describe(`PUT /api/articles/{id} keeps what it is not sent, on ${databaseDriver(
     const before = await fullStory();
     const response = await send(before.id, { headline: "No version" });
     expect(response.status).toBe(422);
-    expect(await response.json()).toMatchObject({ fieldErrors: { expectedVersion: [expect.stringContaining("version you read")] } });
+    expect(await response.json()).toMatchObject({
+      fieldErrors: { expectedVersion: [expect.stringContaining("version you read")] },
+    });
   });
 
   it("does not recompile the body when the body is not sent", async () => {
     const before = await fullStory();
     vi.mocked(compileInIsolation).mockClear();
-    expect((await send(before.id, { expectedVersion: before.version, headline: "Only the headline" })).status).toBe(200);
+    expect((await send(before.id, { expectedVersion: before.version, headline: "Only the headline" })).status).toBe(
+      200,
+    );
     expect(compileInIsolation).not.toHaveBeenCalled();
   });
 
@@ -161,7 +183,10 @@ describe(`PUT /api/articles/{id} keeps what it is not sent, on ${databaseDriver(
     const before = await fullStory();
     signInAs(writer);
     vi.mocked(compileInIsolation).mockClear();
-    const response = await send(before.id, { expectedVersion: before.version, bodyMdx: "A writer's text for someone else's story.\n" });
+    const response = await send(before.id, {
+      expectedVersion: before.version,
+      bodyMdx: "A writer's text for someone else's story.\n",
+    });
     expect(response.status).toBe(403);
     expect(compileInIsolation).not.toHaveBeenCalled();
     signInAs(editor);
@@ -170,9 +195,17 @@ describe(`PUT /api/articles/{id} keeps what it is not sent, on ${databaseDriver(
 
   it("accepts a save from the page the browser opened at the address it used, and refuses one from another site", async () => {
     const before = await fullStory();
-    const sameSite = await send(before.id, { expectedVersion: before.version, headline: "Sent from our own page" }, { Host: "newsroom.example:8080", Origin: "http://newsroom.example:8080" });
+    const sameSite = await send(
+      before.id,
+      { expectedVersion: before.version, headline: "Sent from our own page" },
+      { Host: "newsroom.example:8080", Origin: "http://newsroom.example:8080" },
+    );
     expect(sameSite.status).toBe(200);
-    const crossSite = await send(before.id, { expectedVersion: before.version + 1, headline: "Sent from elsewhere" }, { Host: "newsroom.example:8080", Origin: "http://newsroom.example.evil.example" });
+    const crossSite = await send(
+      before.id,
+      { expectedVersion: before.version + 1, headline: "Sent from elsewhere" },
+      { Host: "newsroom.example:8080", Origin: "http://newsroom.example.evil.example" },
+    );
     expect(crossSite.status).toBe(403);
     expect((await read(before.id)).headline).toBe("Sent from our own page");
   });

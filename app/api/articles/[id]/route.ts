@@ -48,7 +48,9 @@ export async function GET(_request: Request, { params }: Context) {
   if (!z.uuid().safeParse(id).success) return problem(404, "No such story.");
   try {
     const article = await getArticleForEditing({ id });
-    return article ? Response.json(article, { headers: { "Cache-Control": "no-store" } }) : problem(404, "No such story.");
+    return article
+      ? Response.json(article, { headers: { "Cache-Control": "no-store" } })
+      : problem(404, "No such story.");
   } catch (error) {
     if (error instanceof NotAuthorizedError) return refusal(error);
     throw error;
@@ -60,11 +62,17 @@ export async function PUT(request: Request, { params }: Context) {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) return problem(404, "No such story.");
   if (isCrossSiteRequest(request)) return problem(403, "Cross-site requests are refused.");
-  if (!request.headers.get("content-type")?.startsWith("application/json")) return problem(415, "Send the story as application/json.");
+  if (!request.headers.get("content-type")?.startsWith("application/json"))
+    return problem(415, "Send the story as application/json.");
   const body = await readJson(request);
-  if (body === TOO_LARGE) return problem(413, `The request is larger than any story can be; a story is limited to ${MAX_ARTICLE_SOURCE_LENGTH.toLocaleString("en-GB")} characters.`);
+  if (body === TOO_LARGE)
+    return problem(
+      413,
+      `The request is larger than any story can be; a story is limited to ${MAX_ARTICLE_SOURCE_LENGTH.toLocaleString("en-GB")} characters.`,
+    );
   const parsed = articleUpdateSchema.safeParse(body);
-  if (!parsed.success) return problem(422, "The story is not valid.", { fieldErrors: z.flattenError(parsed.error).fieldErrors });
+  if (!parsed.success)
+    return problem(422, "The story is not valid.", { fieldErrors: z.flattenError(parsed.error).fieldErrors });
   try {
     const result = await saveArticle({ id, ...parsed.data });
     switch (result.status) {
@@ -74,7 +82,11 @@ export async function PUT(request: Request, { params }: Context) {
       case "invalid":
         return problem(422, "The story has MDX problems to fix.", { issues: result.issues });
       case "conflict":
-        return problem(409, "Someone else saved this story since you read it; merge with the current version and send again.", { current: result.current });
+        return problem(
+          409,
+          "Someone else saved this story since you read it; merge with the current version and send again.",
+          { current: result.current },
+        );
     }
   } catch (error) {
     if (error instanceof NotAuthorizedError) return refusal(error);

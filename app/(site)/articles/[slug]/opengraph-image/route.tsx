@@ -10,8 +10,14 @@ type Context = { params: Promise<{ slug: string }> };
 export async function GET(_request: Request, { params }: Context) {
   const article = await getPublishedArticle({ slug: (await params).slug });
   if (!article) return new Response("No such story.", { status: 404 });
-  const { png, complete } = await drawSocialCard({ section: article.section.name, headline: article.headline, byline: article.author.name });
+  const { png, complete } = await drawSocialCard({
+    section: article.section.name,
+    headline: article.headline,
+    byline: article.author.name,
+  });
   // A masthead-only stand-in must not sit in CDN and social-network caches for a day.
-  const cacheControl = complete ? "public, max-age=3600, s-maxage=3600, stale-while-revalidate=86400" : "public, max-age=60";
+  const cacheControl = complete
+    ? "public, max-age=3600, s-maxage=3600, stale-while-revalidate=86400"
+    : "public, max-age=60";
   return new Response(png, { headers: { "Content-Type": "image/png", "Cache-Control": cacheControl } });
 }

@@ -29,11 +29,20 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   if (!z.uuid().safeParse(id).success) notFound();
   const loaded = await loadForEditing(id);
   if ("refused" in loaded) {
-    return <p role="status" className="rounded-sm bg-red-100 p-4 text-red-950">{loaded.refused}</p>;
+    return (
+      <p role="status" className="rounded-sm bg-red-100 p-4 text-red-950">
+        {loaded.refused}
+      </p>
+    );
   }
   const { article } = loaded;
   if (!article) notFound();
-  const [staff, choices, revisions, library] = await Promise.all([requireStaff(), listEditorChoices(), listArticleRevisions({ id }), listPhotos({ page: 1 })]);
+  const [staff, choices, revisions, library] = await Promise.all([
+    requireStaff(),
+    listEditorChoices(),
+    listArticleRevisions({ id }),
+    listPhotos({ page: 1 }),
+  ]);
 
   return (
     <>
@@ -42,15 +51,41 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         <p className="text-sm">
           <span className="font-semibold">{article.status}</span> · by {article.authorName}
           {article.status === "published" ? (
-            <> · <Link href={`/articles/${article.slug}`} className="underline">View on the site</Link></>
+            <>
+              {" "}
+              ·{" "}
+              <Link href={`/articles/${article.slug}`} className="underline">
+                View on the site
+              </Link>
+            </>
           ) : null}
         </p>
       </div>
-      {notice.created ? <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">Draft saved.</p> : null}
-      {notice["not-published"] ? <p role="status" className="mb-4 rounded-sm bg-amber-100 px-3 py-2 text-sm text-amber-950">Saved as a draft, but not published: every photo needs alt text and a caption first (see Photos).</p> : null}
-      {notice.restored ? <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">Revision restored as a new version.</p> : null}
-      {notice["restored-from-trash"] ? <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">Restored from the trash as a draft.</p> : null}
-      {notice["restore-conflict"] ? <p role="status" className="mb-4 rounded-sm bg-red-100 px-3 py-2 text-sm text-red-950">Someone saved this story just before the restore; nothing was changed. Try again.</p> : null}
+      {notice.created ? (
+        <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">
+          Draft saved.
+        </p>
+      ) : null}
+      {notice["not-published"] ? (
+        <p role="status" className="mb-4 rounded-sm bg-amber-100 px-3 py-2 text-sm text-amber-950">
+          Saved as a draft, but not published: every photo needs alt text and a caption first (see Photos).
+        </p>
+      ) : null}
+      {notice.restored ? (
+        <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">
+          Revision restored as a new version.
+        </p>
+      ) : null}
+      {notice["restored-from-trash"] ? (
+        <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">
+          Restored from the trash as a draft.
+        </p>
+      ) : null}
+      {notice["restore-conflict"] ? (
+        <p role="status" className="mb-4 rounded-sm bg-red-100 px-3 py-2 text-sm text-red-950">
+          Someone saved this story just before the restore; nothing was changed. Try again.
+        </p>
+      ) : null}
       <ArticleEditor
         article={{ ...article, id: article.id, version: article.version }}
         photos={library.photos}
@@ -61,25 +96,37 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       <form action={trashArticleAction} className="mt-8 font-sans">
         <input type="hidden" name="id" value={article.id} />
         <details>
-          <summary className="cursor-pointer text-sm text-red-900 dark:text-red-300">Move this story to the trash…</summary>
+          <summary className="cursor-pointer text-sm text-red-900 dark:text-red-300">
+            Move this story to the trash…
+          </summary>
           <p className="mt-2 text-sm">Readers will no longer see it. An administrator can restore it from the trash.</p>
-          <button type="submit" className="mt-2 rounded-sm border border-red-800 px-3 py-1 text-sm font-semibold text-red-900 dark:text-red-200">Move to trash</button>
+          <button
+            type="submit"
+            className="mt-2 rounded-sm border border-red-800 px-3 py-1 text-sm font-semibold text-red-900 dark:text-red-200"
+          >
+            Move to trash
+          </button>
         </details>
       </form>
       <section aria-labelledby="history" className="mt-12 font-sans">
-        <h2 id="history" className="mb-3 text-lg font-bold">History</h2>
+        <h2 id="history" className="mb-3 text-lg font-bold">
+          History
+        </h2>
         <ol className="divide-y divide-stone-200 text-sm dark:divide-stone-800">
           {revisions.map((revision) => (
             <li key={revision.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
-                Version {revision.version} · “{revision.headline}” · {revision.savedByName ?? "unknown"} · <NewsroomDate date={revision.createdAt} withTime />
+                Version {revision.version} · “{revision.headline}” · {revision.savedByName ?? "unknown"} ·{" "}
+                <NewsroomDate date={revision.createdAt} withTime />
               </span>
               {revision.version !== article.version ? (
                 <form action={restoreRevisionAction}>
                   <input type="hidden" name="id" value={article.id} />
                   <input type="hidden" name="revisionId" value={revision.id} />
                   <input type="hidden" name="expectedVersion" value={article.version} />
-                  <button type="submit" className="rounded-sm border border-stone-500 px-2 py-0.5">Restore version {revision.version}</button>
+                  <button type="submit" className="rounded-sm border border-stone-500 px-2 py-0.5">
+                    Restore version {revision.version}
+                  </button>
                 </form>
               ) : (
                 <span className="text-stone-500">current</span>

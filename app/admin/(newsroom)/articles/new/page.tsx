@@ -13,7 +13,19 @@ export default async function NewArticlePage() {
     <>
       <h1 className="mb-6 text-2xl font-bold">New story</h1>
       <ArticleEditor
-        article={{ headline: "", dek: "", slug: "", slugLocked: false, sectionId: "", tags: [], seoTitle: "", seoDescription: "", bodyMdx: "", heroMediaId: null, status: "draft" }}
+        article={{
+          headline: "",
+          dek: "",
+          slug: "",
+          slugLocked: false,
+          sectionId: "",
+          tags: [],
+          seoTitle: "",
+          seoDescription: "",
+          bodyMdx: "",
+          heroMediaId: null,
+          status: "draft",
+        }}
         photos={library.photos}
         sections={choices.sections}
         tagNames={choices.tags.map((tag) => tag.name)}
