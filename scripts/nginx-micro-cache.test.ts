@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "./bench/free-port";
-import { startMicroCache, type MicroCache } from "./nginx-micro-cache";
+import { nginxUnavailable, startMicroCache, type MicroCache } from "./nginx-micro-cache";
 
 const CACHE_CONTROL: Record<string, string> = {
   "/": "public, s-maxage=60, stale-while-revalidate=600",
@@ -43,9 +43,16 @@ function startUpstream(port: number) {
     response.writeHead(200, { "Content-Type": "text/plain", ...cacheControl });
     response.end(`${request.method} ${path} answer ${count}`);
   });
-  type Upstream = { server: http.Server; hits: (path: string) => number; lastBodyBytes: (path: string) => number | undefined; failing: Set<string> };
+  type Upstream = {
+    server: http.Server;
+    hits: (path: string) => number;
+    lastBodyBytes: (path: string) => number | undefined;
+    failing: Set<string>;
+  };
   return new Promise<Upstream>((resolve) => {
-    server.listen(port, "127.0.0.1", () => resolve({ server, hits: (path) => hits.get(path) ?? 0, lastBodyBytes: (path) => bodyBytes.get(path), failing }));
+    server.listen(port, "127.0.0.1", () =>
+      resolve({ server, hits: (path) => hits.get(path) ?? 0, lastBodyBytes: (path) => bodyBytes.get(path), failing }),
+    );
   });
 }
 
@@ -62,9 +69,17 @@ async function get(cache: MicroCache, path: string, headers: Record<string, stri
 
 const MEGABYTE = 1024 * 1024;
 
-const UNAVAILABLE = { status: 503, retryAfter: "30", cacheControl: "no-store", body: expect.stringContaining("This page is temporarily unavailable") };
+const UNAVAILABLE = {
+  status: 503,
+  retryAfter: "30",
+  cacheControl: "no-store",
+  body: expect.stringContaining("This page is temporarily unavailable"),
+};
 
-describe("the nginx micro-cache (deploy/nginx/micro-cache.conf)", () => {
+const unavailable = nginxUnavailable();
+const title = "the nginx micro-cache (deploy/nginx/micro-cache.conf)";
+
+describe.skipIf(unavailable !== null)(unavailable ? `${title} (skipped: ${unavailable})` : title, () => {
   let upstream: Awaited<ReturnType<typeof startUpstream>>;
   let cache: MicroCache;
 
@@ -98,7 +113,8 @@ describe("the nginx micro-cache (deploy/nginx/micro-cache.conf)", () => {
 
   it("stores nothing the app marks private or no-store, or says nothing about", async () => {
     for (const path of ["/search", SAYS_NOTHING]) {
-      for (let round = 1; round <= 2; round++) expect(await get(cache, path)).toMatchObject({ body: `GET ${path} answer ${round}` });
+      for (let round = 1; round <= 2; round++)
+        expect(await get(cache, path)).toMatchObject({ body: `GET ${path} answer ${round}` });
     }
   });
 
@@ -118,31 +134,52 @@ describe("the nginx micro-cache (deploy/nginx/micro-cache.conf)", () => {
 
   it("sends server actions (POSTs) to the app", async () => {
     await get(cache, "/posted-to");
-    const response = await fetch(cache.url + "/posted-to", { method: "POST", headers: { "Next-Action": "abc" }, body: "[]" });
+    const response = await fetch(cache.url + "/posted-to", {
+      method: "POST",
+      headers: { "Next-Action": "abc" },
+      body: "[]",
+    });
     expect(await response.text()).toBe("POST /posted-to answer 2");
   });
 
   it("passes a 5 MB photo upload to the app whole, and every upload, never from the cache", async () => {
     for (let round = 1; round <= 2; round++) {
-      const response = await fetch(cache.url + "/api/photos", { method: "POST", headers: { "Content-Type": "image/jpeg" }, body: new Uint8Array(5 * MEGABYTE) });
-      expect({ status: response.status, body: await response.text() }).toEqual({ status: 200, body: `POST /api/photos answer ${round}` });
+      const response = await fetch(cache.url + "/api/photos", {
+        method: "POST",
+        headers: { "Content-Type": "image/jpeg" },
+        body: new Uint8Array(5 * MEGABYTE),
+      });
+      expect({ status: response.status, body: await response.text() }).toEqual({
+        status: 200,
+        body: `POST /api/photos answer ${round}`,
+      });
       expect(upstream.lastBodyBytes("/api/photos")).toBe(5 * MEGABYTE);
     }
   });
 
   it("refuses a photo over 26 MB itself, before the app reads it", async () => {
-    const response = await fetch(cache.url + "/api/photos?too-large", { method: "POST", body: new Uint8Array(27 * MEGABYTE) });
+    const response = await fetch(cache.url + "/api/photos?too-large", {
+      method: "POST",
+      body: new Uint8Array(27 * MEGABYTE),
+    });
     expect(response.status).toBe(413);
     expect(upstream.hits("/api/photos")).toBe(2);
   });
 
   it("refuses a 5 MB body anywhere else itself, with 413: stories and server actions are at most 2 MB", async () => {
     for (const path of ["/admin/photos", "/login", "/api/articles/some-story"]) {
-      const response = await fetch(cache.url + path, { method: "POST", headers: { "Next-Action": "abc" }, body: new Uint8Array(5 * MEGABYTE) });
+      const response = await fetch(cache.url + path, {
+        method: "POST",
+        headers: { "Next-Action": "abc" },
+        body: new Uint8Array(5 * MEGABYTE),
+      });
       expect(response.status, path).toBe(413);
       expect(upstream.hits(path), path).toBe(0);
     }
-    const story = await fetch(cache.url + "/api/articles/some-story", { method: "PUT", body: new Uint8Array(2 * MEGABYTE - 4096) });
+    const story = await fetch(cache.url + "/api/articles/some-story", {
+      method: "PUT",
+      body: new Uint8Array(2 * MEGABYTE - 4096),
+    });
     expect(story.status, "a story's largest body still passes").toBe(200);
   });
 
@@ -158,20 +195,36 @@ describe("the nginx micro-cache (deploy/nginx/micro-cache.conf)", () => {
       expect(await get(cache, path)).toMatchObject({ status: 500, body: `GET ${path} failed` });
     }
     upstream.failing.add("/broken-for-staff");
-    expect(await get(cache, "/broken-for-staff", { Cookie: "authjs.session-token=abc" })).toMatchObject({ status: 500, body: "GET /broken-for-staff failed" });
+    expect(await get(cache, "/broken-for-staff", { Cookie: "authjs.session-token=abc" })).toMatchObject({
+      status: 500,
+      body: "GET /broken-for-staff failed",
+    });
     const action = await fetch(cache.url + "/broken-for-staff", { method: "POST", body: "[]" });
-    expect({ status: action.status, body: await action.text() }).toEqual({ status: 500, body: "POST /broken-for-staff failed" });
+    expect({ status: action.status, body: await action.text() }).toEqual({
+      status: 500,
+      body: "POST /broken-for-staff failed",
+    });
   });
 
   it("serves the last good copy of an expired page when the app fails to render it again", async () => {
-    expect(await get(cache, "/briefly-fresh-then-failing")).toMatchObject({ cacheStatus: "MISS", body: "GET /briefly-fresh-then-failing answer 1" });
+    expect(await get(cache, "/briefly-fresh-then-failing")).toMatchObject({
+      cacheStatus: "MISS",
+      body: "GET /briefly-fresh-then-failing answer 1",
+    });
     await sleep(2_100);
     upstream.failing.add("/briefly-fresh-then-failing");
-    expect(await get(cache, "/briefly-fresh-then-failing")).toMatchObject({ status: 200, cacheStatus: "STALE", body: "GET /briefly-fresh-then-failing answer 1" });
+    expect(await get(cache, "/briefly-fresh-then-failing")).toMatchObject({
+      status: 200,
+      cacheStatus: "STALE",
+      body: "GET /briefly-fresh-then-failing answer 1",
+    });
   }, 15_000);
 
   it("serves the last good copy of an expired page while the app is down", async () => {
-    expect(await get(cache, "/briefly-fresh")).toMatchObject({ cacheStatus: "MISS", body: "GET /briefly-fresh answer 1" });
+    expect(await get(cache, "/briefly-fresh")).toMatchObject({
+      cacheStatus: "MISS",
+      body: "GET /briefly-fresh answer 1",
+    });
     await sleep(2_100);
     upstream.server.closeAllConnections();
     await new Promise((resolve) => upstream.server.close(resolve));

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { constants as fsConstants } from "node:fs";
+import { accessSync, constants as fsConstants } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -20,13 +20,23 @@ const SBIN_DIRECTORIES = ["/usr/sbin", "/usr/local/sbin"];
 
 export type MicroCache = { url: string; pid: number; stop: () => Promise<void> };
 
-async function findNginx(): Promise<string> {
+function findNginx(): string | null {
   const directories = [...(process.env.PATH ?? "").split(path.delimiter), ...SBIN_DIRECTORIES].filter(Boolean);
-  for (const directory of directories) {
-    const candidate = path.join(directory, "nginx");
-    if (await fs.access(candidate, fsConstants.X_OK).then(() => true, () => false)) return candidate;
+  return directories.map((directory) => path.join(directory, "nginx")).find(isExecutable) ?? null;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, fsConstants.X_OK);
+    return true;
+  } catch {
+    return false;
   }
-  throw new Error("nginx is not installed: install it first (Debian: apt-get install -y nginx).");
+}
+
+/** Why nginx cannot be started here, or null when it can: tests skip with this reason. */
+export function nginxUnavailable(): string | null {
+  return findNginx() ? null : "nginx is not installed (Debian: apt-get install nginx)";
 }
 
 /** What Debian's /etc/nginx/nginx.conf provides around a site, pointed into our own directory. */
@@ -98,14 +108,27 @@ function stopper(child: ChildProcess, directory: string, killOnExit: () => void)
 }
 
 /** Starts nginx with the micro-cache in front of the app servers on these local ports, on a free port. */
-export async function startMicroCache({ upstreamPorts, port }: { upstreamPorts: number[]; port?: number }): Promise<MicroCache> {
-  const nginx = await findNginx();
+export async function startMicroCache({
+  upstreamPorts,
+  port,
+}: {
+  upstreamPorts: number[];
+  port?: number;
+}): Promise<MicroCache> {
+  const nginx = findNginx();
+  if (!nginx) throw new Error(`${nginxUnavailable()}: install it first.`);
   const listenPort = port ?? (await findFreePort());
   const directory = await fs.mkdtemp(path.join(os.tmpdir(), "nginx-micro-cache-"));
   const errorLog = path.join(directory, "error.log");
-  const configFile = await writeConfig(directory, { LISTEN_PORT: listenPort, UPSTREAM_SERVERS: localUpstreamServers(upstreamPorts), CACHE_DIR: path.join(directory, "cache") });
+  const configFile = await writeConfig(directory, {
+    LISTEN_PORT: listenPort,
+    UPSTREAM_SERVERS: localUpstreamServers(upstreamPorts),
+    CACHE_DIR: path.join(directory, "cache"),
+  });
 
-  const child = spawn(nginx, ["-p", directory, "-c", configFile, "-e", errorLog, "-g", "daemon off;"], { stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(nginx, ["-p", directory, "-c", configFile, "-e", errorLog, "-g", "daemon off;"], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   await once(child, "spawn");
   // A benchmark that crashes must not leave nginx holding the port.
   const killOnExit = () => child.kill("SIGTERM");
