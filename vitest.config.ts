@@ -12,7 +12,7 @@ const unitTests = {
   extends: true as const,
   test: {
     name: "unit",
-    include: ["lib/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "deploy/**/*.test.ts"],
     environment: "node",
   },
 };
@@ -21,7 +21,7 @@ const databaseTests = (driver: "pglite" | "postgres") => ({
   extends: true as const,
   test: {
     name: `db:${driver}`,
-    include: ["db/**/*.test.{ts,tsx}", "app/**/*.test.{ts,tsx}"],
+    include: ["db/**/*.test.{ts,tsx}", "app/**/*.test.{ts,tsx}", "bench/**/*.test.ts"],
     environment: "node",
     setupFiles: driver === "postgres" ? ["test/postgres-database.ts"] : [],
     env:

@@ -1,4 +1,4 @@
-import { photoUrl } from "@/app/media/photo-url";
+import { photoUrl } from "@/lib/media/photo-url";
 import { PhotoImage } from "@/components/photo-image";
 import { PHOTO_WIDTHS } from "@/lib/media/responsive-sizes";
 

@@ -11,8 +11,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
-import { findFreePort } from "../scripts/bench/free-port";
-import { startMicroCache, type MicroCache } from "../scripts/nginx-micro-cache";
+import { findFreePort } from "../test/free-port";
+import { startMicroCache, type MicroCache } from "../deploy/nginx/run-micro-cache";
 import { startNextServer } from "../scripts/next-start";
 import {
   createThrowawayPostgres,

@@ -4,7 +4,7 @@ import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { APIRequestContext } from "@playwright/test";
 import postgres from "postgres";
-import { startMicroCache, type MicroCache } from "../scripts/nginx-micro-cache";
+import { startMicroCache, type MicroCache } from "../deploy/nginx/run-micro-cache";
 import { startNextServer } from "../scripts/next-start";
 import {
   createThrowawayPostgres,

@@ -67,7 +67,7 @@ function hasAccount(name: string): boolean {
 }
 
 /**
- * A port nothing listens on now, as the system hands them out. Not scripts/bench's findFreePort: it
+ * A port nothing listens on now, as the system hands them out. Not bench/lib's findFreePort: it
  * scans a fixed range from its first port, so test files starting clusters side by side would pick
  * the same one.
  */

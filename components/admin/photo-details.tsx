@@ -1,5 +1,5 @@
 import Image from "next/image";
-import { photoUrl, THUMBNAIL_WIDTH } from "@/app/media/photo-url";
+import { photoUrl, THUMBNAIL_WIDTH } from "@/lib/media/photo-url";
 import type { PhotoSummary } from "@/db/queries/media";
 
 type Thumbnailed = Pick<PhotoSummary, "id" | "width" | "height">;

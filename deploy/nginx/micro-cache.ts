@@ -1,6 +1,6 @@
 /**
  * Fills in micro-cache.conf, the programmatic twin of the `envsubst` line in its header; used by
- * scripts/nginx-micro-cache.ts to run the same file for benchmarks and tests.
+ * deploy/nginx/run-micro-cache.ts to run the same file for benchmarks and tests.
  */
 import fs from "node:fs/promises";
 import path from "node:path";

@@ -1,6 +1,6 @@
 import { Feed, type Extension, type Item } from "feed";
 import { create } from "xmlbuilder2";
-import { photoUrl } from "@/app/media/photo-url";
+import { photoUrl } from "@/lib/media/photo-url";
 import { articleHtmlForFeeds, FEED_PHOTO_WIDTH, type FeedPhoto } from "@/lib/mdx/feed-html";
 
 export type FeedSite = { name: string; description: string; language: string; url: string; logoPath: string };

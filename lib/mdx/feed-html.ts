@@ -7,7 +7,7 @@ import remarkParse from "remark-parse";
 import remarkRehype, { type Options as ToHtmlOptions } from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { photoUrl, type PhotoWidth } from "@/app/media/photo-url";
+import { photoUrl, type PhotoWidth } from "@/lib/media/photo-url";
 import { isPhotoId } from "./photo-references";
 import { findParseHazard, findUnsafeConstructs, type MdxIssue } from "./safety";
 

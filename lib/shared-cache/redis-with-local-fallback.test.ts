@@ -6,7 +6,7 @@ import createLruHandler from "@fortedigital/nextjs-cache-handler/local-lru";
 import createRedisHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
 import { createClient } from "@redis/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findFreePort } from "@/scripts/bench/free-port";
+import { findFreePort } from "@/test/free-port";
 import { redisWithLocalFallback } from "./redis-with-local-fallback.mjs";
 
 /**

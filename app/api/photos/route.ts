@@ -5,7 +5,7 @@ import { readCappedForm } from "@/lib/media/capped-form";
 import { MAX_PHOTO_BYTES } from "@/lib/media/inspect-photo";
 import { tooLargeMessage } from "@/lib/media/upload-limit";
 import { uploadNoticeMessage, uploadNoticeQuery, type UploadNotice } from "@/app/admin/(newsroom)/photos/upload-notice";
-import { photoUrl } from "@/app/media/photo-url";
+import { photoUrl } from "@/lib/media/photo-url";
 
 const LIBRARY_PATH = "/admin/photos";
 // The largest photo plus its part's headers and the form's boundaries. nginx lets 26 MB through here.

@@ -1,4 +1,4 @@
-import { photoResponse } from "../photo-response";
+import { photoResponse } from "@/lib/media/photo-response";
 
 type Context = { params: Promise<{ id: string }> };
 

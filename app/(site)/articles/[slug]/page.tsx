@@ -11,7 +11,7 @@ import { SAMPLE_CONTENT_TAG } from "@/lib/content/sample";
 import { ArticleBody } from "@/lib/mdx/render";
 import { feedAlternates, site } from "@/lib/site";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/structured-data";
-import { photoUrl } from "@/app/media/photo-url";
+import { photoUrl } from "@/lib/media/photo-url";
 
 type Props = { params: Promise<{ slug: string }> };
 

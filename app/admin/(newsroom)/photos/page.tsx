@@ -9,7 +9,7 @@ import { NewsroomDate } from "@/components/newsroom-date";
 import { listPhotos, PHOTO_TEXT_LIMITS, type PhotoSummary } from "@/db/queries/media";
 import { staffLine } from "@/lib/editor/staff-text";
 import { MAX_PHOTO_BYTES } from "@/lib/media/inspect-photo";
-import { photoUrl } from "@/app/media/photo-url";
+import { photoUrl } from "@/lib/media/photo-url";
 import type { SentPhoto } from "@/lib/media/send-photo";
 import { readUploadNotice, uploadNoticeMessage, type UploadNotice } from "./upload-notice";
 

@@ -1,4 +1,4 @@
-import { photoNotFound, photoResponse, publishedWidth } from "../../photo-response";
+import { photoNotFound, photoResponse, publishedWidth } from "@/lib/media/photo-response";
 
 type Context = { params: Promise<{ id: string; width: string }> };
 

@@ -4,9 +4,9 @@
  * percentiles cover all kinds together as well as each alone.
  */
 import autocannon, { type Instance, type Result } from "autocannon";
-import { spreadSample } from "../bench/first-requests";
-import { BROWSER_HEADERS, getText } from "../bench/http";
-import { readSitemap } from "../bench/site";
+import { spreadSample } from "../lib/first-requests";
+import { BROWSER_HEADERS, getText } from "../lib/http";
+import { readSitemap } from "../lib/site";
 
 export type ReaderGroup = { label: string; paths: string[]; connections: number };
 

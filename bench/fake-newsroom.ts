@@ -9,8 +9,8 @@ import { figureMarkup } from "@/lib/editor/body-commands";
 import { compileArticle, type CompiledArticle } from "@/lib/mdx/compile";
 import { photoReferences } from "@/lib/mdx/photo-references";
 import { articleSlug, authorSlug, sectionSlug, tagSlug } from "@/lib/slugs";
-import { databaseDriver, getDb } from "./client";
-import type { Transaction } from "./queries/staff";
+import { databaseDriver, getDb } from "@/db/client";
+import type { Transaction } from "@/db/queries/staff";
 import {
   articlePhotos,
   articles,
@@ -22,7 +22,7 @@ import {
   users,
   type NewMedia,
   type NewUser,
-} from "./schema";
+} from "@/db/schema";
 
 /**
  * A newsroom's worth of invented stories for benchmarks and load tests. The

@@ -9,8 +9,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Config, type Result } from "lighthouse";
-import { gitCommit } from "./bench/git";
-import { markdownTable, writeSection } from "./bench/markdown-section";
+import { gitCommit } from "./lib/git";
+import { markdownTable, writeSection } from "./lib/markdown-section";
 
 const PAGES = ["/", "/category/conflicts", "/articles/ukraine-to-receive-nato-support-and-membership-after-conflict"];
 const FORM_FACTORS = [

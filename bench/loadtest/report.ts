@@ -1,4 +1,4 @@
-import { percentile } from "../bench/first-requests";
+import { percentile } from "../lib/first-requests";
 import type { Publication } from "./editor";
 import { STABLE_GROWTH, type MemoryTrend } from "./memory-watch";
 import type { ReaderResult } from "./readers";

@@ -9,9 +9,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { findFreePort } from "../bench/free-port";
-import type { Credentials } from "../bench/publish";
-import { startNextServer } from "../next-start";
+import { findFreePort } from "@/test/free-port";
+import type { Credentials } from "../lib/publish";
+import { startNextServer } from "@/scripts/next-start";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 // Clear of the end-to-end servers (3100s), other local servers (3300s and up) and the benchmark's (8300s).

@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { compileArticle } from "@/lib/mdx/compile";
 import { photoReferences } from "@/lib/mdx/photo-references";
 import { ArticleBody } from "@/lib/mdx/render";
-import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "./client";
+import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "@/db/client";
 import { FAKE_TAG_COUNT, fakeNewsroom, type FakeNewsroomReport } from "./fake-newsroom";
-import { getPublishedArticle, listSectionArticles, type ArticleSummary } from "./queries/articles";
-import { getPhotoFile } from "./queries/media";
-import { searchArticles } from "./queries/search";
-import { listSections } from "./queries/sections";
-import { hasStaffAccounts, verifyStaffCredentials } from "./queries/staff";
-import { articlePhotos, articles, articleTags, media, tags, users } from "./schema";
+import { getPublishedArticle, listSectionArticles, type ArticleSummary } from "@/db/queries/articles";
+import { getPhotoFile } from "@/db/queries/media";
+import { searchArticles } from "@/db/queries/search";
+import { listSections } from "@/db/queries/sections";
+import { hasStaffAccounts, verifyStaffCredentials } from "@/db/queries/staff";
+import { articlePhotos, articles, articleTags, media, tags, users } from "@/db/schema";
 
 vi.mock("@/lib/auth", () => import("@/test/staff-session"));
 

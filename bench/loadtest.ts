@@ -8,9 +8,9 @@
  * they belong to the machine, not the code.
  */
 import os from "node:os";
-import { gitCommit } from "./bench/git";
-import { findListeningProcess } from "./bench/memory";
-import type { Credentials } from "./bench/publish";
+import { gitCommit } from "./lib/git";
+import { findListeningProcess } from "./lib/memory";
+import type { Credentials } from "./lib/publish";
 import { openDesk, publishStories, storiesFor, trashStories, type Desk, type Publication } from "./loadtest/editor";
 import { memoryTrend, watchMemory, type MemorySample } from "./loadtest/memory-watch";
 import { readOptions, type LoadTestOptions } from "./loadtest/options";

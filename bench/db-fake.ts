@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { closeDatabase, databaseDriver, migrateDatabase } from "@/db/client";
-import { fakeNewsroom, type FakeNewsroomProgress } from "@/db/fake-newsroom";
+import { fakeNewsroom, type FakeNewsroomProgress } from "./fake-newsroom";
 
 const USAGE = "Usage: npm run db:fake -- [--articles N] [--seed N]";
 const PROGRESS_EVERY = 10_000;

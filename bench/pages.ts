@@ -6,19 +6,19 @@
  * on the machine and on whatever else it is doing.
  */
 import path from "node:path";
-import { walkToDeepPage, timeFirstPage } from "./bench/deep-page";
-import { spreadSample, timeFirstRequests } from "./bench/first-requests";
-import { gitCommit } from "./bench/git";
-import { getText } from "./bench/http";
-import { measureLoad, type LoadResult } from "./bench/load";
-import { writeSection } from "./bench/markdown-section";
-import { findListeningProcess, residentMemory, type Memory } from "./bench/memory";
-import { readOptions, type BenchOptions } from "./bench/options";
-import { measurePublishToVisible, type PublishOutcome } from "./bench/publish";
-import { sectionKey, toConsole, toMarkdown, type BenchRun } from "./bench/report";
-import { measureScriptWeight } from "./bench/script-weight";
-import { findTargets, readSitemap, type SiteMap, type Targets } from "./bench/site";
-import { startMicroCache } from "./nginx-micro-cache";
+import { walkToDeepPage, timeFirstPage } from "./lib/deep-page";
+import { spreadSample, timeFirstRequests } from "./lib/first-requests";
+import { gitCommit } from "./lib/git";
+import { getText } from "./lib/http";
+import { measureLoad, type LoadResult } from "./lib/load";
+import { writeSection } from "./lib/markdown-section";
+import { findListeningProcess, residentMemory, type Memory } from "./lib/memory";
+import { readOptions, type BenchOptions } from "./lib/options";
+import { measurePublishToVisible, type PublishOutcome } from "./lib/publish";
+import { sectionKey, toConsole, toMarkdown, type BenchRun } from "./lib/report";
+import { measureScriptWeight } from "./lib/script-weight";
+import { findTargets, readSitemap, type SiteMap, type Targets } from "./lib/site";
+import { startMicroCache } from "@/deploy/nginx/run-micro-cache";
 
 // A real file from public/, served by Next without rendering: the ceiling for this server.
 const STATIC_FILE = "/humans.txt";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { count, readCommandLine } from "../bench/command-line";
+import { count, readCommandLine } from "../lib/command-line";
 
 export const USAGE = `Usage: npm run loadtest -- [--connections 200] [--duration 60] [--stories 20] [--url URL]
 Readers load home, sections, articles and the RSS feed for --duration seconds, and for as long as

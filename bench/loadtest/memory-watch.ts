@@ -3,7 +3,7 @@
  * a leak shows as memory still climbing at the end of the load, well past the level it reached
  * once the caches had filled and the code had been compiled.
  */
-import { residentMemory } from "../bench/memory";
+import { residentMemory } from "../lib/memory";
 
 export type MemorySample = { at: number; megabytes: number };
 

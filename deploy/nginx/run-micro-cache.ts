@@ -11,8 +11,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { localUpstreamServers, renderMicroCacheConfig, type MicroCacheSettings } from "../deploy/nginx/micro-cache";
-import { findFreePort } from "./bench/free-port";
+import { localUpstreamServers, renderMicroCacheConfig, type MicroCacheSettings } from "./micro-cache";
+import { findFreePort } from "../../test/free-port";
 
 const READY_TIMEOUT_MS = 10_000;
 // Debian installs nginx in /usr/sbin, which is not on an ordinary user's PATH.

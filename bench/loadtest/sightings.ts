@@ -4,7 +4,7 @@
  * publication the editor never saw confirmed are looked for too, at the address their headline
  * gives them: only the site can say whether they were lost.
  */
-import { BROWSER_HEADERS } from "../bench/http";
+import { BROWSER_HEADERS } from "../lib/http";
 import { articleSlug, sectionSlug } from "@/lib/slugs";
 import type { Publication } from "./editor";
 

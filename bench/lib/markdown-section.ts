@@ -3,8 +3,8 @@ import path from "node:path";
 
 const PREAMBLE = `# Benchmarks
 
-Written by \`npm run bench\` and \`npm run lighthouse\` (see \`scripts/bench.ts\` and
-\`scripts/lighthouse.ts\`). Each run replaces its own section, so the file holds the latest run of
+Written by \`npm run bench\` and \`npm run lighthouse\` (see \`bench/pages.ts\` and
+\`bench/lighthouse.ts\`). Each run replaces its own section, so the file holds the latest run of
 each configuration. The numbers come from whatever machine ran them, with the server and the load
 generator sharing its cores: compare runs from one machine, not across machines.
 `;

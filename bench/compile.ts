@@ -8,8 +8,8 @@ import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
 import { loadNewsroomContent } from "@/lib/content/load";
 import { compileArticle } from "@/lib/mdx/compile";
-import { gitCommit } from "./bench/git";
-import { markdownTable, writeSection } from "./bench/markdown-section";
+import { gitCommit } from "./lib/git";
+import { markdownTable, writeSection } from "./lib/markdown-section";
 
 const ROUNDS = 50;
 

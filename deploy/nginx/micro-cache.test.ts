@@ -2,8 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findFreePort } from "./bench/free-port";
-import { nginxUnavailable, startMicroCache, type MicroCache } from "./nginx-micro-cache";
+import { findFreePort } from "@/test/free-port";
+import { nginxUnavailable, startMicroCache, type MicroCache } from "./run-micro-cache";
 
 const CACHE_CONTROL: Record<string, string> = {
   "/": "public, s-maxage=60, stale-while-revalidate=600",

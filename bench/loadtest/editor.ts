@@ -12,7 +12,7 @@ import {
   writeNewStory,
   type Credentials,
   type Story,
-} from "../bench/publish";
+} from "../lib/publish";
 
 /**
  * `unconfirmed`: the editor gave up waiting for the newsroom's answer, which says nothing about
