@@ -1,6 +1,7 @@
 import "server-only";
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
 import { waitForReplicaToCatchUp } from "@/db/client";
+import type { ReaderTag } from "@/lib/cache-tags";
 
 /**
  * Reader pages are cached whole by Next (rendered on first request, `revalidate` seconds at most);
