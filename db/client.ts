@@ -119,7 +119,8 @@ async function waitForReplay(primary: postgres.Sql, replica: postgres.Sql): Prom
     if ((await Promise.race([pollUntilReplayed(primary, replica, progress), late])) === "late") {
       const behind = progress.bytesBehind === null ? "an unknown number of" : String(progress.bytesBehind);
       console.warn(
-        `The read replica is still ${behind} bytes of WAL behind the primary after ${REPLICA_WAIT_MS} ms; reader pages rendered now may show the change only when they next revalidate.`,
+        `The read replica is still ${behind} bytes of WAL behind the primary after ${REPLICA_WAIT_MS} ms; ` +
+          "reader pages rendered now may show the change only when they next revalidate.",
       );
     }
   } catch (error) {

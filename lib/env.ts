@@ -49,7 +49,8 @@ const envSchema = z.object({
 export function assertServerEnvironment(): void {
   if (process.env.NODE_ENV === "production" && !process.env.AUTH_SECRET) {
     throw new Error(
-      "AUTH_SECRET is not set. Staff sessions are signed with it: generate one with `npx auth secret` (or `openssl rand -base64 32`) and set it in the environment.",
+      "AUTH_SECRET is not set. Staff sessions are signed with it: generate one with `npx auth secret` " +
+        "(or `openssl rand -base64 32`) and set it in the environment.",
     );
   }
 }

@@ -3,6 +3,12 @@
 import { useActionState } from "react";
 import { signInAction, type SignInState } from "./actions";
 
+const FIELD_CLASSES =
+  "mt-1 w-full rounded-sm border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-900";
+const BUTTON_CLASSES =
+  "w-full rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 " +
+  "dark:bg-stone-100 dark:text-stone-900";
+
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {});
   return (
@@ -12,14 +18,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         <label htmlFor="email" className="block text-sm font-semibold">
           Email
         </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          className="mt-1 w-full rounded-sm border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-900"
-        />
+        <input id="email" name="email" type="email" autoComplete="username" required className={FIELD_CLASSES} />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-semibold">
@@ -31,7 +30,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           type="password"
           autoComplete="current-password"
           required
-          className="mt-1 w-full rounded-sm border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-900"
+          className={FIELD_CLASSES}
         />
       </div>
       {state.error ? (
@@ -43,11 +42,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           {state.error}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900"
-      >
+      <button type="submit" disabled={pending} className={BUTTON_CLASSES}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

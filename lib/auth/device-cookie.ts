@@ -44,7 +44,10 @@ function signature(account: string, nonce: string): string {
   return createHmac("sha256", deviceKey()).update(`${account}|${nonce}`).digest("base64url");
 }
 
-/** A new device cookie for a browser that has just signed in to `account` (lib/auth/sign-in-throttle.ts's accountKey). */
+/**
+ * A new device cookie for a browser that has just signed in to `account`
+ * (lib/auth/sign-in-throttle.ts's accountKey).
+ */
 export function deviceCookieFor(account: string): DeviceCookie {
   const nonce = randomBytes(16).toString("base64url");
   return {

@@ -7,6 +7,7 @@ import sharp, { type FormatEnum, type Metadata, type Sharp } from "sharp";
 import { cameraName } from "@/lib/media/camera-name";
 import { readPhotoExif } from "@/lib/media/photo-exif";
 import { type PhotoMimeType, sniffImageType } from "@/lib/media/sniff-image-type";
+import { tooLargeMessage } from "@/lib/media/upload-limit";
 
 export type { PhotoMimeType } from "@/lib/media/sniff-image-type";
 
@@ -85,12 +86,8 @@ function refuseBadSize(bytes: Uint8Array): void {
   if (bytes.byteLength === 0) {
     throw new PhotoRejectedError("empty", `This file is empty; ${UPLOAD_INSTEAD}`);
   }
-  if (bytes.byteLength > MAX_PHOTO_BYTES) {
-    throw new PhotoRejectedError(
-      "too-large",
-      `This file is ${megabytes(bytes.byteLength)} MB; photos can be at most ${megabytes(MAX_PHOTO_BYTES)} MB. Export a smaller JPEG and upload that.`,
-    );
-  }
+  const tooLarge = tooLargeMessage(bytes.byteLength, MAX_PHOTO_BYTES);
+  if (tooLarge) throw new PhotoRejectedError("too-large", tooLarge);
 }
 
 function acceptedTypeOf(bytes: Uint8Array): PhotoMimeType {
@@ -122,7 +119,8 @@ function refuseTooManyPixels({ width, height }: Metadata): void {
   if (width * height <= MAX_PHOTO_PIXELS) return;
   throw new PhotoRejectedError(
     "too-many-pixels",
-    `This image is ${width} × ${height} pixels (${megapixels(width * height)} megapixels); photos can be at most ${megapixels(MAX_PHOTO_PIXELS)} megapixels. Resize it and upload it again.`,
+    `This image is ${width} × ${height} pixels (${megapixels(width * height)} megapixels); ` +
+      `photos can be at most ${megapixels(MAX_PHOTO_PIXELS)} megapixels. Resize it and upload it again.`,
   );
 }
 
@@ -140,11 +138,6 @@ export function damagedPhotoError(mimeType: PhotoMimeType, cause?: unknown): Pho
     `This ${format} file is damaged or incomplete; export the photo again and upload the new file.`,
     { cause },
   );
-}
-
-function megabytes(byteCount: number): string {
-  // Round up so a file just over the limit never reads as exactly the limit.
-  return (Math.ceil((byteCount / (1024 * 1024)) * 10) / 10).toString();
 }
 
 function megapixels(pixelCount: number): string {

@@ -7,5 +7,8 @@ const megabytes = (byteCount: number) => (Math.ceil((byteCount / (1024 * 1024)) 
  */
 export function tooLargeMessage(byteCount: number, maxBytes: number): string | null {
   if (byteCount <= maxBytes) return null;
-  return `This file is ${megabytes(byteCount)} MB; photos can be at most ${megabytes(maxBytes)} MB. Export a smaller JPEG and upload that.`;
+  return (
+    `This file is ${megabytes(byteCount)} MB; photos can be at most ${megabytes(maxBytes)} MB. ` +
+    "Export a smaller JPEG and upload that."
+  );
 }

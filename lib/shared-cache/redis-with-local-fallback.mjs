@@ -46,9 +46,11 @@ function within(ms, promise) {
 }
 
 /**
- * @typedef {{ client: { isReady: boolean, destroy: () => void }, redis: import("@fortedigital/nextjs-cache-handler").Handler, connected: Promise<unknown> }} RedisLink
+ * @typedef {import("@fortedigital/nextjs-cache-handler").Handler} Handler
+ * @typedef {{ isReady: boolean, destroy: () => void }} RedisClient
+ * @typedef {{ client: RedisClient, redis: Handler, connected: Promise<unknown> }} RedisLink
  * @param {() => RedisLink} connect opens a connection to Redis and the Redis handler on it
- * @param {() => import("@fortedigital/nextjs-cache-handler").Handler} createLocal a fresh local cache
+ * @param {() => Handler} createLocal a fresh local cache
  * @param {{ log?: { warn: (message: string) => void }, replaceConnectionAfterMs?: number }} [options]
  */
 export function redisWithLocalFallback(
