@@ -11,5 +11,12 @@ export default defineConfig([
     ignores: ["**/*.test.ts", "**/*.test.tsx", "db/migrations/**"],
     rules: { "max-len": ["error", { code: 120, tabWidth: 2 }] },
   },
-  globalIgnores([".next/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    "node_modules/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
 ]);

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import { ensureDevelopmentAuthSecret } from "./lib/auth/development-secret";
-import { FRONT_PAGE_ROUTE } from "./lib/reader-routes";
+import { FRONT_PAGE_REWRITE } from "./lib/routes";
 import { securityHeaders } from "./lib/security-headers";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/server-action-limit";
 // Imported for its side effect: a bad environment stops the server here, naming the variable.
@@ -30,7 +30,7 @@ const nextConfig = (phase: string): NextConfig => ({
   // esbuild, bundled, tries to parse its own native binary; it bundles the MDX compiler process at run time.
   serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile", "exifr", "esbuild"],
   async rewrites() {
-    return { beforeFiles: [{ source: "/", destination: FRONT_PAGE_ROUTE }], afterFiles: [], fallback: [] };
+    return { beforeFiles: [{ source: "/", destination: FRONT_PAGE_REWRITE }], afterFiles: [], fallback: [] };
   },
   async headers() {
     return securityHeaders({ production: process.env.NODE_ENV === "production" });

@@ -376,13 +376,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 let signedOutMessage = "";
 
-/** Told "sign in first": thrown, answered on the form or with an HTTP status, or sent to the sign-in page. */
+/**
+ * Told "sign in first": thrown, answered on the form as "refused" with the signed-out message, with
+ * an HTTP status, or sent to the sign-in page.
+ */
 function isRefusal(answer: Answer): boolean {
   if ("refused" in answer) return true;
   if ("redirectedTo" in answer) return answer.redirectedTo.startsWith("/login");
   const { returned } = answer;
   if (returned instanceof Response) return returned.status === 401 || returned.status === 403;
-  return isRecord(returned) && (returned.message === signedOutMessage || returned.error === signedOutMessage);
+  return isRecord(returned) && returned.status === "refused" && returned.message === signedOutMessage;
 }
 
 /** Neither refused nor turned back for its input; several actions report success with a redirect. */
@@ -391,10 +394,7 @@ function isDone(answer: Answer): boolean {
   if ("redirectedTo" in answer) return true;
   const { returned } = answer;
   if (returned instanceof Response) return returned.ok;
-  return !(
-    isRecord(returned) &&
-    (["invalid", "refused", "conflict"].includes(String(returned.status)) || "error" in returned)
-  );
+  return !(isRecord(returned) && ["invalid", "refused", "conflict", "not-found"].includes(String(returned.status)));
 }
 
 function describeAnswer(answer: Answer): string {
@@ -490,12 +490,14 @@ describe(`every server action and route handler, called without a session, on ${
     signInAs(null);
     const before = await databaseFingerprint();
     const answer = await createFirstAdministratorAction(
-      {},
+      IDLE,
       form({ name: "Mallory", email: "mallory@newsroom.example", password: PASSWORD, confirmPassword: PASSWORD }),
     );
-    // An error and no field errors: the input was fine, the moment was not.
+    // Refused, with no field errors: the input was fine, the moment was not.
     expect(answer).toEqual({
-      error: expect.any(String),
+      status: "refused",
+      message: expect.any(String),
+      signedOut: false,
       values: { name: "Mallory", email: "mallory@newsroom.example" },
     });
     expect(await databaseFingerprint()).toEqual(before);

@@ -115,7 +115,7 @@ describe(`the fake newsroom on ${databaseDriver()}`, () => {
     expect(uses[0]!.stories).toBeGreaterThanOrEqual(10 * median);
   });
 
-  it("stores exactly what the compiler makes of each body, and every body renders with its photos", async () => {
+  it("stores exactly what the compiler and the model make of each body, and every body renders with its photos", async () => {
     const bodies = await getDb()
       .selectDistinct({
         bodyMdx: articles.bodyMdx,
@@ -123,6 +123,9 @@ describe(`the fake newsroom on ${databaseDriver()}`, () => {
         sourceHash: articles.sourceHash,
         plainText: articles.plainText,
         wordCount: articles.wordCount,
+        photoIds: articles.bodyPhotoIds,
+        feedBody: articles.feedBody,
+        modelVersion: articles.modelVersion,
       })
       .from(articles);
     expect(bodies).toHaveLength(report.bodies);

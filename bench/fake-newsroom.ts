@@ -7,8 +7,8 @@ import sharp from "sharp";
 import { loadNewsroomContent } from "@/lib/content/load";
 import { figureMarkup } from "@/lib/editor/body-commands";
 import { compileArticle, type CompiledArticle } from "@/lib/mdx/compile";
-import { photoReferences } from "@/lib/mdx/photo-references";
 import { articleSlug, authorSlug, sectionSlug, tagSlug } from "@/lib/slugs";
+import { articleModelColumns } from "@/db/article-models";
 import { databaseDriver, getDb } from "@/db/client";
 import type { Transaction } from "@/db/queries/staff";
 import {
@@ -495,8 +495,8 @@ async function ensurePhotos(cast: Faker, uploadedById: string | null): Promise<P
 
 // --- The stories -------------------------------------------------------------------------------
 
-/** `photoIds`: the library photos the body shows, read once per body rather than once per story. */
-type PooledBody = CompiledArticle & { bodyMdx: string; photoIds: string[] };
+/** A body with its code and model (`photoIds`: the library photos it shows), built once per body. */
+type PooledBody = CompiledArticle & { bodyMdx: string };
 
 /** Compiling costs ~25 ms a story: a few hundred bodies compiled once each, shared by every story. */
 async function compileBodyPool(bodies: readonly string[]): Promise<PooledBody[]> {
@@ -505,7 +505,7 @@ async function compileBodyPool(bodies: readonly string[]): Promise<PooledBody[]>
   const compileNext = async (): Promise<void> => {
     for (let index = next++; index < bodies.length; index = next++) {
       const bodyMdx = bodies[index]!;
-      pool[index] = { bodyMdx, photoIds: photoReferences(bodyMdx), ...(await compileArticle(bodyMdx)) };
+      pool[index] = { bodyMdx, ...(await compileArticle(bodyMdx)) };
     }
   };
   await Promise.all(Array.from({ length: COMPILE_CONCURRENCY }, compileNext));
@@ -612,18 +612,17 @@ function storyWriter(faker: Faker, newsroom: Newsroom, firstSerial: number, now:
   };
 }
 
-/** The stories that first tell each pooled body, with its text and compiled code in full. */
+/** The stories that first tell each pooled body, with its text, compiled code and model in full. */
 async function insertFirstTellings(tx: Transaction, stories: readonly Story[], bodies: readonly PooledBody[]) {
   await tx.insert(articles).values(
     stories.map(({ article, body }) => {
-      const { bodyMdx, code, sourceHash, plainText, wordCount } = bodies[body]!;
+      const compiled = bodies[body]!;
       return {
         ...article,
-        bodyMdx,
-        compiledCode: code,
-        sourceHash,
-        plainText,
-        wordCount,
+        bodyMdx: compiled.bodyMdx,
+        compiledCode: compiled.code,
+        sourceHash: compiled.sourceHash,
+        ...articleModelColumns(compiled),
         firstPublishedAt: article.publishedAt,
       };
     }),
@@ -631,7 +630,7 @@ async function insertFirstTellings(tx: Transaction, stories: readonly Story[], b
 }
 
 /**
- * Every later story copies its body, compiled code and plain text inside the
+ * Every later story copies its body, compiled code and model inside the
  * database from the first story that told it: one JSON parameter per batch
  * instead of ~17 KB of text per story through the driver.
  */
@@ -639,9 +638,11 @@ async function insertRetellings(tx: Transaction, stories: readonly Story[], firs
   const rows = stories.map(({ article, body }) => ({ ...article, firstTelling: firstTellings[body] }));
   await tx.execute(sql`
     insert into ${articles} (id, slug, headline, dek, body_mdx, compiled_code, source_hash, plain_text, word_count,
+      body_photo_ids, feed_body, model_version,
       category_id, author_id, hero_media_id, status, published_at, first_published_at, created_at, updated_at)
     select story.id, story.slug, story.headline, story.dek, first.body_mdx, first.compiled_code, first.source_hash,
-      first.plain_text, first.word_count, story."categoryId", story."authorId", story."heroMediaId", story.status,
+      first.plain_text, first.word_count, first.body_photo_ids, first.feed_body, first.model_version,
+      story."categoryId", story."authorId", story."heroMediaId", story.status,
       story."publishedAt", story."publishedAt", story."createdAt", story."updatedAt"
     from json_to_recordset(${JSON.stringify(rows)}::json) as story(id uuid, slug text, headline text, dek text,
       "categoryId" uuid, "authorId" uuid, "heroMediaId" uuid, status article_status, "publishedAt" timestamptz,

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ArticleSummary } from "@/db/queries/articles";
+import { routes } from "@/lib/routes";
 import { NewsroomDate } from "./newsroom-date";
 
 // Minor corrections within the first hour are not worth an "Updated" line.
@@ -12,7 +13,7 @@ export function ArticleByline({ article }: { article: ArticleSummary }) {
       <p>
         By{" "}
         <Link
-          href={`/author/${article.author.slug}`}
+          href={routes.author(article.author.slug)}
           className="font-semibold text-stone-900 underline-offset-2 hover:underline dark:text-stone-100"
           rel="author"
         >

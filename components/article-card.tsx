@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ArticleSummary } from "@/db/queries/articles";
+import { routes } from "@/lib/routes";
 import { NewsroomDate } from "./newsroom-date";
 
 type ArticleCardProps = {
@@ -28,13 +29,13 @@ export function ArticleCard({
       {showSection ? (
         <p className="font-sans text-xs font-semibold tracking-wider text-red-800 uppercase dark:text-red-400">
           {/* Padded to a 24 px touch target (WCAG 2.2), the headline link sits right below it. */}
-          <Link href={`/category/${article.section.slug}`} className="inline-block py-1.5 hover:underline">
+          <Link href={routes.section(article.section.slug)} className="inline-block py-1.5 hover:underline">
             {article.section.name}
           </Link>
         </p>
       ) : null}
       <Heading className={`leading-tight text-balance ${headlineSize[size]}`}>
-        <Link href={`/articles/${article.slug}`} className="underline-offset-4 hover:underline">
+        <Link href={routes.story(article.slug)} className="underline-offset-4 hover:underline">
           {article.headline}
         </Link>
       </Heading>

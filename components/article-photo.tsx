@@ -1,6 +1,6 @@
-import { photoUrl } from "@/lib/media/photo-url";
 import { PhotoImage } from "@/components/photo-image";
 import { PHOTO_WIDTHS } from "@/lib/media/responsive-sizes";
+import { routes } from "@/lib/routes";
 
 export type ArticlePhotoProps = {
   caption: string;
@@ -23,6 +23,15 @@ function widthsWorthOffering(photoWidth: number): readonly number[] {
   return firstCovering === -1 ? PHOTO_WIDTHS : PHOTO_WIDTHS.slice(0, firstCovering + 1);
 }
 
+const CAMERA_BODY =
+  "M3 8.5A2.5 2.5 0 0 1 5.5 6h1.6l1.2-1.8A1.5 1.5 0 0 1 9.5 3.5h5a1.5 1.5 0 0 1 1.2.7L16.9 6h1.6A2.5 2.5 0 0 1 " +
+  "21 8.5v9a2.5 2.5 0 0 1-2.5 2.5h-13A2.5 2.5 0 0 1 3 17.5z";
+const DESCRIBED_PHOTO_CLASSES =
+  "flex items-center justify-center rounded-sm bg-stone-200 text-stone-500 dark:bg-stone-800 dark:text-stone-400";
+const CAPTION_CLASSES =
+  "mt-2 border-l-2 border-stone-300 pl-3 font-sans text-sm leading-snug text-stone-600 " +
+  "dark:border-stone-600 dark:text-stone-300";
+
 function CameraGlyph() {
   return (
     <svg
@@ -33,7 +42,7 @@ function CameraGlyph() {
       stroke="currentColor"
       strokeWidth="1.5"
     >
-      <path d="M3 8.5A2.5 2.5 0 0 1 5.5 6h1.6l1.2-1.8A1.5 1.5 0 0 1 9.5 3.5h5a1.5 1.5 0 0 1 1.2.7L16.9 6h1.6A2.5 2.5 0 0 1 21 8.5v9a2.5 2.5 0 0 1-2.5 2.5h-13A2.5 2.5 0 0 1 3 17.5z" />
+      <path d={CAMERA_BODY} />
       <circle cx="12" cy="12.5" r="3.5" />
     </svg>
   );
@@ -44,9 +53,7 @@ function DescribedPhoto({ label, variant }: { label: string; variant: "lead" | "
     <div
       role="img"
       aria-label={label}
-      className={`flex items-center justify-center rounded-sm bg-stone-200 text-stone-500 dark:bg-stone-800 dark:text-stone-400 ${
-        variant === "lead" ? "aspect-[16/9]" : "aspect-[16/8]"
-      }`}
+      className={`${DESCRIBED_PHOTO_CLASSES} ${variant === "lead" ? "aspect-[16/9]" : "aspect-[16/8]"}`}
     >
       <CameraGlyph />
     </div>
@@ -72,7 +79,7 @@ export function ArticlePhoto({
     <figure className={variant === "lead" ? "not-prose my-6" : "not-prose my-8"} data-photo>
       {photoId && width && height ? (
         <PhotoImage
-          src={photoUrl(photoId)}
+          src={routes.photo(photoId)}
           publishedWidths={widthsWorthOffering(width)}
           // A Figure copies its alt text when inserted, perhaps before anyone wrote it: never leave the image unnamed.
           alt={alt || caption}
@@ -85,7 +92,7 @@ export function ArticlePhoto({
       ) : (
         <DescribedPhoto label={alt ?? caption} variant={variant} />
       )}
-      <figcaption className="mt-2 border-l-2 border-stone-300 pl-3 font-sans text-sm leading-snug text-stone-600 dark:border-stone-600 dark:text-stone-300">
+      <figcaption className={CAPTION_CLASSES}>
         <span data-caption>{caption}</span>
         {camera ? (
           <span className="mt-1 block text-xs uppercase tracking-wide text-stone-500 dark:text-stone-400" data-camera>

@@ -1,5 +1,8 @@
 import Link from "next/link";
 
+const PAGINATION_CLASSES =
+  "mt-10 flex items-center justify-between border-t border-stone-300 pt-4 font-sans text-sm dark:border-stone-700";
+
 type PaginationProps = {
   basePath: string;
   page: number;
@@ -18,10 +21,7 @@ export function Pagination({ basePath, page, totalPages, query, items = "stories
     return search ? `${basePath}?${search}` : basePath;
   };
   return (
-    <nav
-      aria-label="Pagination"
-      className="mt-10 flex items-center justify-between border-t border-stone-300 pt-4 font-sans text-sm dark:border-stone-700"
-    >
+    <nav aria-label="Pagination" className={PAGINATION_CLASSES}>
       {page > 1 ? (
         <Link href={href(page - 1)} rel="prev" className="font-semibold hover:underline">
           ← Newer {items}

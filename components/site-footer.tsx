@@ -1,4 +1,5 @@
 import { site } from "@/lib/site";
+import { routes } from "@/lib/routes";
 import { FeedLink } from "./feed-link";
 
 export function SiteFooter() {
@@ -10,11 +11,11 @@ export function SiteFooter() {
         </p>
         <p className="mt-2">Stories marked as sample content are invented to demonstrate the portal.</p>
         <p className="mt-3 flex flex-wrap gap-4">
-          <FeedLink href="/rss.xml" label="RSS feed" />
-          <a href="/atom.xml" className="hover:underline">
+          <FeedLink href={routes.siteFeeds.rss} label="RSS feed" />
+          <a href={routes.siteFeeds.atom} className="hover:underline">
             Atom
           </a>
-          <a href="/feed.json" className="hover:underline">
+          <a href={routes.siteFeeds.json} className="hover:underline">
             JSON Feed
           </a>
         </p>

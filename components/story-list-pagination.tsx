@@ -1,22 +1,23 @@
 import Link from "next/link";
+import { routes, type ListingKind } from "@/lib/routes";
 
-/** Older/newer links of a keyset-paginated reader list (`{basePath}/before/{story id}`). */
+const PAGINATION_CLASSES =
+  "mt-10 flex items-center justify-between border-t border-stone-300 pt-4 font-sans text-sm dark:border-stone-700";
+
+/** Older/newer links of a keyset-paginated reader list (`…/before/{story id}`). */
 export function StoryListPagination({
-  basePath,
+  listing,
   olderCursor,
   newerCursor,
 }: {
-  basePath: string;
+  listing: { kind: ListingKind; slug: string };
   olderCursor: string | null;
   newerCursor: string | null | undefined;
 }) {
   if (olderCursor === null && newerCursor === undefined) return null;
-  const pageBefore = (cursor: string | null) => (cursor === null ? basePath : `${basePath}/before/${cursor}`);
+  const pageBefore = (cursor: string | null) => routes.listing(listing.kind, listing.slug, cursor ?? undefined);
   return (
-    <nav
-      aria-label="Pagination"
-      className="mt-10 flex items-center justify-between border-t border-stone-300 pt-4 font-sans text-sm dark:border-stone-700"
-    >
+    <nav aria-label="Pagination" className={PAGINATION_CLASSES}>
       {newerCursor === undefined ? (
         <span />
       ) : (

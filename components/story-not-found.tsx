@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { routes } from "@/lib/routes";
 
 export function StoryNotFound() {
   return (
@@ -8,11 +9,11 @@ export function StoryNotFound() {
         The page you asked for does not exist, or the story is no longer published.
       </p>
       <p className="mt-6 font-sans">
-        <Link href="/" className="font-semibold underline">
+        <Link href={routes.front} className="font-semibold underline">
           Go to the front page
         </Link>{" "}
         or{" "}
-        <Link href="/search" className="font-semibold underline">
+        <Link href={routes.search()} className="font-semibold underline">
           search the stories
         </Link>
         .

@@ -1,5 +1,6 @@
 import { relations, sql, type SQL } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   customType,
@@ -14,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { FeedBody } from "@/lib/mdx/feed-html";
 
 const tsvector = customType<{ data: string }>({
   dataType: () => "tsvector",
@@ -118,6 +120,10 @@ export const tagRedirects = pgTable("tag_redirects", {
 
 const publishedAndKept = sql`status = 'published' and deleted_at is null`;
 
+/** One part of the search vector: a column's words, weighted A (most) to D (least). */
+const searchWeight = (column: AnyPgColumn, weight: "A" | "B" | "C") =>
+  sql`setweight(to_tsvector('english', coalesce(${column}, '')), ${sql.raw(`'${weight}'`)})`;
+
 export const articles = pgTable(
   "articles",
   {
@@ -128,8 +134,20 @@ export const articles = pgTable(
     bodyMdx: text("body_mdx").notNull(),
     compiledCode: text("compiled_code").notNull(),
     sourceHash: text("source_hash").notNull(),
+    // The article model (lib/mdx/article-model.ts), built from the body in the same save as the
+    // compiled code, so no reader's request parses MDX: plain text and word count, the library
+    // photos the body shows (article_photos is filled from them) and the feed item's HTML.
     plainText: text("plain_text").notNull().default(""),
     wordCount: integer("word_count").notNull().default(0),
+    bodyPhotoIds: uuid("body_photo_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    // Null until built: a feed then shows none of the body.
+    feedBody: jsonb("feed_body").$type<FeedBody>(),
+    // The rules the model was built with (ARTICLE_MODEL_VERSION); null for a row written before
+    // models were. Start-up rebuilds every row that is null or older (db/article-models.ts).
+    modelVersion: integer("model_version"),
     seoTitle: text("seo_title"),
     seoDescription: text("seo_description"),
     categoryId: uuid("category_id")
@@ -147,9 +165,11 @@ export const articles = pgTable(
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    search: tsvector("search").generatedAlwaysAs(
-      (): SQL =>
-        sql`setweight(to_tsvector('english', coalesce(${articles.headline}, '')), 'A') || setweight(to_tsvector('english', coalesce(${articles.dek}, '')), 'B') || setweight(to_tsvector('english', coalesce(${articles.plainText}, '')), 'C')`,
+    search: tsvector("search").generatedAlwaysAs((): SQL =>
+      sql.join(
+        [searchWeight(articles.headline, "A"), searchWeight(articles.dek, "B"), searchWeight(articles.plainText, "C")],
+        sql` || `,
+      ),
     ),
   },
   (t) => [

@@ -5,6 +5,7 @@ import { SAMPLE_CONTENT_TAG } from "@/lib/content/sample";
 import { compileArticle, MdxCompileError } from "@/lib/mdx/compile";
 import { parsePublicationTime } from "@/lib/newsroom-time";
 import { articleSlug, authorSlug, sectionSlug, tagSlug } from "@/lib/slugs";
+import { articleModelColumns } from "./article-models";
 import { getDb, type Database } from "./client";
 import { recordArticlePhotos } from "./queries/article-photos";
 import { articleRevisions, articles, articleTags, auditLog, categories, media, tags, users } from "./schema";
@@ -135,8 +136,7 @@ async function insertArticle(
       bodyMdx: article.body,
       compiledCode: compiled.code,
       sourceHash: compiled.sourceHash,
-      plainText: compiled.plainText,
-      wordCount: compiled.wordCount,
+      ...articleModelColumns(compiled),
       categoryId,
       authorId,
       status: frontMatter.status,
@@ -149,7 +149,6 @@ async function insertArticle(
     .returning({ id: articles.id });
   if (!inserted) return false;
 
-  let heroMediaId: string | null = null;
   if (frontMatter.leadPhoto) {
     const photo = frontMatter.leadPhoto;
     const [hero] = await tx
@@ -162,10 +161,9 @@ async function insertArticle(
         uploadedById: authorId,
       })
       .returning({ id: media.id });
-    heroMediaId = hero?.id ?? null;
-    if (heroMediaId) await tx.update(articles).set({ heroMediaId }).where(eq(articles.id, inserted.id));
+    if (hero) await tx.update(articles).set({ heroMediaId: hero.id }).where(eq(articles.id, inserted.id));
   }
-  await recordArticlePhotos(tx, inserted.id, { bodyMdx: article.body, heroMediaId });
+  await recordArticlePhotos(tx, inserted.id);
   const tagIds = articleTagNames(article).flatMap((name) => ids.tags.get(tagSlug(name)) ?? []);
   if (tagIds.length > 0) {
     await tx.insert(articleTags).values([...new Set(tagIds)].map((tagId) => ({ articleId: inserted.id, tagId })));

@@ -146,7 +146,7 @@ test("a writer uploads a photo, drafts a story with two new tags, sees the previ
   await expect(page.getByRole("button", { name: "Publish now" })).toHaveCount(0);
   await expect(page.getByText("An editor publishes stories once they are ready.")).toBeVisible();
   await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page).toHaveURL(/\/admin\/articles\/[0-9a-f-]{36}\?created=1/);
+  await expect(page).toHaveURL(/\/admin\/articles\/[0-9a-f-]{36}\?created=draft/);
 
   const reader = await browser.newPage();
   expect((await reader.goto(`/articles/${slug}`))?.status()).toBe(404);

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { routes } from "@/lib/routes";
 
 export const site = {
   name: "The Meridian",
@@ -17,9 +18,9 @@ export function feedAlternates(ownFeed?: { title: string; path: string }) {
   return {
     "application/rss+xml": [
       ...(ownFeed ? [{ title: ownFeed.title, url: ownFeed.path }] : []),
-      { title: `${site.name} — all stories`, url: "/rss.xml" },
+      { title: `${site.name} — all stories`, url: routes.siteFeeds.rss },
     ],
-    "application/atom+xml": [{ title: `${site.name} (Atom)`, url: "/atom.xml" }],
-    "application/feed+json": [{ title: `${site.name} (JSON Feed)`, url: "/feed.json" }],
+    "application/atom+xml": [{ title: `${site.name} (Atom)`, url: routes.siteFeeds.atom }],
+    "application/feed+json": [{ title: `${site.name} (JSON Feed)`, url: routes.siteFeeds.json }],
   };
 }

@@ -12,11 +12,14 @@ import { site } from "@/lib/site";
  * therefore left off the card; the story page shows them as written. Letters stay: their fetch
  * fails softly.
  */
-const LEFT_OFF_THE_CARD =
-  /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\u{20E3}]/gu;
+const LEFT_OFF_THE_CARD = new RegExp(
+  String.raw`[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}` +
+    String.raw`\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\u{20E3}]`,
+  "gu",
+);
 // A whole emoji sequence, so the joiners inside it go with it.
-const EMOJI_SEQUENCE =
-  /\p{Extended_Pictographic}[\p{Emoji_Modifier}\u{FE0F}]*(?:\u{200D}\p{Extended_Pictographic}[\p{Emoji_Modifier}\u{FE0F}]*)*/gu;
+const EMOJI_WITH_MODIFIERS = String.raw`\p{Extended_Pictographic}[\p{Emoji_Modifier}\u{FE0F}]*`;
+const EMOJI_SEQUENCE = new RegExp(String.raw`${EMOJI_WITH_MODIFIERS}(?:\u{200D}${EMOJI_WITH_MODIFIERS})*`, "gu");
 // Format characters that spell words (joiners in Persian and Indic scripts) or set their direction.
 const SPELLING_MARKS = /[\u200C-\u200F]/;
 

@@ -1,5 +1,6 @@
 import { formatInTimeZone } from "date-fns-tz";
 import type { BreadcrumbList, NewsArticle, WebSite, WithContext } from "schema-dts";
+import { routes } from "@/lib/routes";
 
 type Site = { name: string; url: string; timeZone: string; logoPath: string; language: string };
 
@@ -23,7 +24,7 @@ export type NewsArticleFacts = {
 };
 
 export function newsArticleJsonLd(article: NewsArticleFacts, site: Site): WithContext<NewsArticle> {
-  const url = absolute(site, `/articles/${article.slug}`);
+  const url = absolute(site, routes.story(article.slug));
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -35,7 +36,7 @@ export function newsArticleJsonLd(article: NewsArticleFacts, site: Site): WithCo
     articleSection: article.section.name,
     keywords: article.tags.map((tag) => tag.name),
     inLanguage: site.language,
-    author: [{ "@type": "Person", name: article.author.name, url: absolute(site, `/author/${article.author.slug}`) }],
+    author: [{ "@type": "Person", name: article.author.name, url: absolute(site, routes.author(article.author.slug)) }],
     publisher: {
       "@type": "NewsMediaOrganization",
       name: site.name,
@@ -75,7 +76,7 @@ export function webSiteJsonLd(site: Site & { description: string }): WebSiteWith
     inLanguage: site.language,
     potentialAction: {
       "@type": "SearchAction",
-      target: { "@type": "EntryPoint", urlTemplate: `${absolute(site, "/search")}?q={search_term_string}` },
+      target: { "@type": "EntryPoint", urlTemplate: `${absolute(site, routes.search())}?q={search_term_string}` },
       "query-input": "required name=search_term_string",
     },
   };

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
+import { routes } from "@/lib/routes";
 
 /**
  * A reader page that could not be rendered, almost always because the database is briefly out of
@@ -32,7 +33,7 @@ export default function SiteError({ error, retry }: { error: unknown; retry: () 
         >
           Try again
         </button>
-        <Link href="/" className="font-semibold underline">
+        <Link href={routes.front} className="font-semibold underline">
           Go to the front page
         </Link>
       </p>

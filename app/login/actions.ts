@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
 import { z } from "zod";
+import { idle, type ActionResult, type FormState } from "@/lib/actions/result";
 import { signIn, SignInThrottledError } from "@/lib/auth";
 import { signInGivingDeviceCookie } from "@/lib/auth/credentials-route";
 import { tooManyAttemptsMessage } from "@/lib/auth/sign-in-throttle";
@@ -19,15 +20,24 @@ const signInSchema = z.object({
     .string()
     .min(1, "Enter your password.")
     .max(1_024, "That is longer than any password here; check what you typed."),
-  // A return address that cannot be one (too long, or broken across lines) is dropped, not refused: the sign-in still works.
+  // A return address that cannot be one (too long, or broken across lines) is dropped, not refused:
+  // the sign-in still works.
   callbackUrl: staffLine().max(2_048).optional().catch(undefined),
 });
 
-export type SignInState = { error?: string };
+/** Only a turned-back sign-in answers: a successful one is a redirect. */
+export type SignInResult = Exclude<ActionResult, { status: "ok" }>;
 
-export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+const refused = (message: string): SignInResult => ({ status: "refused", message, signedOut: true });
+
+export async function signInAction(
+  _previous: FormState<SignInResult>,
+  formData: FormData,
+): Promise<FormState<SignInResult>> {
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email and password." };
+  if (!parsed.success) {
+    return { status: "invalid", message: parsed.error.issues[0]?.message ?? "Enter your email and password." };
+  }
   try {
     await signInGivingDeviceCookie(
       () =>
@@ -41,12 +51,12 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
         (await cookies()).set(name, value, options);
       },
     );
-    return {};
+    return idle;
   } catch (error) {
     // Success is a redirect, thrown for Next to handle; only Auth.js's own refusals are answered here,
     // and neither answer tells an unknown email from a wrong password.
-    if (error instanceof SignInThrottledError) return { error: tooManyAttemptsMessage(error.retryAfterSeconds) };
-    if (error instanceof AuthError) return { error: "That email and password do not match an active account." };
+    if (error instanceof SignInThrottledError) return refused(tooManyAttemptsMessage(error.retryAfterSeconds));
+    if (error instanceof AuthError) return refused("That email and password do not match an active account.");
     throw error;
   }
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInAction, type SignInState } from "./actions";
+import { idle, type FormState } from "@/lib/actions/result";
+import { signInAction, type SignInResult } from "./actions";
 
 const FIELD_CLASSES =
   "mt-1 w-full rounded-sm border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-900";
@@ -10,7 +11,7 @@ const BUTTON_CLASSES =
   "dark:bg-stone-100 dark:text-stone-900";
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  const [state, formAction, pending] = useActionState<FormState<SignInResult>, FormData>(signInAction, idle);
   return (
     <form action={formAction} className="space-y-4 font-sans">
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
@@ -33,13 +34,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           className={FIELD_CLASSES}
         />
       </div>
-      {state.error ? (
+      {state.status !== "idle" ? (
         <p
           role="status"
           data-testid="form-error"
           className="rounded-sm bg-red-100 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
         >
-          {state.error}
+          {state.message}
         </p>
       ) : null}
       <button type="submit" disabled={pending} className={BUTTON_CLASSES}>

@@ -1,10 +1,13 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
-import { previewArticleAction, saveArticleAction, type EditorState } from "@/app/admin/(newsroom)/articles/actions";
+import { previewArticleAction, saveArticleAction } from "@/app/admin/(newsroom)/articles/actions";
 import { FormField, inputClass } from "@/components/admin/form-field";
+import { SignInAgain } from "@/components/admin/form-message";
 import { PhotoThumbnail } from "@/components/admin/photo-details";
 import { PhotoPicker } from "@/components/admin/photo-picker";
+import { idle, type FormState } from "@/lib/actions/result";
+import type { EditorResult } from "@/lib/editor/article-form";
 import { ARTICLE_LIMITS } from "@/lib/editor/article-limits";
 import type { PhotoSummary } from "@/db/queries/media";
 import { applyBodyCommand, insertLibraryPhoto, type BodyCommand, type BodyEdit } from "@/lib/editor/body-commands";
@@ -46,6 +49,13 @@ const TOOLBAR: Array<{ command: BodyCommand; label: string; text: string }> = [
   { command: "figure", label: "Photo described in words, file to follow", text: "Described photo" },
 ];
 
+const OK_COLOURS = "bg-emerald-100 text-emerald-950";
+const PROBLEM_COLOURS = "bg-red-100 text-red-950";
+const TOOL_BUTTON =
+  "rounded-sm border border-stone-400 px-2 py-0.5 text-xs font-semibold hover:bg-stone-100 dark:hover:bg-stone-800";
+const UNPUBLISH_BUTTON =
+  "rounded-sm border border-red-800 px-4 py-2 font-semibold text-red-900 disabled:opacity-60 dark:text-red-200";
+
 const PREVIEW_DELAY_MS = 500;
 const AUTOSAVE_INTERVAL_MS = 30_000;
 
@@ -62,7 +72,7 @@ function IssueList({ issues }: { issues: MdxIssue[] }) {
 }
 
 export function ArticleEditor({ article, photos, sections, tagNames, mayPublish }: Props) {
-  const [state, formAction, pending] = useActionState<EditorState, FormData>(saveArticleAction, { status: "idle" });
+  const [state, formAction, pending] = useActionState<FormState<EditorResult>, FormData>(saveArticleAction, idle);
   const [headline, setHeadline] = useState(article.headline);
   const [dek, setDek] = useState(article.dek);
   const [slug, setSlug] = useState(article.slug);
@@ -73,7 +83,7 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
   const [body, setBody] = useState(article.bodyMdx);
   const [heroMediaId, setHeroMediaId] = useState(article.heroMediaId ?? "");
   // A version chosen while resolving a conflict applies only to the conflict it resolves.
-  const [override, setOverride] = useState<{ state: EditorState; version: number } | null>(null);
+  const [override, setOverride] = useState<{ state: FormState<EditorResult>; version: number } | null>(null);
   const overrideVersion = override?.state === state ? override.version : null;
   const setOverrideVersion = (version: number) => setOverride({ state, version });
   const [preview, setPreview] = useState<{ body?: ReactNode; issues?: MdxIssue[] }>({});
@@ -88,7 +98,7 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
   }, [snapshot]);
 
   useEffect(() => {
-    if (state.status === "saved") lastSavedRef.current = snapshot;
+    if (state.status === "ok") lastSavedRef.current = snapshot;
     // Only a completed save moves the "last saved" mark, not every keystroke.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
@@ -104,7 +114,7 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
     return () => clearInterval(timer);
   }, [autosaves, pending]);
 
-  const savedVersion = state.status === "saved" ? state.version : article.version;
+  const savedVersion = state.status === "ok" ? state.version : article.version;
   const expectedVersion = overrideVersion ?? savedVersion;
   const fieldErrors = state.status === "invalid" ? (state.fieldErrors ?? {}) : {};
 
@@ -153,10 +163,11 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
           <div
             role="status"
             data-testid="editor-status"
-            className={`rounded-sm px-3 py-2 text-sm ${state.status === "saved" && !state.warning ? "bg-emerald-100 text-emerald-950" : state.status === "saved" ? "bg-amber-100 text-amber-950" : "bg-red-100 text-red-950"}`}
+            className={`rounded-sm px-3 py-2 text-sm ${state.status === "ok" ? OK_COLOURS : PROBLEM_COLOURS}`}
           >
             <p>{state.message}</p>
             {state.status === "invalid" && state.issues ? <IssueList issues={state.issues} /> : null}
+            {state.status === "refused" && state.signedOut ? <SignInAgain /> : null}
           </div>
         ) : null}
         {state.status === "conflict" && overrideVersion === null ? (
@@ -310,7 +321,7 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
                   aria-label={tool.label}
                   title={tool.label}
                   onClick={() => runCommand(tool.command)}
-                  className="rounded-sm border border-stone-400 px-2 py-0.5 text-xs font-semibold hover:bg-stone-100 dark:hover:bg-stone-800"
+                  className={TOOL_BUTTON}
                 >
                   {tool.text}
                 </button>
@@ -398,13 +409,7 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
                 Schedule
               </button>
               {article.status !== "draft" ? (
-                <button
-                  type="submit"
-                  name="intent"
-                  value="unpublish"
-                  disabled={pending}
-                  className="rounded-sm border border-red-800 px-4 py-2 font-semibold text-red-900 disabled:opacity-60 dark:text-red-200"
-                >
+                <button type="submit" name="intent" value="unpublish" disabled={pending} className={UNPUBLISH_BUTTON}>
                   Unpublish
                 </button>
               ) : null}

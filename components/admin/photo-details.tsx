@@ -2,6 +2,10 @@ import Image from "next/image";
 import { photoUrl, THUMBNAIL_WIDTH } from "@/lib/media/photo-url";
 import type { PhotoSummary } from "@/db/queries/media";
 
+const BADGE =
+  "inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 " +
+  "dark:bg-amber-900 dark:text-amber-100";
+
 type Thumbnailed = Pick<PhotoSummary, "id" | "width" | "height">;
 
 /**
@@ -35,10 +39,7 @@ export function MissingTextBadge({ photo }: { photo: Pick<PhotoSummary, "altText
   const missing = missingPhotoText(photo);
   if (!missing) return null;
   return (
-    <span
-      className="inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100"
-      data-testid="photo-needs-text"
-    >
+    <span className={BADGE} data-testid="photo-needs-text">
       {missing}
     </span>
   );

@@ -11,6 +11,13 @@ type Props = {
   label: string;
 };
 
+const DIALOG =
+  "m-auto w-full max-w-3xl rounded-sm bg-white p-4 text-stone-900 shadow-xl backdrop:bg-stone-900/60 " +
+  "dark:bg-stone-900 dark:text-stone-100";
+const PHOTO_CHOICE =
+  "w-full rounded-sm border border-stone-300 p-2 text-left text-sm hover:border-stone-900 focus-visible:outline-2 " +
+  "dark:border-stone-700 dark:hover:border-stone-100";
+
 /** How a photo is named in the list: its caption, else its alt text, else the file it came from. */
 function photoName(photo: PhotoSummary): string {
   return photo.caption.trim() || photo.altText.trim() || photo.originalName || "Untitled photo";
@@ -38,11 +45,7 @@ export function PhotoPicker({ photos, onPick, label }: Props) {
       >
         {label}
       </button>
-      <dialog
-        ref={dialogRef}
-        aria-labelledby={titleId}
-        className="m-auto w-full max-w-3xl rounded-sm bg-white p-4 text-stone-900 shadow-xl backdrop:bg-stone-900/60 dark:bg-stone-900 dark:text-stone-100"
-      >
+      <dialog ref={dialogRef} aria-labelledby={titleId} className={DIALOG}>
         <div className="mb-3 flex items-center justify-between gap-3">
           <h2 id={titleId} className="text-lg font-bold">
             {label}
@@ -61,11 +64,7 @@ export function PhotoPicker({ photos, onPick, label }: Props) {
           <ul className="grid max-h-[70vh] grid-cols-2 gap-3 overflow-y-auto sm:grid-cols-3">
             {photos.map((photo) => (
               <li key={photo.id}>
-                <button
-                  type="button"
-                  onClick={() => pick(photo)}
-                  className="w-full rounded-sm border border-stone-300 p-2 text-left text-sm hover:border-stone-900 focus-visible:outline-2 dark:border-stone-700 dark:hover:border-stone-100"
-                >
+                <button type="button" onClick={() => pick(photo)} className={PHOTO_CHOICE}>
                   <PhotoThumbnail photo={photo} />
                   <span className="mt-2 line-clamp-2 block font-semibold">{photoName(photo)}</span>
                   <span className="block text-xs text-stone-500 dark:text-stone-400">{photoFacts(photo)}</span>

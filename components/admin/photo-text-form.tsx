@@ -1,9 +1,12 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { updatePhotoTextAction, type PhotoTextState } from "@/app/admin/(newsroom)/photos/actions";
-import type { PHOTO_TEXT_LIMITS, PhotoSummary } from "@/db/queries/media";
+import { updatePhotoTextAction } from "@/app/admin/(newsroom)/photos/actions";
+import type { PhotoSummary } from "@/db/queries/media";
+import { idle, type ActionResult, type FormState } from "@/lib/actions/result";
+import type { PHOTO_TEXT_LIMITS } from "@/lib/editor/form-limits";
 import { FormField, inputClass } from "./form-field";
+import { FormMessage } from "./form-message";
 
 type Props = {
   photo: Pick<PhotoSummary, "id" | "altText" | "caption" | "credit">;
@@ -21,9 +24,7 @@ function describedBy(id: string, errors: string[] | undefined): string {
  * typed across a refused save, so nothing has to be written twice.
  */
 export function PhotoTextForm({ photo, limits, name }: Props) {
-  const [state, formAction, pending] = useActionState<PhotoTextState, FormData>(updatePhotoTextAction, {
-    status: "idle",
-  });
+  const [state, formAction, pending] = useActionState<FormState<ActionResult>, FormData>(updatePhotoTextAction, idle);
   const [altText, setAltText] = useState(photo.altText);
   const [caption, setCaption] = useState(photo.caption);
   const [credit, setCredit] = useState(photo.credit ?? "");
@@ -83,14 +84,7 @@ export function PhotoTextForm({ photo, limits, name }: Props) {
           className={inputClass}
         />
       </FormField>
-      {state.status !== "idle" ? (
-        <p
-          role="status"
-          className={`rounded-sm px-3 py-2 text-sm ${state.status === "saved" ? "bg-emerald-100 text-emerald-950" : "bg-red-100 text-red-950"}`}
-        >
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage state={state} testId={`photo-text-status-${photo.id}`} />
       <button
         type="submit"
         disabled={pending}

@@ -7,6 +7,11 @@ import { tooLargeMessage } from "@/lib/media/upload-limit";
 import { FormField, inputClass } from "./form-field";
 
 const ACCEPTED_TYPES = "image/jpeg,image/png,image/webp";
+const OK_COLOURS = "bg-emerald-100 text-emerald-950";
+const PROBLEM_COLOURS = "bg-red-100 text-red-950";
+const UPLOAD_BUTTON =
+  "rounded-sm bg-stone-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60 " +
+  "dark:bg-stone-100 dark:text-stone-900";
 
 function UploadStatus({ notice }: { notice: SentPhoto | null }) {
   if (!notice) return null;
@@ -14,7 +19,7 @@ function UploadStatus({ notice }: { notice: SentPhoto | null }) {
     <div
       role="status"
       data-testid="photo-upload-status"
-      className={`rounded-sm px-3 py-2 text-sm ${notice.status === "uploaded" ? "bg-emerald-100 text-emerald-950" : "bg-red-100 text-red-950"}`}
+      className={`rounded-sm px-3 py-2 text-sm ${notice.status === "uploaded" ? OK_COLOURS : PROBLEM_COLOURS}`}
     >
       <p>{notice.message}</p>
       {notice.status === "uploaded" ? (
@@ -104,11 +109,7 @@ export function PhotoUploadForm({
         </label>
       ) : null}
       <UploadStatus notice={notice} />
-      <button
-        type="submit"
-        disabled={sending || sizeProblem !== null}
-        className="rounded-sm bg-stone-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900"
-      >
+      <button type="submit" disabled={sending || sizeProblem !== null} className={UPLOAD_BUTTON}>
         {sending ? "Uploading…" : "Upload photo"}
       </button>
     </form>

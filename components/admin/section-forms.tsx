@@ -2,37 +2,34 @@
 
 import { useActionState } from "react";
 import { FormMessage } from "./form-message";
-import {
-  createSectionAction,
-  moveSectionAction,
-  updateSectionAction,
-  type SectionFormState,
-} from "@/app/admin/(newsroom)/sections/actions";
+import { createSectionAction, moveSectionAction, updateSectionAction } from "@/app/admin/(newsroom)/sections/actions";
 import type { SectionForManagement } from "@/db/queries/taxonomy";
+import { idle, typedValue as typed, type ActionResult, type FormState } from "@/lib/actions/result";
+import { SECTION_LIMITS } from "@/lib/editor/form-limits";
 import { FormField, inputClass } from "./form-field";
+import { routes } from "@/lib/routes";
 
-const idle: SectionFormState = { status: "idle" };
+const NEW_SECTION_HINT =
+  "The address comes from the name and never changes: " + `“Middle East” lives at ${routes.section("middle-east")}.`;
+
 const button = "rounded-sm border border-stone-500 px-2 py-1 text-sm font-semibold disabled:opacity-60";
 const primaryButton =
-  "rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900";
+  "rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 " +
+  "dark:bg-stone-100 dark:text-stone-900";
 
-const typed = (state: SectionFormState, field: "name" | "description") =>
-  state.status === "invalid" ? state.values?.[field] : undefined;
+const useSectionForm = (action: (previous: unknown, formData: FormData) => Promise<ActionResult>) =>
+  useActionState<FormState<ActionResult>, FormData>(action, idle);
 
 export function SectionCreateForm() {
-  const [state, formAction, pending] = useActionState(createSectionAction, idle);
+  const [state, formAction, pending] = useSectionForm(createSectionAction);
   return (
     <form action={formAction} aria-label="New section" className="space-y-3">
-      <FormField
-        id="new-section-name"
-        label="Name"
-        hint="The address comes from the name and never changes: “Middle East” lives at /category/middle-east."
-      >
+      <FormField id="new-section-name" label="Name" hint={NEW_SECTION_HINT}>
         <input
           id="new-section-name"
           name="name"
           required
-          maxLength={80}
+          maxLength={SECTION_LIMITS.name}
           defaultValue={typed(state, "name") ?? ""}
           aria-describedby="new-section-name-hint"
           className={inputClass}
@@ -47,7 +44,7 @@ export function SectionCreateForm() {
           id="new-section-description"
           name="description"
           rows={2}
-          maxLength={500}
+          maxLength={SECTION_LIMITS.description}
           defaultValue={typed(state, "description") ?? ""}
           aria-describedby="new-section-description-hint"
           className={inputClass}
@@ -62,7 +59,7 @@ export function SectionCreateForm() {
 }
 
 export function SectionEditForm({ section }: { section: SectionForManagement }) {
-  const [state, formAction, pending] = useActionState(updateSectionAction, idle);
+  const [state, formAction, pending] = useSectionForm(updateSectionAction);
   const fieldId = (field: string) => `section-${section.id}-${field}`;
   return (
     <details>
@@ -71,12 +68,16 @@ export function SectionEditForm({ section }: { section: SectionForManagement }) 
       </summary>
       <form action={formAction} className="mt-2 max-w-xl space-y-3">
         <input type="hidden" name="id" value={section.id} />
-        <FormField id={fieldId("name")} label="Name" hint={`Renaming keeps the address /category/${section.slug}.`}>
+        <FormField
+          id={fieldId("name")}
+          label="Name"
+          hint={`Renaming keeps the address ${routes.section(section.slug)}.`}
+        >
           <input
             id={fieldId("name")}
             name="name"
             required
-            maxLength={80}
+            maxLength={SECTION_LIMITS.name}
             defaultValue={typed(state, "name") ?? section.name}
             aria-describedby={fieldId("name-hint")}
             className={inputClass}
@@ -87,7 +88,7 @@ export function SectionEditForm({ section }: { section: SectionForManagement }) 
             id={fieldId("description")}
             name="description"
             rows={2}
-            maxLength={500}
+            maxLength={SECTION_LIMITS.description}
             defaultValue={typed(state, "description") ?? section.description}
             className={inputClass}
           />
@@ -111,7 +112,7 @@ export function SectionMoveButtons({
   isFirst: boolean;
   isLast: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(moveSectionAction, idle);
+  const [state, formAction, pending] = useSectionForm(moveSectionAction);
   return (
     <form action={formAction}>
       <input type="hidden" name="id" value={section.id} />

@@ -2,14 +2,19 @@
 
 import { useActionState } from "react";
 import { FormMessage } from "./form-message";
-import { changeStaffAccountAction, createStaffAction, type StaffFormState } from "@/app/admin/(newsroom)/staff/actions";
+import { changeStaffAccountAction, createStaffAction } from "@/app/admin/(newsroom)/staff/actions";
 import type { StaffAccount } from "@/db/queries/staff-accounts";
+import { idle, typedValue, type ActionResult, type FormState } from "@/lib/actions/result";
+import { STAFF_LIMITS } from "@/lib/editor/form-limits";
 import { FormField, inputClass } from "./form-field";
 
+const PRIMARY_BUTTON =
+  "rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 " +
+  "dark:bg-stone-100 dark:text-stone-900";
+
 export function NewStaffForm() {
-  const [state, formAction, pending] = useActionState<StaffFormState, FormData>(createStaffAction, { status: "idle" });
+  const [state, formAction, pending] = useActionState<FormState<ActionResult>, FormData>(createStaffAction, idle);
   const errors = state.status === "invalid" ? (state.fieldErrors ?? {}) : {};
-  const typed = state.status === "invalid" ? (state.values ?? {}) : {};
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2" aria-label="Add a staff member">
       <FormField id="staff-name" label="Name" errors={errors.name}>
@@ -17,8 +22,8 @@ export function NewStaffForm() {
           id="staff-name"
           name="name"
           required
-          maxLength={120}
-          defaultValue={typed.name ?? ""}
+          maxLength={STAFF_LIMITS.name}
+          defaultValue={typedValue(state, "name") ?? ""}
           className={inputClass}
         />
       </FormField>
@@ -28,12 +33,13 @@ export function NewStaffForm() {
           name="email"
           type="email"
           required
-          defaultValue={typed.email ?? ""}
+          maxLength={STAFF_LIMITS.email}
+          defaultValue={typedValue(state, "email") ?? ""}
           className={inputClass}
         />
       </FormField>
       <FormField id="staff-role" label="Role" errors={errors.role}>
-        <select id="staff-role" name="role" defaultValue={typed.role || "writer"} className={inputClass}>
+        <select id="staff-role" name="role" defaultValue={typedValue(state, "role") || "writer"} className={inputClass}>
           <option value="writer">Writer</option>
           <option value="editor">Editor</option>
           <option value="admin">Administrator</option>
@@ -56,11 +62,7 @@ export function NewStaffForm() {
       </FormField>
       <div className="sm:col-span-2 space-y-2">
         <FormMessage state={state} testId="new-staff-status" />
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900"
-        >
+        <button type="submit" disabled={pending} className={PRIMARY_BUTTON}>
           Add staff member
         </button>
       </div>
@@ -69,9 +71,10 @@ export function NewStaffForm() {
 }
 
 export function StaffAccountRow({ account, isSelf }: { account: StaffAccount; isSelf: boolean }) {
-  const [state, formAction, pending] = useActionState<StaffFormState, FormData>(changeStaffAccountAction, {
-    status: "idle",
-  });
+  const [state, formAction, pending] = useActionState<FormState<ActionResult>, FormData>(
+    changeStaffAccountAction,
+    idle,
+  );
   return (
     <tr className="border-b border-stone-200 align-top dark:border-stone-800">
       <td className="py-2 pr-3">

@@ -2,27 +2,26 @@
 
 import { useActionState } from "react";
 import { FormMessage } from "./form-message";
-import {
-  createTagAction,
-  deleteTagAction,
-  mergeTagAction,
-  renameTagAction,
-  type TagFormState,
-} from "@/app/admin/(newsroom)/tags/actions";
+import { createTagAction, deleteTagAction, mergeTagAction, renameTagAction } from "@/app/admin/(newsroom)/tags/actions";
 import type { TagSummary } from "@/db/queries/taxonomy";
+import { idle, typedValue as typed, type ActionResult, type FormState } from "@/lib/actions/result";
 import { ARTICLE_LIMITS } from "@/lib/editor/article-limits";
 import { FormField, inputClass } from "./form-field";
+import { routes } from "@/lib/routes";
 
-const idle: TagFormState = { status: "idle" };
 const smallInput = "rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900";
 const button = "rounded-sm border border-stone-500 px-2 py-1 font-semibold disabled:opacity-60";
 const dangerButton = "rounded-sm bg-red-800 px-3 py-1 font-semibold text-white disabled:opacity-60";
 
-const typed = (state: TagFormState, field: "name" | "sourceId" | "targetId") =>
-  state.status === "invalid" ? state.values?.[field] : undefined;
+const primaryButton =
+  "rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 " +
+  "dark:bg-stone-100 dark:text-stone-900";
+
+const useTagForm = (action: (previous: unknown, formData: FormData) => Promise<ActionResult>) =>
+  useActionState<FormState<ActionResult>, FormData>(action, idle);
 
 export function TagCreateForm() {
-  const [state, formAction, pending] = useActionState(createTagAction, idle);
+  const [state, formAction, pending] = useTagForm(createTagAction);
   return (
     <form action={formAction} aria-label="New tag">
       <div className="flex flex-wrap items-end gap-3">
@@ -30,7 +29,7 @@ export function TagCreateForm() {
           <FormField
             id="new-tag-name"
             label="Name"
-            hint="The address comes from the name: “Local Government” lives at /tag/local-government."
+            hint={`The address comes from the name: “Local Government” lives at ${routes.tag("local-government")}.`}
           >
             <input
               id="new-tag-name"
@@ -43,11 +42,7 @@ export function TagCreateForm() {
             />
           </FormField>
         </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900"
-        >
+        <button type="submit" disabled={pending} className={primaryButton}>
           Create tag
         </button>
       </div>
@@ -57,7 +52,7 @@ export function TagCreateForm() {
 }
 
 export function TagRenameForm({ tag }: { tag: TagSummary }) {
-  const [state, formAction, pending] = useActionState(renameTagAction, idle);
+  const [state, formAction, pending] = useTagForm(renameTagAction);
   const inputId = `rename-${tag.id}`;
   return (
     <form action={formAction}>
@@ -88,10 +83,10 @@ export function TagRenameForm({ tag }: { tag: TagSummary }) {
  * `sourceId` arrives preselected when an editor follows a row's "Merge into…" link.
  */
 export function TagMergeForm({ tags, sourceId }: { tags: TagSummary[]; sourceId?: string }) {
-  const [state, formAction, pending] = useActionState(mergeTagAction, idle);
+  const [state, formAction, pending] = useTagForm(mergeTagAction);
   const options = tags.map((tag) => (
     <option key={tag.id} value={tag.id}>
-      {tag.name} (/tag/{tag.slug})
+      {tag.name} ({routes.tag(tag.slug)})
     </option>
   ));
   return (
@@ -129,11 +124,7 @@ export function TagMergeForm({ tags, sourceId }: { tags: TagSummary[]; sourceId?
             {options}
           </select>
         </FormField>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900"
-        >
+        <button type="submit" disabled={pending} className={primaryButton}>
           Merge tags
         </button>
       </div>
@@ -144,7 +135,7 @@ export function TagMergeForm({ tags, sourceId }: { tags: TagSummary[]; sourceId?
 
 /** Deleting cannot be undone, so the button sits behind a disclosure that says what will happen. */
 export function TagDeleteForm({ tag, articleCount }: { tag: TagSummary; articleCount: number }) {
-  const [state, formAction, pending] = useActionState(deleteTagAction, idle);
+  const [state, formAction, pending] = useTagForm(deleteTagAction);
   const stories = articleCount === 1 ? "1 story" : `${articleCount} stories`;
   return (
     <details>
@@ -154,8 +145,8 @@ export function TagDeleteForm({ tag, articleCount }: { tag: TagSummary; articleC
       <form action={formAction} className="mt-2 max-w-xs space-y-2">
         <input type="hidden" name="id" value={tag.id} />
         <p>
-          “{tag.name}” will be taken off {stories} and /tag/{tag.slug} will stop working. This cannot be undone; to keep
-          old links alive, merge it instead.
+          “{tag.name}” will be taken off {stories} and {routes.tag(tag.slug)} will stop working. This cannot be undone;
+          to keep old links alive, merge it instead.
         </p>
         <button type="submit" disabled={pending} className={dangerButton}>
           Delete tag<span className="sr-only"> {tag.name}</span>

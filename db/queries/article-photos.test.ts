@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildArticleModel } from "@/lib/mdx/article-model";
+import { articleModelColumns } from "../article-models";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
 import { articlePhotos, articles, categories, media, users } from "../schema";
 import { recordArticlePhotos } from "./article-photos";
@@ -20,6 +22,7 @@ async function libraryPhoto(): Promise<string> {
   return row!.id;
 }
 
+/** A story's row with its body's model, as a save writes it (the compiled code is not needed here). */
 async function storedStory(bodyMdx: string, heroMediaId: string | null = null): Promise<string> {
   serial += 1;
   const [row] = await getDb()
@@ -30,12 +33,24 @@ async function storedStory(bodyMdx: string, heroMediaId: string | null = null): 
       bodyMdx,
       compiledCode: "",
       sourceHash: "",
+      ...articleModelColumns(buildArticleModel(bodyMdx)),
       categoryId: sectionId,
       authorId,
       heroMediaId,
     })
     .returning({ id: articles.id });
   return row!.id;
+}
+
+/** A save of a new body and lead photo: the row, then its record, in one transaction. */
+async function saved(articleId: string, bodyMdx: string, heroMediaId: string | null) {
+  await getDb().transaction(async (tx) => {
+    await tx
+      .update(articles)
+      .set({ bodyMdx, heroMediaId, ...articleModelColumns(buildArticleModel(bodyMdx)) })
+      .where(eq(articles.id, articleId));
+    await recordArticlePhotos(tx, articleId);
+  });
 }
 
 async function recorded(articleId: string) {
@@ -78,7 +93,7 @@ describe(`which story shows which photo, on ${databaseDriver()}`, () => {
     const [lead, first, second] = [await libraryPhoto(), await libraryPhoto(), await libraryPhoto()];
     const story = await storedStory("");
     const body = `Intro.\n\n<Figure photo="${first.toUpperCase()}" caption="One" />\n\n<Figure photo="${lead}" caption="The lead again" />\n\n<Figure photo="${UNKNOWN_PHOTO}" caption="Gone" />\n\n<Figure caption="Described only" />`;
-    await getDb().transaction((tx) => recordArticlePhotos(tx, story, { bodyMdx: body, heroMediaId: lead }));
+    await saved(story, body, lead);
     expect(await recorded(story)).toEqual(
       sortedById([
         { mediaId: lead, isLead: true },
@@ -86,13 +101,26 @@ describe(`which story shows which photo, on ${databaseDriver()}`, () => {
       ]),
     );
 
-    await getDb().transaction((tx) =>
-      recordArticlePhotos(tx, story, { bodyMdx: `<Figure photo="${second}" caption="Two" />`, heroMediaId: null }),
-    );
+    await saved(story, `<Figure photo="${second}" caption="Two" />`, null);
     expect(await recorded(story)).toEqual([{ mediaId: second, isLead: false }]);
 
-    await getDb().transaction((tx) => recordArticlePhotos(tx, story, { bodyMdx: "No photos now.", heroMediaId: null }));
+    await saved(story, "No photos now.", null);
     expect(await recorded(story)).toEqual([]);
+  });
+
+  it("keeps the body's photos when a save changes only the lead photo", async () => {
+    const [lead, inBody] = [await libraryPhoto(), await libraryPhoto()];
+    const story = await storedStory(`<Figure photo="${inBody}" caption="In the body" />`);
+    await getDb().transaction(async (tx) => {
+      await tx.update(articles).set({ heroMediaId: lead }).where(eq(articles.id, story));
+      await recordArticlePhotos(tx, story);
+    });
+    expect(await recorded(story)).toEqual(
+      sortedById([
+        { mediaId: lead, isLead: true },
+        { mediaId: inBody, isLead: false },
+      ]),
+    );
   });
 
   it("fills the record for stories saved before it existed, as the next save would", async () => {
@@ -110,8 +138,8 @@ describe(`which story shows which photo, on ${databaseDriver()}`, () => {
     ];
     const ids = await Promise.all(stories.map((story) => storedStory(story.bodyMdx, story.heroMediaId)));
     const expected = [];
-    for (const [index, id] of ids.entries()) {
-      await getDb().transaction((tx) => recordArticlePhotos(tx, id, stories[index]!));
+    for (const id of ids) {
+      await getDb().transaction((tx) => recordArticlePhotos(tx, id));
       expected.push(await recorded(id));
     }
 

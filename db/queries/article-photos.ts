@@ -1,23 +1,24 @@
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
-import { photoReferences } from "@/lib/mdx/photo-references";
-import { articlePhotos, media } from "../schema";
+import { articlePhotos, articles, media } from "../schema";
 import type { Transaction } from "./staff";
 
 /**
  * Records which photos a story shows, its lead and every `<Figure photo="…">` of its body, in
- * place of what was recorded before. Called in the transaction that saves the story, so the
- * record can never disagree with the story readers see. Ids the library does not have are left
- * out: they name no photo.
+ * place of what was recorded before. Read from the story's row as this transaction wrote it (the
+ * body's photos are part of the model built at save, `body_photo_ids`), so the record can never
+ * disagree with the story readers see. Called after every write of the row's body or lead photo.
+ * Ids the library does not have are left out: they name no photo.
  */
-export async function recordArticlePhotos(
-  tx: Transaction,
-  articleId: string,
-  story: { bodyMdx: string; heroMediaId: string | null },
-): Promise<void> {
+export async function recordArticlePhotos(tx: Transaction, articleId: string): Promise<void> {
   await tx.delete(articlePhotos).where(eq(articlePhotos.articleId, articleId));
+  const [story] = await tx
+    .select({ heroMediaId: articles.heroMediaId, bodyPhotoIds: articles.bodyPhotoIds })
+    .from(articles)
+    .where(eq(articles.id, articleId));
+  if (!story) return;
   const lead = story.heroMediaId?.toLowerCase() ?? null;
-  const shown = [...new Set([...(lead ? [lead] : []), ...photoReferences(story.bodyMdx)])];
+  const shown = [...new Set([...(lead ? [lead] : []), ...story.bodyPhotoIds.map((id) => id.toLowerCase())])];
   if (shown.length === 0) return;
   const inLibrary = await tx.select({ id: media.id }).from(media).where(inArray(media.id, shown));
   if (inLibrary.length === 0) return;

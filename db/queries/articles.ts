@@ -37,7 +37,8 @@ export async function listLatestArticles({ limit }: { limit: number }): Promise<
  * so a made-up cursor finds nothing (a 404) rather than minting a new page for the cache.
  */
 const keysetOf = (filter: SQL, cursor: string) =>
-  sql`(select ${articles.publishedAt}, ${articles.id} from ${articles} where ${and(eq(articles.id, cursor), isPublicArticle, filter)})`;
+  sql`(select ${articles.publishedAt}, ${articles.id} from ${articles}
+    where ${and(eq(articles.id, cursor), isPublicArticle, filter)})`;
 
 async function newerCursorOf(filter: SQL, firstOnPage: string): Promise<string | null> {
   const newer = await getReaderDb()
@@ -181,7 +182,9 @@ export async function listRelatedArticles({
       )
       .orderBy(...(direction === "earlier" ? newestFirst : [asc(articles.publishedAt), asc(articles.id)]))
       .limit(direction === "earlier" ? RELATED_EARLIER : RELATED_LATER)})`;
-  const sharedTags = sql<number>`(select count(*) from ${articleTags} shared where shared.article_id = ${articles.id} and shared.tag_id in (select own.tag_id from ${articleTags} own where own.article_id = ${articleId}))`;
+  const sharedTags = sql<number>`(select count(*) from ${articleTags} shared
+    where shared.article_id = ${articles.id}
+    and shared.tag_id in (select own.tag_id from ${articleTags} own where own.article_id = ${articleId}))`;
   const rows = await selectSummaries()
     .where(sql`${articles.id} in (${neighbours("earlier")} union all ${neighbours("later")})`)
     .orderBy(desc(sharedTags), ...newestFirst)

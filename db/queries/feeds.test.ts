@@ -12,6 +12,7 @@ import { loadNewsroomContent } from "@/lib/content/load";
 import { JSON_FEED_VERSION } from "@/lib/feeds/build-feeds";
 import { compileArticle } from "@/lib/mdx/compile";
 import { site } from "@/lib/site";
+import { articleModelColumns } from "../article-models";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
 import { articles, articleTags, categories, media, tagRedirects, tags, users } from "../schema";
 import { seedNewsroom } from "../seed";
@@ -177,8 +178,7 @@ async function publishAwkwardStory(): Promise<{ photoId: string }> {
       bodyMdx,
       compiledCode: compiled.code,
       sourceHash: compiled.sourceHash,
-      plainText: compiled.plainText,
-      wordCount: compiled.wordCount,
+      ...articleModelColumns(compiled),
       categoryId: await idOf(categories, "economy"),
       authorId: await idOf(users, "newsroom-staff"),
       heroMediaId: photo!.id,
@@ -523,6 +523,7 @@ describe(`the feeds on ${databaseDriver()}`, () => {
           bodyMdx: "A short wire report.",
           compiledCode: compiled.code,
           sourceHash: compiled.sourceHash,
+          ...articleModelColumns(compiled),
           categoryId: wire!.id,
           authorId,
           status: "published" as const,

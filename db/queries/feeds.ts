@@ -43,12 +43,12 @@ async function tagsByArticle(articleIds: string[]): Promise<Map<string, ArticleT
 
 /**
  * The newest public stories of the whole site, one section or one tag, newest
- * first, with everything a feed item carries: the body for content:encoded and
- * the lead photo's stored type and size for its enclosure.
+ * first, with everything a feed item carries: the body's feed HTML as built at save
+ * for content:encoded, and the lead photo's stored type and size for its enclosure.
  */
 export async function listFeedArticles({ scope }: { scope: FeedScope }): Promise<FeedArticle[]> {
   const rows = await selectArticleSummaries({
-    bodyMdx: articles.bodyMdx,
+    feedBody: articles.feedBody,
     photoMimeType: media.mimeType,
     photoByteSize: media.byteSize,
   })
@@ -63,7 +63,7 @@ export async function listFeedArticles({ scope }: { scope: FeedScope }): Promise
       slug: summary.slug,
       headline: summary.headline,
       dek: summary.dek,
-      bodyMdx: row.bodyMdx,
+      feedBody: row.feedBody,
       publishedAt: summary.publishedAt,
       updatedAt: summary.updatedAt,
       section: summary.section,

@@ -71,7 +71,7 @@ function expectPublished(state: Awaited<ReturnType<typeof story>>) {
     status: "published",
     version: 2,
     audit: ["article.created", "article.published"],
-    revisions: [1],
+    revisions: [1, 2],
   });
   expect(state.publishedAt).toBeInstanceOf(Date);
   expect(state.firstPublishedAt).toEqual(state.publishedAt);
@@ -185,8 +185,9 @@ describe.runIf(databaseDriver() === "pglite")("a publish killed mid-transaction 
       });
       expect(await child.exited).toMatchObject({ signal: "SIGKILL" });
       const sent = statementsSent(child.events);
+      // The audit entry is the publish's last write; the story's update ran before it, in the same transaction.
       expect(sent.at(-1)).toMatch(new RegExp(`^${AUDIT_INSERT}`));
-      expect(sent.at(-2)).toMatch(new RegExp(`^${ARTICLE_UPDATE}`));
+      expect(sent.slice(0, -1).some((statement) => statement.startsWith(ARTICLE_UPDATE))).toBe(true);
 
       // The dead process's lock still looks held, so a second process is refused, until it goes stale.
       expect(() => lockPgliteDirectory(directory)).toThrow(DatabaseInUseError);

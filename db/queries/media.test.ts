@@ -6,7 +6,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Staff } from "@/lib/auth/roles";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
-import { articles, auditLog, categories, media, mediaVariants, users } from "../schema";
+import { auditLog, categories, media, mediaVariants, users } from "../schema";
 import {
   findPhotosMissingText,
   getPhotoFile,
@@ -212,33 +212,61 @@ describe(`the photo library on ${databaseDriver()}`, () => {
   });
 
   describe("who may see a photo", () => {
-    it("keeps a photo for a draft from readers until a public story shows it", async () => {
-      actAs("writer");
-      const photo = await uploaded(fixture("plain.png"));
-      expect(await getPhotoFile({ id: photo.id })).toMatchObject({ audience: "staff" });
-      actAs("anonymous");
-      expect(await getPhotoFile({ id: photo.id })).toBeNull();
-      expect(await getPhotoFile({ id: photo.id, width: 320 })).toBeNull();
+    let sectionId = "";
 
+    beforeAll(async () => {
       const [section] = await getDb()
         .insert(categories)
         .values({ slug: "photo-audience", name: "Photo audience" })
         .returning({ id: categories.id });
-      await getDb()
-        .insert(articles)
-        .values({
-          slug: `shows-${photo.id}`,
-          headline: "A story showing the photo",
-          bodyMdx: `<Figure photo="${photo.id}" caption="c" alt="a" />`,
-          compiledCode: "",
-          sourceHash: "",
-          categoryId: section!.id,
-          authorId: staff.writer!.id,
-          status: "published",
-          publishedAt: new Date(Date.now() - 60_000),
-        });
+      sectionId = section!.id;
+    });
+
+    /** Saved through the newsroom, which records the photos the story shows. */
+    async function draftShowing(bodyMdx: string): Promise<string> {
+      actAs("writer");
+      const draft = await createArticleDraft({
+        headline: "A story showing the photo",
+        dek: "",
+        sectionId,
+        tags: [],
+        bodyMdx,
+      });
+      if (draft.status !== "saved") throw new Error("the draft was not saved");
+      return draft.id;
+    }
+
+    async function published(id: string) {
+      actAs("editor");
+      const result = await publishArticle({ id });
+      if (result.status === "invalid") throw new Error(result.message);
+    }
+
+    it("keeps a photo that only a draft's body shows from readers, and serves it once the story is published", async () => {
+      actAs("writer");
+      const photo = await uploaded(fixture("plain.png"));
+      await updatePhotoText({ id: photo.id, altText: "a", caption: "c", credit: "" });
+      expect(await getPhotoFile({ id: photo.id })).toMatchObject({ audience: "staff" });
+      actAs("anonymous");
+      expect(await getPhotoFile({ id: photo.id })).toBeNull();
+
+      const story = await draftShowing(`<Figure photo="${photo.id}" caption="c" alt="a" />`);
+      actAs("anonymous");
+      expect(await getPhotoFile({ id: photo.id })).toBeNull();
+      expect(await getPhotoFile({ id: photo.id, width: 320 })).toBeNull();
+
+      await published(story);
+      actAs("anonymous");
       expect(await getPhotoFile({ id: photo.id })).toMatchObject({ audience: "public" });
       expect(await getPhotoFile({ id: photo.id, width: 320 })).toMatchObject({ audience: "public" });
+    });
+
+    it("does not take a photo's id written as text in a published story for the photo being shown", async () => {
+      actAs("writer");
+      const photo = await uploaded(await freshPhotoBytes());
+      await published(await draftShowing(`The file was named \`photo="${photo.id}"\` in the draft.`));
+      actAs("anonymous");
+      expect(await getPhotoFile({ id: photo.id })).toBeNull();
     });
   });
 

@@ -1,21 +1,21 @@
 import "server-only";
-import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
-import { hasRole, type Staff } from "@/lib/auth/roles";
+import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL } from "drizzle-orm";
+import { hasRole } from "@/lib/auth/roles";
 import { currentStaff, NotAuthorizedError, requireStaff } from "@/lib/auth/staff";
-import { staffText } from "@/lib/editor/staff-text";
+import type { ReaderTag } from "@/lib/cache-tags";
+import { photoTextSchema, type PhotoTextInput } from "@/lib/editor/photo-text-form";
 import { stripLocation } from "@/lib/media/clean-photo";
 import { inspectPhoto, PhotoRejectedError } from "@/lib/media/inspect-photo";
 import { PHOTO_WIDTHS, renderPhotoVariant } from "@/lib/media/responsive-sizes";
 import { isPhotoId, photoReferences } from "@/lib/mdx/photo-references";
 import { getDb, getReaderDb, type Database } from "../client";
-import { articlePhotos, articles, auditLog, media, mediaVariants } from "../schema";
+import { articlePhotos, articles, media, mediaVariants } from "../schema";
+import { recordAudit } from "./audit-log";
 import { isPublicArticle } from "./public-articles";
 import type { Transaction } from "./staff";
+import { findPublicStories, storiesTags } from "./story-reader-tags";
 
 export const PHOTO_LIBRARY_PAGE_SIZE = 24;
-
-export const PHOTO_TEXT_LIMITS = { altText: 300, caption: 1000, credit: 200 } as const;
 
 /** A library photo as the newsroom sees it: everything but the bytes. */
 export type PhotoSummary = {
@@ -95,29 +95,6 @@ function toPhotoSummary(row: SummaryRow): PhotoSummary {
   };
 }
 
-const photoTextField = (max: number, label: string) =>
-  staffText().trim().max(max, `${label} is limited to ${max} characters.`);
-
-/** What an editor may change about a photo; the bytes themselves never change. */
-export const photoTextSchema = z.object({
-  id: z.uuid("This photo is not in the library."),
-  altText: photoTextField(PHOTO_TEXT_LIMITS.altText, "Alt text"),
-  caption: photoTextField(PHOTO_TEXT_LIMITS.caption, "The caption"),
-  credit: photoTextField(PHOTO_TEXT_LIMITS.credit, "The credit"),
-});
-
-export type PhotoTextInput = z.input<typeof photoTextSchema>;
-
-async function audit(
-  tx: Transaction,
-  staff: Staff,
-  action: string,
-  mediaId: string,
-  detail: Record<string, unknown> = {},
-) {
-  await tx.insert(auditLog).values({ actorId: staff.id, action, entityType: "media", entityId: mediaId, detail });
-}
-
 async function findByContentHash(contentHash: string): Promise<PhotoSummary | null> {
   const [row] = await getDb().select(summaryColumns).from(media).where(eq(media.contentHash, contentHash)).limit(1);
   return row ? toPhotoSummary(row) : null;
@@ -185,10 +162,12 @@ export async function uploadPhoto({
       .onConflictDoNothing({ target: media.contentHash })
       .returning(summaryColumns);
     if (row)
-      await audit(tx, staff, "media.uploaded", row.id, {
-        mimeType: row.mimeType,
-        byteSize: row.byteSize,
-        camera: row.camera,
+      await recordAudit(tx, {
+        actor: staff,
+        action: "media.uploaded",
+        entity: "media",
+        entityId: row.id,
+        details: { mimeType: row.mimeType, byteSize: row.byteSize, camera: row.camera },
       });
     return row ? toPhotoSummary(row) : null;
   });
@@ -246,10 +225,13 @@ async function isOnPublishedStory(tx: Transaction, id: string): Promise<boolean>
 }
 
 /**
- * Null when the photo is not in the library. A writer may describe photos for drafts; once a
- * published story shows the photo, its text is something readers see, and only an editor changes that.
+ * Null when the photo is not in the library; otherwise the photo, with the reader pages its text
+ * shows on. A writer may describe photos for drafts; once a published story shows the photo, its
+ * text is something readers see, and only an editor changes that.
  */
-export async function updatePhotoText(input: PhotoTextInput): Promise<PhotoSummary | null> {
+export async function updatePhotoText(
+  input: PhotoTextInput,
+): Promise<(PhotoSummary & { expired: ReaderTag[] }) | null> {
   const staff = await requireStaff();
   const { id, altText, caption, credit } = photoTextSchema.parse(input);
   return getDb().transaction(async (tx) => {
@@ -266,8 +248,16 @@ export async function updatePhotoText(input: PhotoTextInput): Promise<PhotoSumma
       .returning(summaryColumns);
     if (!row) return null;
     const photo = toPhotoSummary(row);
-    await audit(tx, staff, "media.text-updated", id, { readyForPublication: photo.readyForPublication });
-    return photo;
+    await recordAudit(tx, {
+      actor: staff,
+      action: "media.text-updated",
+      entity: "media",
+      entityId: id,
+      details: { readyForPublication: photo.readyForPublication },
+    });
+    // Alt text and captions show wherever a public story shows the photo: its page, lists and feeds.
+    const showing = tx.select({ id: articlePhotos.articleId }).from(articlePhotos).where(eq(articlePhotos.mediaId, id));
+    return { ...photo, expired: storiesTags(...(await findPublicStories(tx, inArray(articles.id, showing)))) };
   });
 }
 
@@ -319,17 +309,14 @@ async function renderAndStoreVariant(db: Database, id: string, width: number): P
   return findVariant(getDb(), id, width);
 }
 
-// A photo shown by a public story, as its lead or as a <Figure photo="…"> in its body.
+// A photo shown by a public story, as its lead or as a <Figure photo="…"> in its body: read from
+// the record each save keeps (article_photos), one indexed look-up, never from the bodies' text.
 async function isShownToReaders(id: string): Promise<boolean> {
   const [shown] = await getReaderDb()
-    .select({ id: articles.id })
-    .from(articles)
-    .where(
-      and(
-        isPublicArticle,
-        or(eq(articles.heroMediaId, id), sql`position(${`photo="${id}"`} in ${articles.bodyMdx}) > 0`),
-      ),
-    )
+    .select({ articleId: articlePhotos.articleId })
+    .from(articlePhotos)
+    .innerJoin(articles, and(eq(articles.id, articlePhotos.articleId), isPublicArticle))
+    .where(eq(articlePhotos.mediaId, id))
     .limit(1);
   return shown !== undefined;
 }
@@ -380,10 +367,12 @@ async function loadVariant(db: Database, id: string, width: number): Promise<Pho
 function missingTextMessage(missing: number, unknown: number): string | null {
   const problems = [
     missing > 0
-      ? `${missing === 1 ? "A photo in this story needs" : `${missing} photos in this story need`} alt text and a caption; write them in the photo library.`
+      ? `${missing === 1 ? "A photo in this story needs" : `${missing} photos in this story need`} ` +
+        "alt text and a caption; write them in the photo library."
       : null,
     unknown > 0
-      ? `${unknown === 1 ? "A <Figure> refers to a photo" : `${unknown} <Figure>s refer to photos`} that the library does not have; choose the photo again.`
+      ? `${unknown === 1 ? "A <Figure> refers to a photo" : `${unknown} <Figure>s refer to photos`} ` +
+        "that the library does not have; choose the photo again."
       : null,
   ].filter((problem) => problem !== null);
   return problems.length > 0 ? `Before publishing: ${problems.join(" ")}` : null;

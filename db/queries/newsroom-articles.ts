@@ -5,10 +5,15 @@ import { canEditArticle, canPublish, hasRole, type Staff } from "@/lib/auth/role
 import { compileArticle, MdxCompileError, type CompiledArticle } from "@/lib/mdx/compile";
 import type { MdxIssue } from "@/lib/mdx/safety";
 import { articleSlug, tagSlug } from "@/lib/slugs";
+import type { ReaderTag } from "@/lib/cache-tags";
+import { articleModelColumns } from "../article-models";
 import { getDb, type Database } from "../client";
-import { articleRevisions, articles, articleTags, auditLog, categories, tagRedirects, tags, users } from "../schema";
+import { articleRevisions, articles, articleTags, categories, tagRedirects, tags, users } from "../schema";
 import { recordArticlePhotos } from "./article-photos";
+import { recordAudit, type AuditAction } from "./audit-log";
+import { NotFoundError } from "./errors";
 import { findPhotosMissingText } from "./media";
+import { findPublicStories, storiesTags } from "./story-reader-tags";
 import { lockTaxonomy } from "./taxonomy";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -16,7 +21,10 @@ type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type EditorialStatus = "draft" | "scheduled" | "published";
 export const NEWSROOM_PAGE_SIZE = 25;
 
-const editorialStatus = sql<EditorialStatus>`case when ${articles.status} = 'draft' then 'draft' when ${articles.publishedAt} > now() then 'scheduled' else 'published' end`;
+const editorialStatus = sql<EditorialStatus>`case
+  when ${articles.status} = 'draft' then 'draft'
+  when ${articles.publishedAt} > now() then 'scheduled'
+  else 'published' end`;
 
 export type NewsroomArticleRow = {
   id: string;
@@ -208,10 +216,24 @@ export type ArticleInput = {
   heroMediaId?: string | null;
 };
 
+type ArticleSavedPublication = "published" | "scheduled" | "unpublished" | null;
+
 export type ArticleWriteResult =
-  | { status: "saved"; id: string; slug: string; version: number; public: boolean }
-  | { status: "invalid"; issues: MdxIssue[] }
+  | {
+      status: "saved";
+      id: string;
+      slug: string;
+      /** The story's version after this save: one more than before, whatever the button asked. */
+      version: number;
+      /** What the save did to what readers see, besides the text: null when it only saved. */
+      publication: ArticleSavedPublication;
+      /** The reader pages and documents that showed the story before, or show it now. */
+      expired: ReaderTag[];
+    }
+  | { status: "invalid"; reason: "mdx" | "photos" | "publish-time"; message: string; issues: MdxIssue[] }
   | { status: "conflict"; current: ArticleForEditing };
+
+const MDX_PROBLEMS = "The story has problems to fix before it can be saved.";
 
 async function compileOrIssues(source: string): Promise<CompiledArticle | MdxIssue[]> {
   try {
@@ -287,16 +309,6 @@ async function recordRevision(tx: Transaction, articleId: string, version: numbe
   });
 }
 
-async function audit(
-  tx: Transaction,
-  staff: Staff,
-  action: string,
-  articleId: string,
-  detail: Record<string, unknown> = {},
-) {
-  await tx.insert(auditLog).values({ actorId: staff.id, action, entityType: "article", entityId: articleId, detail });
-}
-
 /** What the editor form sets on the article row, apart from the body. */
 function storyColumns(input: ArticleInput) {
   return {
@@ -315,35 +327,122 @@ function bodyColumns(bodyMdx: string, compiled: CompiledArticle) {
     bodyMdx,
     compiledCode: compiled.code,
     sourceHash: compiled.sourceHash,
-    plainText: compiled.plainText,
-    wordCount: compiled.wordCount,
+    ...articleModelColumns(compiled),
   };
 }
 
-/** A new story, always a draft, bylined to whoever writes it. */
-export async function createArticleDraft(input: ArticleInput): Promise<ArticleWriteResult> {
-  await requireStaff();
-  const compiled = await compileOrIssues(input.bodyMdx);
-  if (Array.isArray(compiled)) return { status: "invalid", issues: compiled };
+/** What the button pressed asks for, besides saving the text. */
+export type PublicationIntent = "save" | "publish" | "schedule" | "unpublish";
+
+/** A save, with the publication it asks for: one press of a button, one transaction, one version. */
+export type StoryPublication = { intent?: PublicationIntent; publishAt?: Date };
+
+const PUBLICATION_AUDIT = {
+  publish: "article.published",
+  schedule: "article.scheduled",
+  unpublish: "article.unpublished",
+} as const satisfies Record<Exclude<PublicationIntent, "save">, AuditAction>;
+
+const SCHEDULE_IN_THE_FUTURE = "Choose a future date and time to schedule the story.";
+
+const invalidStory = (reason: "mdx" | "photos" | "publish-time", message: string, issues: MdxIssue[] = []) =>
+  ({ status: "invalid", reason, message, issues }) as const;
+
+/** Refused before anything is compiled or written: only editors publish, schedule or unpublish. */
+async function staffFor(intent: PublicationIntent): Promise<Staff> {
+  const staff = await requireStaff(intent === "save" ? "writer" : "editor");
+  if (intent !== "save" && !canPublish(staff)) throw new NotAuthorizedError("forbidden", "Only editors may publish.");
+  return staff;
+}
+
+function scheduleProblem({ intent = "save", publishAt }: StoryPublication) {
+  if (intent !== "schedule") return null;
+  if (publishAt && !Number.isNaN(publishAt.getTime()) && publishAt > new Date()) return null;
+  return invalidStory("publish-time", SCHEDULE_IN_THE_FUTURE);
+}
+
+/** A story whose photos lack alt text or a caption is not published: the whole save is refused, nothing written. */
+async function photoProblem(intent: PublicationIntent, story: Pick<ArticleInput, "bodyMdx" | "heroMediaId">) {
+  if (intent !== "publish" && intent !== "schedule") return null;
+  const check = await findPhotosMissingText({ bodyMdx: story.bodyMdx, heroMediaId: story.heroMediaId || null });
+  return check.message ? invalidStory("photos", check.message) : null;
+}
+
+/** The publication columns the intent sets; `slugLocked` says whether the story was ever published. */
+function publicationColumns({ intent = "save", publishAt }: StoryPublication, slugLocked: boolean) {
+  if (intent === "unpublish") return { status: "draft" as const };
+  if (intent === "save") return {};
+  const when = intent === "schedule" && publishAt ? publishAt : new Date();
+  return { status: "published" as const, publishedAt: when, ...(slugLocked ? {} : { firstPublishedAt: when }) };
+}
+
+/** What each button did to what readers see, as the save reports it. */
+const PUBLICATION_DONE = {
+  save: null,
+  publish: "published",
+  schedule: "scheduled",
+  unpublish: "unpublished",
+} as const satisfies Record<PublicationIntent, ArticleSavedPublication>;
+
+async function recordStoryAudit(
+  tx: Transaction,
+  staff: Staff,
+  articleId: string,
+  intent: PublicationIntent,
+  details: Record<string, unknown>,
+) {
+  const action = intent === "save" ? "article.saved" : PUBLICATION_AUDIT[intent];
+  await recordAudit(tx, { actor: staff, action, entity: "article", entityId: articleId, details });
+}
+
+/**
+ * A new story, bylined to whoever writes it: a draft, unless an editor pressed Publish or Schedule
+ * on the new story's form, which publishes it in the same transaction.
+ */
+export async function createArticleDraft(input: ArticleInput & StoryPublication): Promise<ArticleWriteResult> {
+  const { intent = "save", publishAt, ...story } = input;
+  await staffFor(intent);
+  const refusal = scheduleProblem({ intent, publishAt });
+  if (refusal) return refusal;
+  const compiled = await compileOrIssues(story.bodyMdx);
+  if (Array.isArray(compiled)) return invalidStory("mdx", MDX_PROBLEMS, compiled);
+  const photos = await photoProblem(intent, story);
+  if (photos) return photos;
   // Checked again after the compile: an account disabled meanwhile writes nothing.
-  const staff = await requireStaff();
+  const staff = await staffFor(intent);
   return getDb().transaction(async (tx) => {
-    const slug = await availableSlug(tx, input.slug || articleSlug(input.headline));
+    const slug = await availableSlug(tx, story.slug || articleSlug(story.headline));
     const [created] = await tx
       .insert(articles)
       .values({
         slug,
-        ...storyColumns(input),
-        ...bodyColumns(input.bodyMdx, compiled),
+        ...storyColumns(story),
+        ...bodyColumns(story.bodyMdx, compiled),
+        ...publicationColumns({ intent, publishAt }, false),
         authorId: staff.id,
-        status: "draft",
       })
       .returning({ id: articles.id, version: articles.version });
-    await replaceArticleTags(tx, created!.id, input.tags);
-    await recordArticlePhotos(tx, created!.id, { bodyMdx: input.bodyMdx, heroMediaId: input.heroMediaId || null });
-    await recordRevision(tx, created!.id, created!.version, input, staff);
-    await audit(tx, staff, "article.created", created!.id, { slug });
-    return { status: "saved", id: created!.id, slug, version: created!.version, public: false };
+    const id = created!.id;
+    await replaceArticleTags(tx, id, story.tags);
+    await recordArticlePhotos(tx, id);
+    await recordRevision(tx, id, created!.version, story, staff);
+    await recordAudit(tx, {
+      actor: staff,
+      action: "article.created",
+      entity: "article",
+      entityId: id,
+      details: { slug },
+    });
+    if (intent !== "save") await recordStoryAudit(tx, staff, id, intent, { version: created!.version });
+    const after = await findPublicStories(tx, eq(articles.id, id));
+    return {
+      status: "saved",
+      id,
+      slug,
+      version: created!.version,
+      publication: PUBLICATION_DONE[intent],
+      expired: storiesTags(...after),
+    };
   });
 }
 
@@ -368,34 +467,37 @@ function withChanges(current: ArticleForEditing, changes: ArticleChanges): Artic
   };
 }
 
+const STORY_GONE = "This story no longer exists: someone may have moved it to the trash.";
+
 async function loadEditableArticle(staff: Staff, tx: Transaction | Database, id: string): Promise<ArticleForEditing> {
   const current = await loadArticleForEditing(tx, id);
-  if (!current) throw new NotAuthorizedError("forbidden", "This story no longer exists.");
+  if (!current) throw new NotFoundError(STORY_GONE);
   assertMayEdit(staff, current);
   return current;
 }
 
-/**
- * Saves over the version the editor loaded. If someone saved in between, nothing
- * is written and the caller gets the current text to compare and merge with.
- * Who may edit the story is decided before its text is compiled, and again under the lock.
- */
-export async function saveArticle({
-  id,
-  expectedVersion,
-  ...changes
-}: ArticleChanges & { id: string; expectedVersion: number }): Promise<ArticleWriteResult> {
-  await loadEditableArticle(await requireStaff(), getDb(), id);
+/** A save over the version read, with what the button asked for; no version means over whatever is current. */
+type StoryChange = ArticleChanges & StoryPublication & { id: string; expectedVersion?: number };
+
+async function changeStory({ id, expectedVersion, intent = "save", publishAt, ...changes }: StoryChange) {
+  const loaded = await loadEditableArticle(await staffFor(intent), getDb(), id);
+  const refusal = scheduleProblem({ intent, publishAt });
+  if (refusal) return refusal;
   const compiled = changes.bodyMdx === undefined ? null : await compileOrIssues(changes.bodyMdx);
-  if (Array.isArray(compiled)) return { status: "invalid", issues: compiled };
-  const staff = await requireStaff();
-  return getDb().transaction(async (tx) => {
+  if (Array.isArray(compiled)) return invalidStory("mdx", MDX_PROBLEMS, compiled);
+  const photos = await photoProblem(intent, withChanges(loaded, changes));
+  if (photos) return photos;
+  const staff = await staffFor(intent);
+  return getDb().transaction(async (tx): Promise<ArticleWriteResult> => {
     // The tag lock before the story's row, in the order a tag merge or delete takes them, so
     // neither waits on the other in a circle (PostgreSQL would end one with a deadlock error).
     if (changes.tags !== undefined) await lockTaxonomy(tx, "tag");
     await tx.execute(sql`select 1 from ${articles} where ${articles.id} = ${id} for update`);
     const current = await loadEditableArticle(staff, tx, id);
-    if (current.version !== expectedVersion) return { status: "conflict", current };
+    // The photos were checked against the story as it was read: a save in between asks for a merge first.
+    const read = expectedVersion ?? (intent === "unpublish" ? current.version : loaded.version);
+    if (current.version !== read) return { status: "conflict", current };
+    const before = await findPublicStories(tx, eq(articles.id, id));
 
     const input = withChanges(current, changes);
     const slug = current.slugLocked ? current.slug : await availableSlug(tx, input.slug || current.slug, id);
@@ -406,64 +508,63 @@ export async function saveArticle({
         slug,
         ...storyColumns(input),
         ...(compiled ? bodyColumns(input.bodyMdx, compiled) : {}),
+        ...publicationColumns({ intent, publishAt }, current.slugLocked),
         version,
         updatedAt: new Date(),
       })
       .where(eq(articles.id, id));
     if (changes.tags !== undefined) await replaceArticleTags(tx, id, input.tags);
-    await recordArticlePhotos(tx, id, { bodyMdx: input.bodyMdx, heroMediaId: input.heroMediaId || null });
+    await recordArticlePhotos(tx, id);
     await recordRevision(tx, id, version, input, staff);
-    await audit(tx, staff, "article.saved", id, { version });
-    return { status: "saved", id, slug, version, public: current.status === "published" };
+    await recordStoryAudit(tx, staff, id, intent, { version });
+    const after = await findPublicStories(tx, eq(articles.id, id));
+    return {
+      status: "saved",
+      id,
+      slug,
+      version,
+      publication: PUBLICATION_DONE[intent],
+      expired: storiesTags(...before, ...after),
+    };
   });
 }
 
-async function changePublication(
-  id: string,
-  action: string,
-  change: (current: ArticleForEditing) => Partial<typeof articles.$inferInsert>,
-): Promise<{ slug: string }> {
-  const staff = await requireStaff("editor");
-  if (!canPublish(staff)) throw new NotAuthorizedError("forbidden", "Only editors may publish.");
-  return getDb().transaction(async (tx) => {
-    const current = await loadArticleForEditing(tx, id);
-    if (!current) throw new NotAuthorizedError("forbidden", "This story no longer exists.");
-    const values = change(current);
-    await tx
-      .update(articles)
-      .set({ ...values, version: sql`${articles.version} + 1`, updatedAt: new Date() })
-      .where(eq(articles.id, id));
-    await audit(tx, staff, action, id, { publishedAt: values.publishedAt ?? null });
-    return { slug: current.slug };
-  });
+/**
+ * Saves over the version the editor loaded and, in the same transaction, publishes, schedules or
+ * unpublishes it as the button asked: one version, one revision, one audit entry. If someone saved
+ * in between, nothing is written and the caller gets the current text to compare and merge with;
+ * if a photo the published story would show lacks alt text or a caption, nothing is written either.
+ * Who may edit the story is decided before its text is compiled, and again under the lock.
+ */
+export async function saveArticle(
+  change: ArticleChanges & StoryPublication & { id: string; expectedVersion: number },
+): Promise<ArticleWriteResult> {
+  return changeStory(change);
 }
 
 export type PublicationResult =
-  { status: "published" | "scheduled"; slug: string } | { status: "invalid"; message: string };
+  | { status: "published" | "scheduled"; slug: string; version: number; expired: ReaderTag[] }
+  | { status: "invalid"; message: string };
 
 /**
- * Publishes now, or at `publishAt` (a future time means scheduled: readers see it
- * when the time comes). A story whose photos lack alt text or a caption waits.
+ * Publishes the story as it stands, now or at `publishAt` (readers see a scheduled story when its
+ * time comes): the same single transaction as saving with the Publish or Schedule button.
  */
 export async function publishArticle({ id, publishAt }: { id: string; publishAt?: Date }): Promise<PublicationResult> {
-  await requireStaff("editor");
-  const story = await loadArticleForEditing(getDb(), id);
-  if (story) {
-    const check = await findPhotosMissingText({ bodyMdx: story.bodyMdx, heroMediaId: story.heroMediaId });
-    if (check.message) return { status: "invalid", message: check.message };
-  }
-  const scheduled = publishAt !== undefined && publishAt > new Date();
-  const when = publishAt ?? new Date();
-  const { slug } = await changePublication(id, scheduled ? "article.scheduled" : "article.published", (current) => ({
-    status: "published",
-    publishedAt: when,
-    firstPublishedAt: current.slugLocked ? undefined : when,
-  }));
-  return { status: scheduled ? "scheduled" : "published", slug };
+  const result = await changeStory({ id, intent: publishAt ? "schedule" : "publish", publishAt });
+  if (result.status === "invalid") return { status: "invalid", message: result.message };
+  if (result.status === "conflict") return { status: "invalid", message: CHANGED_MEANWHILE };
+  const { slug, version, expired } = result;
+  return { status: publishAt ? "scheduled" : "published", slug, version, expired };
 }
 
+const CHANGED_MEANWHILE = "Someone saved this story meanwhile: open it again before publishing.";
+
+/** Takes the story away from readers: it becomes a draft again, in one transaction and one version. */
 export async function unpublishArticle({ id }: { id: string }) {
-  return changePublication(id, "article.unpublished", () => ({ status: "draft" }));
+  const result = await changeStory({ id, intent: "unpublish" });
+  if (result.status !== "saved") throw new Error(`an unpublish with no changes came back ${result.status}`);
+  return { slug: result.slug, version: result.version, expired: result.expired };
 }
 
 export type ArticleRevisionSummary = {
@@ -502,13 +603,13 @@ export async function restoreArticleRevision({
   expectedVersion: number;
 }): Promise<ArticleWriteResult> {
   const article = await getArticleForEditing({ id });
-  if (!article) throw new NotAuthorizedError("forbidden", "This story no longer exists.");
+  if (!article) throw new NotFoundError(STORY_GONE);
   const [revision] = await getDb()
     .select()
     .from(articleRevisions)
     .where(and(eq(articleRevisions.id, revisionId), eq(articleRevisions.articleId, id)))
     .limit(1);
-  if (!revision) throw new NotAuthorizedError("forbidden", "That revision does not belong to this story.");
+  if (!revision) throw new NotFoundError("That revision does not belong to this story.");
   const fields = revision.fields as {
     sectionId?: string;
     tags?: string[];
@@ -545,17 +646,25 @@ export async function listEditorChoices() {
 }
 
 /** Writers may bin their own drafts; editors anything. Nothing is erased: an admin can restore it. */
-export async function moveArticleToTrash({ id }: { id: string }): Promise<void> {
+export async function moveArticleToTrash({ id }: { id: string }): Promise<{ expired: ReaderTag[] }> {
   const staff = await requireStaff();
-  await getDb().transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const current = await loadArticleForEditing(tx, id);
-    if (!current) throw new NotAuthorizedError("forbidden", "This story is already in the trash or does not exist.");
+    if (!current) throw new NotFoundError("This story is already in the trash or does not exist.");
     assertMayEdit(staff, current);
+    const before = await findPublicStories(tx, eq(articles.id, id));
     await tx
       .update(articles)
       .set({ deletedAt: new Date(), updatedAt: new Date(), version: sql`${articles.version} + 1` })
       .where(eq(articles.id, id));
-    await audit(tx, staff, "article.trashed", id, { slug: current.slug, wasStatus: current.status });
+    await recordAudit(tx, {
+      actor: staff,
+      action: "article.trashed",
+      entity: "article",
+      entityId: id,
+      details: { slug: current.slug, wasStatus: current.status },
+    });
+    return { expired: storiesTags(...before) };
   });
 }
 
@@ -581,7 +690,7 @@ export async function restoreArticleFromTrash({ id }: { id: string }): Promise<v
       .set({ deletedAt: null, status: "draft", updatedAt: new Date(), version: sql`${articles.version} + 1` })
       .where(and(eq(articles.id, id), sql`${articles.deletedAt} is not null`))
       .returning({ id: articles.id });
-    if (!restored) throw new NotAuthorizedError("forbidden", "That story is not in the trash.");
-    await audit(tx, staff, "article.restored-from-trash", id);
+    if (!restored) throw new NotFoundError("That story is not in the trash.");
+    await recordAudit(tx, { actor: staff, action: "article.restored-from-trash", entity: "article", entityId: id });
   });
 }

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { photoResponse } from "@/lib/media/photo-response";
 import type { Staff } from "@/lib/auth/roles";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
-import { media } from "../schema";
-import { uploadPhoto } from "./media";
+import { categories, media } from "../schema";
+import { updatePhotoText, uploadPhoto } from "./media";
+import { createArticleDraft, publishArticle } from "./newsroom-articles";
 import { createFirstAdministrator } from "./staff";
 
 import { signInAs } from "@/test/staff-session";
@@ -81,6 +82,33 @@ describe(`what /media sends on ${databaseDriver()}`, () => {
       "content-disposition": `attachment; filename="${row!.id}.bin"`,
       "x-content-type-options": "nosniff",
     });
+  });
+
+  it("sends a photo only a draft shows to no reader, and one a published story shows to every cache", async () => {
+    const id = await uploadedPng();
+    await updatePhotoText({ id, altText: "A meeting", caption: "A meeting in Doha", credit: "" });
+    const [section] = await getDb()
+      .insert(categories)
+      .values({ slug: "photo-responses", name: "Photo responses" })
+      .returning({ id: categories.id });
+    const draft = await createArticleDraft({
+      headline: "A meeting in Doha",
+      dek: "",
+      sectionId: section!.id,
+      tags: [],
+      bodyMdx: `<Figure photo="${id}" caption="A meeting in Doha" alt="A meeting" />`,
+    });
+    if (draft.status !== "saved") throw new Error("the draft was not saved");
+    signInAs(null);
+    expect((await photoResponse(request(`/media/${id}`), id)).status).toBe(404);
+
+    signInAs(writer);
+    const published = await publishArticle({ id: draft.id });
+    if (published.status === "invalid") throw new Error(published.message);
+    signInAs(null);
+    const response = await photoResponse(request(`/media/${id}`), id);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
   });
 
   it("repeats nosniff on a 304", async () => {

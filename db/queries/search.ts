@@ -11,7 +11,9 @@ export const SEARCH_PAGE_SIZE = 20;
 // and the page can wrap them in <mark> without ever trusting HTML from the database.
 export const HIGHLIGHT_START = "\u0002";
 export const HIGHLIGHT_STOP = "\u0003";
-const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+const HEADLINE_OPTIONS =
+  `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, ` +
+  `MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
 
 export type SearchResult = ArticleSummary & { snippet: string };
 export type SearchResults = { results: SearchResult[]; total: number; page: number; totalPages: number };

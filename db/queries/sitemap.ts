@@ -1,5 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, gte, max, sql } from "drizzle-orm";
+import { routes } from "@/lib/routes";
 import { getReaderDb } from "../client";
 import { articles, articleTags, categories, tags, users } from "../schema";
 import { isPublicArticle } from "./public-articles";
@@ -31,9 +32,9 @@ export async function listSitemapListings(): Promise<SitemapEntry[]> {
       .orderBy(users.slug),
   ]);
   return [
-    ...sections.map((row) => ({ path: `/category/${row.slug}`, lastModified: row.lastModified })),
-    ...tagRows.map((row) => ({ path: `/tag/${row.slug}`, lastModified: row.lastModified })),
-    ...authors.map((row) => ({ path: `/author/${row.slug}`, lastModified: row.lastModified })),
+    ...sections.map((row) => ({ path: routes.section(row.slug), lastModified: row.lastModified })),
+    ...tagRows.map((row) => ({ path: routes.tag(row.slug), lastModified: row.lastModified })),
+    ...authors.map((row) => ({ path: routes.author(row.slug), lastModified: row.lastModified })),
   ];
 }
 
@@ -56,7 +57,7 @@ export async function listSitemapArticles({
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .offset(offset)
     .limit(limit);
-  return rows.map((row) => ({ path: `/articles/${row.slug}`, lastModified: row.lastModified }));
+  return rows.map((row) => ({ path: routes.story(row.slug), lastModified: row.lastModified }));
 }
 
 export type NewsSitemapArticle = { slug: string; headline: string; publishedAt: Date };

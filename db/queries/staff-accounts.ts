@@ -5,6 +5,8 @@ import type { Staff, StaffRole } from "@/lib/auth/roles";
 import { NotAuthorizedError, requireStaff } from "@/lib/auth/staff";
 import { getDb } from "../client";
 import { auditLog, users } from "../schema";
+import { recordAudit } from "./audit-log";
+import { NotFoundError } from "./errors";
 import { upsertStaffAccount, type Transaction } from "./staff";
 
 export type StaffAccount = {
@@ -32,16 +34,6 @@ export async function listStaffAccounts(): Promise<StaffAccount[]> {
   return rows;
 }
 
-async function record(
-  tx: Transaction,
-  actor: Staff,
-  action: string,
-  userId: string,
-  detail: Record<string, unknown> = {},
-) {
-  await tx.insert(auditLog).values({ actorId: actor.id, action, entityType: "user", entityId: userId, detail });
-}
-
 export async function createStaffAccount(account: {
   name: string;
   email: string;
@@ -51,7 +43,13 @@ export async function createStaffAccount(account: {
   const admin = await requireStaff("admin");
   return getDb().transaction(async (tx) => {
     const staff = await upsertStaffAccount(tx, account);
-    await record(tx, admin, "staff.created", staff.id, { email: staff.email, role: staff.role });
+    await recordAudit(tx, {
+      actor: admin,
+      action: "staff.created",
+      entity: "user",
+      entityId: staff.id,
+      details: { email: staff.email, role: staff.role },
+    });
     return staff;
   });
 }
@@ -87,7 +85,7 @@ async function assertAnotherActiveAdmin(tx: Transaction, userId: string) {
 
 async function targetRole(tx: Transaction, id: string): Promise<StaffRole> {
   const [row] = await tx.select({ role: users.role }).from(users).where(eq(users.id, id)).limit(1);
-  if (!row) throw new NotAuthorizedError("forbidden", "That account no longer exists.");
+  if (!row) throw new NotFoundError("That account no longer exists.");
   return row.role;
 }
 
@@ -100,7 +98,13 @@ export async function changeStaffRole({ id, role }: { id: string; role: StaffRol
       .update(users)
       .set({ role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, id));
-    await record(tx, admin, "staff.role-changed", id, { role });
+    await recordAudit(tx, {
+      actor: admin,
+      action: "staff.role-changed",
+      entity: "user",
+      entityId: id,
+      details: { role },
+    });
   });
 }
 
@@ -112,7 +116,12 @@ export async function setStaffDisabled({ id, disabled }: { id: string; disabled:
       .update(users)
       .set({ disabled, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, id));
-    await record(tx, admin, disabled ? "staff.disabled" : "staff.enabled", id);
+    await recordAudit(tx, {
+      actor: admin,
+      action: disabled ? "staff.disabled" : "staff.enabled",
+      entity: "user",
+      entityId: id,
+    });
   });
 }
 
@@ -126,8 +135,20 @@ export async function resetStaffPassword({ id, password }: { id: string; passwor
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, id));
-    await record(tx, admin, "staff.password-reset", id);
+    await recordAudit(tx, { actor: admin, action: "staff.password-reset", entity: "user", entityId: id });
   });
+}
+
+/**
+ * Signing out ends every session of the account, not just this browser's cookie:
+ * a JWT cannot be revoked, and a request still in flight could set the cookie again.
+ */
+export async function endMySessions(): Promise<void> {
+  const staff = await requireStaff();
+  await getDb()
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, staff.id));
 }
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -159,16 +180,4 @@ export async function listAuditLog({ page }: { page: number }): Promise<AuditEnt
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE)
     .offset((page - 1) * AUDIT_PAGE_SIZE);
-}
-
-/**
- * Signing out ends every session of the account, not just this browser's cookie:
- * a JWT cannot be revoked, and a request still in flight could set the cookie again.
- */
-export async function endMySessions(): Promise<void> {
-  const staff = await requireStaff();
-  await getDb()
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, staff.id));
 }

@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { saveArticleAction, type EditorState } from "@/app/admin/(newsroom)/articles/actions";
+import { saveArticleAction } from "@/app/admin/(newsroom)/articles/actions";
+import type { EditorResult } from "@/lib/editor/article-form";
 import { updatePhotoTextAction } from "@/app/admin/(newsroom)/photos/actions";
 import { createSectionAction } from "@/app/admin/(newsroom)/sections/actions";
 import { createStaffAction } from "@/app/admin/(newsroom)/staff/actions";
@@ -42,7 +43,7 @@ async function draft(headline: string, bodyMdx = "The first paragraph, as filed.
 async function saveInEditor(
   story: { id: string; version: number },
   fields: Record<string, string>,
-): Promise<EditorState> {
+): Promise<EditorResult> {
   const current = await getArticleForEditing({ id: story.id });
   return saveArticleAction(
     { status: "idle" },
@@ -107,7 +108,7 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
           "Negotiators met\u0000 on Monday.\n\n\u0002Prisoner\u0003 releases were discussed.\tBoth sides attended.",
         intent: "publish",
       });
-      expect(state).toMatchObject({ status: "saved", message: "Published." });
+      expect(state).toMatchObject({ status: "ok", message: "Published." });
 
       const saved = await getArticleForEditing({ id: story.id });
       expect(saved).toMatchObject({
@@ -193,7 +194,7 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
           credit: "",
         }),
       );
-      expect(described).toMatchObject({ status: "saved" });
+      expect(described).toMatchObject({ status: "ok" });
     });
   });
 
@@ -247,6 +248,7 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
         {
           status: "invalid",
           message: "Keep the section name to 80 characters or fewer.",
+          fieldErrors: { name: ["Keep the section name to 80 characters or fewer."] },
           values: { name: longName, description: "Kept." },
         },
       );
@@ -256,6 +258,7 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
       expect(await renameTagAction({ status: "idle" }, formData({ id, name: "T".repeat(61) }))).toEqual({
         status: "invalid",
         message: "Keep the tag name to 60 characters or fewer.",
+        fieldErrors: { name: ["Keep the tag name to 60 characters or fewer."] },
         values: { name: "T".repeat(61) },
       });
     });

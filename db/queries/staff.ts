@@ -4,7 +4,8 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Staff, StaffRole } from "@/lib/auth/roles";
 import { authorSlug } from "@/lib/slugs";
 import { getDb, type Database } from "../client";
-import { auditLog, users } from "../schema";
+import { users } from "../schema";
+import { recordAudit } from "./audit-log";
 
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -125,12 +126,12 @@ export async function createFirstAdministrator(account: {
     const [someone] = await tx.select({ id: users.id }).from(users).where(isNotNull(users.passwordHash)).limit(1);
     if (someone) throw new SetupAlreadyDoneError();
     const admin = await upsertStaffAccount(tx, { ...account, role: "admin" });
-    await tx.insert(auditLog).values({
-      actorId: admin.id,
+    await recordAudit(tx, {
+      actor: admin,
       action: "staff.first-admin-created",
-      entityType: "user",
+      entity: "user",
       entityId: admin.id,
-      detail: { email: admin.email },
+      details: { email: admin.email },
     });
     return admin;
   });
@@ -148,11 +149,12 @@ export async function provisionStaffAccountFromCommandLine(account: {
 }): Promise<Staff> {
   return getDb().transaction(async (tx) => {
     const staff = await upsertStaffAccount(tx, account);
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
+      actor: null,
       action: "staff.created-from-command-line",
-      entityType: "user",
+      entity: "user",
       entityId: staff.id,
-      detail: { email: staff.email, role: staff.role },
+      details: { email: staff.email, role: staff.role },
     });
     return staff;
   });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { tagMetadata, TagStories } from "@/app/(site)/tag/[slug]/tag-stories";
+import { listingMetadata, StoryListing } from "@/app/(site)/_listing/story-listing";
 import { GET as tagRss } from "@/app/(site)/tag/[slug]/rss.xml/route";
 import type { Staff } from "@/lib/auth/roles";
 import { loadNewsroomContent } from "@/lib/content/load";
@@ -45,8 +45,8 @@ async function publishAsEditor(id: string, publishAt?: Date) {
 /** What a reader gets at /tag/{slug}: the page's status, and its title when it has one. */
 async function tagPage(slug: string): Promise<{ status: number; title?: unknown }> {
   try {
-    await TagStories({ slug });
-    return { status: 200, title: (await tagMetadata({ slug })).title };
+    await StoryListing({ kind: "tag", slug });
+    return { status: 200, title: (await listingMetadata({ kind: "tag", slug })).title };
   } catch (error) {
     // notFound() and permanentRedirect() throw, and Next reads the outcome from the digest.
     const digest = String((error as { digest?: unknown }).digest ?? "");

@@ -7,6 +7,7 @@ import { loadNewsroomContent } from "@/lib/content/load";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
 import { articles, articleTags, auditLog, categories, tagRedirects, tags, users } from "../schema";
 import { seedNewsroom } from "../seed";
+import { NotFoundError } from "./errors";
 import { createArticleDraft, publishArticle } from "./newsroom-articles";
 import { getSection } from "./sections";
 import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "./staff";
@@ -317,12 +318,12 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
       expect(await auditedActions(source.id)).toContain("tag.merged");
     });
 
-    it("refuses to merge a tag into itself or into a tag that is gone", async () => {
+    it("refuses to merge a tag into itself, and answers a tag that is gone as not found", async () => {
       const tag = await newTag("Self Merge");
       const gone = await newTag("Already Gone");
       await deleteTag({ id: gone.id });
       expect(await mergeTags({ sourceId: tag.id, targetId: tag.id })).toMatchObject({ status: "invalid" });
-      expect(await mergeTags({ sourceId: tag.id, targetId: gone.id })).toMatchObject({ status: "invalid" });
+      await expect(mergeTags({ sourceId: tag.id, targetId: gone.id })).rejects.toThrow(NotFoundError);
       expect(await tagInNewsroom("self-merge")).toMatchObject({ id: tag.id });
     });
 
@@ -340,7 +341,7 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
         { id: story },
       ]);
       expect(await auditedActions(tag.id)).toEqual(["tag.renamed", "tag.deleted"]);
-      expect(await deleteTag({ id: tag.id })).toMatchObject({ status: "invalid" });
+      await expect(deleteTag({ id: tag.id })).rejects.toThrow(NotFoundError);
     });
   });
 

@@ -1,32 +1,27 @@
 import "server-only";
-import { and, count, eq, isNull, ne, sql } from "drizzle-orm";
-import type { Staff } from "@/lib/auth/roles";
+import { and, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { readerTags, type ReaderTag } from "@/lib/cache-tags";
 import { requireStaff } from "@/lib/auth/staff";
 import { sectionSlug, tagSlug } from "@/lib/slugs";
 import { getDb } from "../client";
-import { articles, articleTags, auditLog, categories, tagRedirects, tags } from "../schema";
+import { articles, articleTags, categories, tagRedirects, tags } from "../schema";
+import { recordAudit } from "./audit-log";
+import { NotFoundError } from "./errors";
 import type { Transaction } from "./staff";
+import { findPublicStories, uniqueTags } from "./story-reader-tags";
+import { routes } from "@/lib/routes";
 
 /**
- * What an editor can fix (a taken name, a tag someone else just deleted) comes back as
- * "invalid" with a message saying what to do; only refusals (NotAuthorizedError) throw.
+ * What an editor can fix (a taken name) comes back as "invalid" with a message saying what to do;
+ * a refusal (NotAuthorizedError) and a tag or section someone else just removed (NotFoundError)
+ * throw. A change that worked says which reader pages it touched.
  */
-export type TaxonomyResult<T extends object> = ({ status: "ok" } & T) | { status: "invalid"; message: string };
+export type TaxonomyResult<T extends object> =
+  ({ status: "ok"; expired: ReaderTag[] } & T) | { status: "invalid"; message: string };
 
 const invalid = (message: string) => ({ status: "invalid", message }) as const;
 
 type TaxonomyEntity = "tag" | "category";
-
-async function record(
-  tx: Transaction,
-  staff: Staff,
-  action: string,
-  entityType: TaxonomyEntity,
-  entityId: string,
-  detail: Record<string, unknown>,
-) {
-  await tx.insert(auditLog).values({ actorId: staff.id, action, entityType, entityId, detail });
-}
 
 /**
  * Taxonomy changes are rare and touch several rows at once (a slug here, redirects there,
@@ -50,10 +45,8 @@ export async function listTagsWithCounts(): Promise<TagWithCounts[]> {
       ...tagColumns,
       articleCount: count(articles.id),
       // The same rule as the public tag page: published, and its time has come.
-      publishedCount:
-        sql<number>`count(${articles.id}) filter (where ${articles.status} = 'published' and ${articles.publishedAt} <= now())`.mapWith(
-          Number,
-        ),
+      publishedCount: sql<number>`count(${articles.id})
+          filter (where ${articles.status} = 'published' and ${articles.publishedAt} <= now())`.mapWith(Number),
     })
     .from(tags)
     .leftJoin(articleTags, eq(articleTags.tagId, tags.id))
@@ -84,6 +77,20 @@ async function redirectSlug(tx: Transaction, oldSlug: string, tagId: string) {
     .onConflictDoUpdate({ target: tagRedirects.oldSlug, set: { tagId, createdAt: new Date() } });
 }
 
+/**
+ * A tag's name shows on its pages (`slugs`: its addresses before and after) and on the public
+ * stories carrying it, which sit in the feeds; its pages are in the sitemaps while such stories exist.
+ */
+async function tagChangeExpiry(tx: Transaction, tagId: string, slugs: string[]): Promise<ReaderTag[]> {
+  const carrying = tx.select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, tagId));
+  const stories = await findPublicStories(tx, inArray(articles.id, carrying));
+  return uniqueTags(
+    slugs.map(readerTags.tag),
+    stories.map((story) => readerTags.story(story.id)),
+    stories.length > 0 ? [readerTags.feeds, readerTags.sitemaps] : [],
+  );
+}
+
 const TAG_GONE = "That tag no longer exists: someone may have merged or deleted it. Reload the page and try again.";
 const NO_TAG_NAME = "Give the tag a name with at least one letter or digit.";
 
@@ -97,12 +104,19 @@ export async function createTag({ name }: { name: string }): Promise<TaxonomyRes
     const existing = await findTagBySlug(tx, slug);
     if (existing)
       return invalid(
-        `The tag “${existing.name}” already has the address /tag/${slug}. Use that tag, or choose another name.`,
+        `The tag “${existing.name}” already has the address ${routes.tag(slug)}. Use that tag, or choose another name.`,
       );
     const [tag] = await tx.insert(tags).values({ slug, name: tagName }).returning(tagColumns);
     await releaseRedirect(tx, slug);
-    await record(tx, staff, "tag.created", "tag", tag!.id, { slug, name: tagName });
-    return { status: "ok", tag: tag! };
+    await recordAudit(tx, {
+      actor: staff,
+      action: "tag.created",
+      entity: "tag",
+      entityId: tag!.id,
+      details: { slug, name: tagName },
+    });
+    // The address may have redirected to another tag until now.
+    return { status: "ok", tag: tag!, expired: [readerTags.tag(slug)] };
   });
 }
 
@@ -121,12 +135,13 @@ export async function renameTag({
   return getDb().transaction(async (tx): Promise<TaxonomyResult<{ tag: TagSummary; previous: TagSummary }>> => {
     await lockTaxonomy(tx, "tag");
     const previous = await findTagById(tx, id);
-    if (!previous) return invalid(TAG_GONE);
+    if (!previous) throw new NotFoundError(TAG_GONE);
     if (slug !== previous.slug) {
       const other = await findTagBySlug(tx, slug);
       if (other) {
         return invalid(
-          `The tag “${other.name}” already has the address /tag/${slug}. To combine the two, merge “${previous.name}” into “${other.name}” instead.`,
+          `The tag “${other.name}” already has the address ${routes.tag(slug)}. ` +
+            `To combine the two, merge “${previous.name}” into “${other.name}” instead.`,
         );
       }
       // Renaming back to an earlier name takes that address back from the redirect.
@@ -134,8 +149,15 @@ export async function renameTag({
       await redirectSlug(tx, previous.slug, id);
     }
     await tx.update(tags).set({ slug, name: tagName }).where(eq(tags.id, id));
-    await record(tx, staff, "tag.renamed", "tag", id, { from: previous, to: { slug, name: tagName } });
-    return { status: "ok", tag: { id, slug, name: tagName }, previous };
+    await recordAudit(tx, {
+      actor: staff,
+      action: "tag.renamed",
+      entity: "tag",
+      entityId: id,
+      details: { from: previous, to: { slug, name: tagName } },
+    });
+    const expired = await tagChangeExpiry(tx, id, [previous.slug, slug]);
+    return { status: "ok", tag: { id, slug, name: tagName }, previous, expired };
   });
 }
 
@@ -158,7 +180,8 @@ export async function mergeTags({
       await lockTaxonomy(tx, "tag");
       const source = await findTagById(tx, sourceId);
       const target = await findTagById(tx, targetId);
-      if (!source || !target) return invalid(TAG_GONE);
+      if (!source || !target) throw new NotFoundError(TAG_GONE);
+      const expired = await tagChangeExpiry(tx, sourceId, [source.slug, target.slug]);
       const tagged = await tx
         .insert(articleTags)
         .select(
@@ -173,8 +196,14 @@ export async function mergeTags({
       await tx.update(tagRedirects).set({ tagId: targetId }).where(eq(tagRedirects.tagId, sourceId));
       await tx.delete(tags).where(eq(tags.id, sourceId));
       await redirectSlug(tx, source.slug, targetId);
-      await record(tx, staff, "tag.merged", "tag", sourceId, { source, target, newlyTagged: tagged.length });
-      return { status: "ok", source, target, newlyTagged: tagged.length };
+      await recordAudit(tx, {
+        actor: staff,
+        action: "tag.merged",
+        entity: "tag",
+        entityId: sourceId,
+        details: { source, target, newlyTagged: tagged.length },
+      });
+      return { status: "ok", source, target, newlyTagged: tagged.length, expired };
     },
   );
 }
@@ -189,14 +218,21 @@ export async function deleteTag({
   return getDb().transaction(async (tx): Promise<TaxonomyResult<{ tag: TagSummary; untagged: number }>> => {
     await lockTaxonomy(tx, "tag");
     const tag = await findTagById(tx, id);
-    if (!tag) return invalid(TAG_GONE);
+    if (!tag) throw new NotFoundError(TAG_GONE);
+    const expired = await tagChangeExpiry(tx, id, [tag.slug]);
     const untagged = await tx
       .delete(articleTags)
       .where(eq(articleTags.tagId, id))
       .returning({ articleId: articleTags.articleId });
     await tx.delete(tags).where(eq(tags.id, id));
-    await record(tx, staff, "tag.deleted", "tag", id, { ...tag, untagged: untagged.length });
-    return { status: "ok", tag, untagged: untagged.length };
+    await recordAudit(tx, {
+      actor: staff,
+      action: "tag.deleted",
+      entity: "tag",
+      entityId: id,
+      details: { ...tag, untagged: untagged.length },
+    });
+    return { status: "ok", tag, untagged: untagged.length, expired };
   });
 }
 
@@ -220,6 +256,13 @@ export async function listSectionsForManagement(): Promise<SectionForManagement[
     .from(categories)
     .orderBy(...navigationOrder);
 }
+
+/** A section's name and place show in the navigation on every reader page, and on its own pages. */
+const sectionExpiry = (slug: string, ...also: ReaderTag[]): ReaderTag[] => [
+  readerTags.navigation,
+  readerTags.section(slug),
+  ...also,
+];
 
 const NO_SECTION_NAME = "Give the section a name with at least one letter or digit.";
 const SECTION_GONE = "That section no longer exists. Reload the page and try again.";
@@ -254,7 +297,9 @@ export async function createSection({
       .where(eq(categories.slug, slug))
       .limit(1);
     if (existing)
-      return invalid(`The section “${existing.name}” already has the address /category/${slug}. Choose another name.`);
+      return invalid(
+        `The section “${existing.name}” already has the address ${routes.section(slug)}. Choose another name.`,
+      );
     if (await sectionNamed(tx, sectionName))
       return invalid(`There is already a section called “${sectionName}”. Choose another name.`);
     const [last] = await tx
@@ -264,8 +309,14 @@ export async function createSection({
       .insert(categories)
       .values({ slug, name: sectionName, description: description.trim(), position: (last?.position ?? -1) + 1 })
       .returning(sectionColumns);
-    await record(tx, staff, "category.created", "category", section!.id, { slug, name: sectionName });
-    return { status: "ok", section: section! };
+    await recordAudit(tx, {
+      actor: staff,
+      action: "category.created",
+      entity: "category",
+      entityId: section!.id,
+      details: { slug, name: sectionName },
+    });
+    return { status: "ok", section: section!, expired: sectionExpiry(slug, readerTags.sitemaps) };
   });
 }
 
@@ -288,7 +339,7 @@ export async function updateSection({
   return getDb().transaction(async (tx): Promise<TaxonomyResult<{ section: SectionForManagement }>> => {
     await lockTaxonomy(tx, "category");
     const [previous] = await tx.select(sectionColumns).from(categories).where(eq(categories.id, id)).limit(1);
-    if (!previous) return invalid(SECTION_GONE);
+    if (!previous) throw new NotFoundError(SECTION_GONE);
     if (await sectionNamed(tx, sectionName, id))
       return invalid(`There is already a section called “${sectionName}”. Choose another name.`);
     const [section] = await tx
@@ -296,11 +347,17 @@ export async function updateSection({
       .set({ name: sectionName, description: description.trim(), updatedAt: new Date() })
       .where(eq(categories.id, id))
       .returning(sectionColumns);
-    await record(tx, staff, "category.updated", "category", id, {
-      from: { name: previous.name, description: previous.description },
-      to: { name: sectionName, description: description.trim() },
+    await recordAudit(tx, {
+      actor: staff,
+      action: "category.updated",
+      entity: "category",
+      entityId: id,
+      details: {
+        from: { name: previous.name, description: previous.description },
+        to: { name: sectionName, description: description.trim() },
+      },
     });
-    return { status: "ok", section: section! };
+    return { status: "ok", section: section!, expired: sectionExpiry(previous.slug) };
   });
 }
 
@@ -328,7 +385,7 @@ export async function moveSection({
       .orderBy(...navigationOrder);
     const from = order.findIndex((section) => section.id === id);
     const section = order[from];
-    if (!section) return invalid(SECTION_GONE);
+    if (!section) throw new NotFoundError(SECTION_GONE);
     const to = direction === "up" ? from - 1 : from + 1;
     const neighbour = order[to];
     if (!neighbour)
@@ -336,7 +393,18 @@ export async function moveSection({
     order[to] = section;
     order[from] = neighbour;
     await renumberSections(tx, order);
-    await record(tx, staff, "category.moved", "category", id, { direction, from, to, swappedWith: neighbour.id });
-    return { status: "ok", section: { ...section, position: to } };
+    await recordAudit(tx, {
+      actor: staff,
+      action: "category.moved",
+      entity: "category",
+      entityId: id,
+      details: { direction, from, to, swappedWith: neighbour.id },
+    });
+    // The front page shows the sections in the navigation's order.
+    return {
+      status: "ok",
+      section: { ...section, position: to },
+      expired: sectionExpiry(section.slug, readerTags.front),
+    };
   });
 }

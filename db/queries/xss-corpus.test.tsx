@@ -21,7 +21,7 @@ import {
   tagChannel,
   type FeedChannel,
 } from "@/lib/feeds/build-feeds";
-import { FRONT_PAGE_EDITION } from "@/lib/reader-routes";
+import { FRONT_PAGE_EDITION } from "@/lib/routes";
 import { parseSearchQuery } from "@/lib/search-query";
 import { site } from "@/lib/site";
 import { newsSitemap, urlSet } from "@/lib/sitemaps/build-sitemaps";

@@ -45,7 +45,7 @@ export class Newsroom {
     await this.page.getByLabel("Section").selectOption({ label: story.section });
     await this.page.getByLabel("Story").fill(story.body);
     await this.page.getByRole("button", { name: "Save draft" }).click();
-    await expect(this.page).toHaveURL(/\/admin\/articles\/[0-9a-f-]{36}\?created=1/);
+    await expect(this.page).toHaveURL(/\/admin\/articles\/[0-9a-f-]{36}\?created=draft/);
     await this.page.getByRole("button", { name: "Publish now" }).click();
     await expect(this.editorStatus()).toHaveText("Published.");
     return this.page.url().split("?")[0]!.split("/").at(-1)!;

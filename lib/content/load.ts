@@ -52,9 +52,8 @@ function refuseNonYamlFrontMatter(): never {
 
 // gray-matter's defaults include a JavaScript engine that runs a `---js` block: only YAML, read by
 // its safe loader, is taken; any other language named after the dashes is refused.
-const nonYamlEngines = Object.fromEntries(
-  ["javascript", "js", "coffee", "coffeescript", "cson", "json", "toml"].map((name) => [name, refuseNonYamlFrontMatter]),
-);
+const NON_YAML_LANGUAGES = ["javascript", "js", "coffee", "coffeescript", "cson", "json", "toml"];
+const nonYamlEngines = Object.fromEntries(NON_YAML_LANGUAGES.map((name) => [name, refuseNonYamlFrontMatter]));
 
 function readFrontMatter(file: string, text: string): matter.GrayMatterFile<string> {
   try {

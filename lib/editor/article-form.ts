@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { ArticleForEditing } from "@/db/queries/newsroom-articles";
+import type { ActionResult } from "@/lib/actions/result";
 import { MAX_ARTICLE_SOURCE_LENGTH } from "@/lib/mdx/limits";
 import { isSlug } from "@/lib/slugs";
 import { ARTICLE_LIMITS } from "./article-limits";
@@ -11,6 +13,8 @@ const tag = staffLine()
   .trim()
   .min(1, "A tag needs a name.")
   .max(ARTICLE_LIMITS.tag, limited("A tag", ARTICLE_LIMITS.tag));
+
+const publicationIntent = z.enum(["save", "publish", "schedule", "unpublish"]);
 
 /**
  * Every field the editor's form and `PUT /api/articles/{id}` share, so that both take the same
@@ -75,7 +79,7 @@ export const articleFormSchema = z.object({
     .uuid()
     .or(z.literal("").transform(() => null))
     .optional(),
-  intent: z.enum(["save", "publish", "schedule", "unpublish"]).default("save"),
+  intent: publicationIntent.default("save"),
   publishAt: z.string().max(40, "Choose a date and time from the picker.").optional().default(""),
 });
 
@@ -83,7 +87,8 @@ export const articleFormSchema = z.object({
  * `PUT /api/articles/{id}`: the representation `GET` returns, or any part of it. A field left out
  * is kept; to clear the standfirst, the tags, the search-engine texts or the lead photo, send them
  * empty or `null`. `expectedVersion` (or the representation's own `version`) is the version read.
- * The read-only fields (`id`, `status`, `publishedAt`, `authorName` …) are ignored.
+ * `intent` (publish, schedule at `publishAt`, unpublish) does in the same save what the editor's
+ * buttons do. The read-only fields (`id`, `status`, `publishedAt`, `authorName` …) are ignored.
  */
 export const articleUpdateSchema = z
   .object({
@@ -104,6 +109,12 @@ export const articleUpdateSchema = z
     seoTitle: articleFields.seoTitle.nullable().optional(),
     seoDescription: articleFields.seoDescription.nullable().optional(),
     heroMediaId: z.uuid("The lead photo is a photo's id from the library, or null for none.").nullable().optional(),
+    // Left out, the story is saved as it stands, published or not, as before there were intents.
+    intent: publicationIntent.optional(),
+    publishAt: z.iso
+      .datetime({ offset: true, message: "Send publishAt as an ISO 8601 time with its offset." })
+      .transform((time) => new Date(time))
+      .optional(),
   })
   .transform(({ version, expectedVersion, ...changes }, context) => {
     const read = expectedVersion ?? version;
@@ -119,3 +130,14 @@ export const articleUpdateSchema = z
   });
 
 export type ArticleForm = z.infer<typeof articleFormSchema>;
+
+/** Their version, shown beside the editor's text when someone else saved first. */
+export type ConflictingVersion = Pick<
+  ArticleForEditing,
+  "version" | "headline" | "dek" | "bodyMdx" | "authorName" | "updatedAt"
+>;
+
+/** What the editor's buttons answer: the version now stored, or why nothing was. */
+export type EditorResult = ActionResult<EditorSaved, EditorConflict>;
+export type EditorSaved = { version: number; slug: string };
+export type EditorConflict = { current: ConflictingVersion };

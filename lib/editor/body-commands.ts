@@ -82,5 +82,6 @@ export function figureMarkup(photo: {
 }): string {
   const camera = photo.camera ? ` camera="${escapeAttribute(photo.camera)}"` : "";
   const size = `width="${photo.width}" height="${photo.height}"`;
-  return `<Figure photo="${photo.id}" ${size} caption="${escapeAttribute(photo.caption)}" alt="${escapeAttribute(photo.altText)}"${camera} />`;
+  const text = `caption="${escapeAttribute(photo.caption)}" alt="${escapeAttribute(photo.altText)}"`;
+  return `<Figure photo="${photo.id}" ${size} ${text}${camera} />`;
 }

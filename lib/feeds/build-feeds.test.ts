@@ -26,7 +26,7 @@ function story(overrides: Partial<FeedArticle> = {}): FeedArticle {
     slug: "ferry-timetable",
     headline: "Lake Towns Share a Ferry Timetable",
     dek: "Two ferries, one timetable.",
-    bodyMdx: "The first paragraph.",
+    feedBody: ["<p>The first paragraph.</p>"],
     publishedAt: new Date("2026-11-20T08:30:00Z"),
     updatedAt: new Date("2026-11-20T08:30:00Z"),
     section: { slug: "world", name: "World" },

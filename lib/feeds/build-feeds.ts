@@ -1,7 +1,7 @@
 import { Feed, type Extension, type Item } from "feed";
 import { create } from "xmlbuilder2";
-import { photoUrl } from "@/lib/media/photo-url";
-import { articleHtmlForFeeds, FEED_PHOTO_WIDTH, type FeedPhoto } from "@/lib/mdx/feed-html";
+import { routes } from "@/lib/routes";
+import { FEED_PHOTO_WIDTH, feedItemHtml, type FeedBody, type FeedPhoto } from "@/lib/mdx/feed-html";
 
 export type FeedSite = { name: string; description: string; language: string; url: string; logoPath: string };
 
@@ -16,7 +16,8 @@ export type FeedArticle = {
   slug: string;
   headline: string;
   dek: string;
-  bodyMdx: string;
+  /** The body's feed HTML as built at save; null for a story whose model was never built. */
+  feedBody: FeedBody | null;
   publishedAt: Date;
   updatedAt: Date;
   section: { slug: string; name: string };
@@ -34,7 +35,7 @@ const DUBLIN_CORE_NS = "http://purl.org/dc/elements/1.1/";
 const MEDIA_RSS_NS = "http://search.yahoo.com/mrss/";
 
 export function siteChannel(site: FeedSite, feedPath: string): FeedChannel {
-  return { title: site.name, description: site.description, pagePath: "/", feedPath };
+  return { title: site.name, description: site.description, pagePath: routes.front, feedPath };
 }
 
 export function sectionChannel(
@@ -44,8 +45,8 @@ export function sectionChannel(
   return {
     title: `${section.name} — ${site.name}`,
     description: section.description || `The latest ${section.name} stories from ${site.name}.`,
-    pagePath: `/category/${section.slug}`,
-    feedPath: `/category/${section.slug}/rss.xml`,
+    pagePath: routes.section(section.slug),
+    feedPath: routes.sectionFeed(section.slug),
   };
 }
 
@@ -53,14 +54,14 @@ export function tagChannel(site: FeedSite, tag: { slug: string; name: string }):
   return {
     title: `${tag.name} — ${site.name}`,
     description: `Stories about ${tag.name} from ${site.name}.`,
-    pagePath: `/tag/${tag.slug}`,
-    feedPath: `/tag/${tag.slug}/rss.xml`,
+    pagePath: routes.tag(tag.slug),
+    feedPath: routes.tagFeed(tag.slug),
   };
 }
 
 const absolute = (site: FeedSite, path: string) => new URL(path, site.url).href;
 
-const articleUrl = (site: FeedSite, article: FeedArticle) => absolute(site, `/articles/${article.slug}`);
+const articleUrl = (site: FeedSite, article: FeedArticle) => absolute(site, routes.story(article.slug));
 
 /** Stable across headline and slug edits, so a subscriber never sees an edited story twice. */
 const articleGuid = (article: FeedArticle) => `urn:uuid:${article.id}`;
@@ -84,14 +85,14 @@ function categoryNames(article: FeedArticle): string[] {
 }
 
 function contentHtml(site: FeedSite, article: FeedArticle): string {
-  return articleHtmlForFeeds(article.bodyMdx, site.url, { leadPhoto: article.leadPhoto });
+  return feedItemHtml(article.feedBody, site.url, { leadPhoto: article.leadPhoto });
 }
 
 /** The stored original of a lead photo, when the newsroom has the file and knows its type and size. */
 function photoFile(site: FeedSite, photo: FeedLeadPhoto | null) {
   if (!photo?.photoId || !photo.mimeType || photo.byteSize === null) return null;
   return {
-    url: absolute(site, photoUrl(photo.photoId)),
+    url: absolute(site, routes.photo(photo.photoId)),
     type: photo.mimeType,
     length: photo.byteSize,
     width: photo.width ?? undefined,
@@ -225,18 +226,18 @@ export function buildAtomFeed({ site, channel, articles }: FeedInput): string {
     entry.ele("updated").txt(lastChanged(article).toISOString());
     const author = entry.ele("author");
     author.ele("name").txt(writerText(article.author.name));
-    author.ele("uri").txt(writerText(absolute(site, `/author/${article.author.slug}`)));
+    author.ele("uri").txt(writerText(absolute(site, routes.author(article.author.slug))));
     // term and scheme together make the listing's address, so a reader can tell a section from a tag.
     entry.ele("category", {
       term: writerText(article.section.slug),
       label: writerText(article.section.name),
-      scheme: writerText(absolute(site, "/category/")),
+      scheme: writerText(absolute(site, routes.listingScheme("section"))),
     });
     for (const tag of article.tags) {
       entry.ele("category", {
         term: writerText(tag.slug),
         label: writerText(tag.name),
-        scheme: writerText(absolute(site, "/tag/")),
+        scheme: writerText(absolute(site, routes.listingScheme("tag"))),
       });
     }
     if (article.dek) entry.ele("summary", { type: "text" }).txt(writerText(article.dek));
@@ -285,10 +286,10 @@ function jsonFeedItem(site: FeedSite, article: FeedArticle): JsonFeedItem {
     title: article.headline,
     content_html: contentHtml(site, article),
     ...(article.dek ? { summary: article.dek } : {}),
-    ...(photoId ? { image: absolute(site, photoUrl(photoId, FEED_PHOTO_WIDTH)) } : {}),
+    ...(photoId ? { image: absolute(site, routes.photo(photoId, FEED_PHOTO_WIDTH)) } : {}),
     date_published: article.publishedAt.toISOString(),
     date_modified: lastChanged(article).toISOString(),
-    authors: [{ name: article.author.name, url: absolute(site, `/author/${article.author.slug}`) }],
+    authors: [{ name: article.author.name, url: absolute(site, routes.author(article.author.slug)) }],
     tags: categoryNames(article),
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { listFeedArticles, type FeedScope } from "@/db/queries/feeds";
+import type { ReaderTag } from "@/lib/cache-tags";
 import { cachedForReaders } from "@/lib/reader-cache";
 import { site } from "@/lib/site";
 import {
@@ -18,16 +19,21 @@ const builders: Record<FeedFormat, (input: FeedInput) => string> = {
   json: buildJsonFeed,
 };
 
-type FeedRequest = { format: FeedFormat; channel: FeedChannel; scope: FeedScope };
+/** `madeOf` tags the cached document: `feeds` for the site's own, the section's or tag's for theirs. */
+type FeedRequest = { format: FeedFormat; channel: FeedChannel; scope: FeedScope; madeOf: ReaderTag };
 
 /** Built once per change and shared by every subscriber's poll, not once per request. */
-const feedDocument = cachedForReaders("feed-document", async ({ format, channel, scope }: FeedRequest) => {
-  const articles = await listFeedArticles({ scope });
-  return {
-    body: builders[format]({ site, channel, articles }),
-    lastModified: feedLastModified(articles).toISOString(),
-  };
-});
+const feedDocument = cachedForReaders(
+  "feed-document",
+  async ({ format, channel, scope }: FeedRequest) => {
+    const articles = await listFeedArticles({ scope });
+    return {
+      body: builders[format]({ site, channel, articles }),
+      lastModified: feedLastModified(articles).toISOString(),
+    };
+  },
+  ({ madeOf }) => [madeOf],
+);
 
 /** One feed, from the database to the reader: its newest public stories in the format asked for. */
 export async function serveFeed(request: Request, feed: FeedRequest): Promise<Response> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ARTICLE_MODEL_VERSION } from "./article-model";
 import { compileArticle, MAX_ARTICLE_SOURCE_LENGTH, MdxCompileError } from "./compile";
 
 async function rejection(source: string): Promise<MdxCompileError> {
@@ -20,6 +21,16 @@ describe("compiling an article", () => {
     expect(compiled.wordCount).toBe(8);
     expect(compiled.sourceHash).toMatch(/^[0-9a-f]{64}$/);
     expect(compiled.code).toContain("Soldiers at dawn");
+  });
+
+  it("builds the article model beside the code: the photos the body shows, once each, and its feed HTML", async () => {
+    const photo = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+    const compiled = await compileArticle(
+      `<Figure photo="${photo.toUpperCase()}" caption="Boats" />\n\nText.\n\n<Figure photo="${photo}" caption="Boats again" />`,
+    );
+    expect(compiled.photoIds).toEqual([photo]);
+    expect(compiled.modelVersion).toBe(ARTICLE_MODEL_VERSION);
+    expect(compiled.feedBody.join("")).toContain("<p>Text.</p>");
   });
 
   it("gives the same hash for the same source and a different one after an edit", async () => {

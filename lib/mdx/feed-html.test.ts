@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { articleHtmlForFeeds } from "./feed-html";
+import { buildArticleModel } from "./article-model";
+import { feedItemHtml, type FeedPhoto } from "./feed-html";
 
 const SITE = "https://meridian.example";
 const PHOTO = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
 
-const feedHtml = (mdx: string) => articleHtmlForFeeds(mdx, SITE);
+/** Built at save, joined when the feed is built. */
+const feedHtml = (mdx: string, leadPhoto?: FeedPhoto) =>
+  feedItemHtml(buildArticleModel(mdx).feedBody, SITE, { leadPhoto });
 
 describe("an article body as feed HTML", () => {
   it("shows a photo the newsroom has only described as its caption, camera and credit, with no image", () => {
@@ -34,16 +37,14 @@ describe("an article body as feed HTML", () => {
   });
 
   it("puts the lead photo first, as on the page", () => {
-    const html = articleHtmlForFeeds("The first paragraph.", SITE, {
-      leadPhoto: {
-        caption: "Soldiers standing strong",
-        alt: null,
-        camera: "Canon EOS 5D Mark IV",
-        credit: null,
-        photoId: null,
-        width: null,
-        height: null,
-      },
+    const html = feedHtml("The first paragraph.", {
+      caption: "Soldiers standing strong",
+      alt: null,
+      camera: "Canon EOS 5D Mark IV",
+      credit: null,
+      photoId: null,
+      width: null,
+      height: null,
     });
     expect(html).toBe(
       "<figure><figcaption>Soldiers standing strong<br>Taken with Canon EOS 5D Mark IV</figcaption></figure>\n<p>The first paragraph.</p>",
@@ -86,6 +87,24 @@ describe("an article body as feed HTML", () => {
     expect(html).toContain(`alt="Bread &#x26; <butter> &#x22;rationed&#x22; in Kraków — &#x27;so far&#x27;"`);
     expect(html).toContain(`<figcaption>Bread &#x26; &#x3C;butter> "rationed" in Kraków — 'so far'</figcaption>`);
     expect(html).not.toContain("<script");
+  });
+
+  it("leaves the site's address and the photo's address open in the stored body, to be filled when a feed is built", () => {
+    const { feedBody } = buildArticleModel(
+      `See [the earlier story](/articles/earlier).\n\n<Figure photo="${PHOTO}" width="960" height="640" caption="Boats" />`,
+    );
+    expect(feedBody).toContainEqual({ sitePath: "/articles/earlier" });
+    expect(feedBody).toContainEqual({ photo: PHOTO });
+    const staging = feedItemHtml(feedBody, "https://staging.meridian.example");
+    expect(staging).toContain(`<a href="https://staging.meridian.example/articles/earlier">the earlier story</a>`);
+    expect(staging).toContain(`<img src="https://staging.meridian.example/media/${PHOTO}/960"`);
+  });
+
+  it("shows none of a body whose model was never built, but still its lead photo", () => {
+    expect(feedItemHtml(null, SITE)).toBe("");
+    expect(feedItemHtml(null, SITE, { leadPhoto: { caption: "The quay" } })).toBe(
+      "<figure><figcaption>The quay</figcaption></figure>\n",
+    );
   });
 
   it("refuses a body that would not pass the safety check today", () => {

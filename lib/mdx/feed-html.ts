@@ -1,15 +1,13 @@
-import type { Element, ElementContent, Properties, Root as HtmlRoot } from "hast";
+import { randomUUID } from "node:crypto";
+import type { Element, ElementContent, Properties, Root as HtmlRoot, RootContent as HtmlContent } from "hast";
+import type { Root } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx";
 import rehypeStringify from "rehype-stringify";
-import remarkGfm from "remark-gfm";
-import remarkMdx from "remark-mdx";
-import remarkParse from "remark-parse";
 import remarkRehype, { type Options as ToHtmlOptions } from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { photoUrl, type PhotoWidth } from "@/lib/media/photo-url";
 import { isPhotoId } from "./photo-references";
-import { findParseHazard, findUnsafeConstructs, type MdxIssue } from "./safety";
 
 /** A photo as a feed shows it; without `photoId` (or its size) the newsroom has only its description. */
 export type FeedPhoto = {
@@ -22,12 +20,35 @@ export type FeedPhoto = {
   height?: number | null;
 };
 
+/**
+ * A feed item's body as stored at save: its finished HTML, cut open only where an address
+ * depends on what a save cannot settle for good. A site path becomes absolute against the site's
+ * address, which comes from the environment (a staging copy of the database serves another one);
+ * a library photo's address is made by the photo route's template (lib/routes), which may change
+ * after the save. Everything else is decided at save: the allow-listed components as plain
+ * elements, escaping, headings. A feed request only joins the parts, and parses nothing.
+ *
+ * Stored as parts rather than as a tree: about the size of the HTML itself, and joining is all
+ * a feed needs. A body Figure's caption, alt text and credit are its own attributes, as on the
+ * page, so they are settled at save too; the library's current text reaches a feed through the
+ * lead photo, which is read from the library on every feed build (`leadPhoto` below).
+ */
+export type FeedBodyPart = string | { sitePath: string } | { photo: string };
+export type FeedBody = FeedBodyPart[];
+
 type Handler = NonNullable<NonNullable<ToHtmlOptions["handlers"]>["mdxJsxFlowElement"]>;
 type State = Parameters<Handler>[0];
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
-// A feed reader's column is about as wide as the page's story column (768 px): the narrowest published width that covers it.
+// A feed reader's column is about as wide as the page's story column (768 px): the narrowest published width
+// that covers it.
 export const FEED_PHOTO_WIDTH: PhotoWidth = 960;
+
+// A site path is judged at save by how it resolves against an address of the site's kind (http or https).
+const ANY_SITE = "https://site.invalid/";
+
+// The images made for library photos: their address is a photo part, filled in when the feed is built.
+const libraryPhotoImages = new WeakMap<Element, string>();
 
 function element(tagName: string, properties: Properties, children: ElementContent[] = []): Element {
   return { type: "element", tagName, properties, children };
@@ -64,13 +85,15 @@ function photoFromFigure(node: JsxElement): FeedPhoto {
 function imageElement({ photoId, width, height, alt, caption }: FeedPhoto): Element | null {
   if (!photoId || !width || !height) return null;
   const shownWidth = Math.min(width, FEED_PHOTO_WIDTH);
-  return element("img", {
-    src: photoUrl(photoId, FEED_PHOTO_WIDTH),
+  const image = element("img", {
+    src: "",
     // A Figure copies its alt text when inserted, perhaps before anyone wrote it: never leave the image unnamed.
     alt: alt || caption,
     width: shownWidth,
     height: Math.round((height * shownWidth) / width),
   });
+  libraryPhotoImages.set(image, photoId);
+  return image;
 }
 
 function captionElement({ caption, camera, credit }: FeedPhoto): Element {
@@ -110,33 +133,47 @@ function componentToHtml(state: State, node: JsxElement): Element {
   }
 }
 
+type Address = Exclude<FeedBodyPart, string>;
+
 /**
- * A feed item is read away from the site, so a site path must carry the site's
- * address; a fragment stays as it is, pointing within the item itself.
+ * A feed item is read away from the site, so a site path will carry the site's address; a
+ * fragment stays as it is, pointing within the item itself, and an absolute address is final.
+ * Null for an address no browser could follow.
  */
-function absoluteUrl(value: string, siteUrl: string): string | null {
-  if (value.startsWith("#")) return value;
-  try {
-    return new URL(value, siteUrl).href;
-  } catch {
-    return null;
-  }
+function settleAddress(value: string): { final: string } | Address | null {
+  if (value.startsWith("#")) return { final: value };
+  if (URL.canParse(value)) return { final: new URL(value).href };
+  return URL.canParse(value, ANY_SITE) ? { sitePath: value } : null;
 }
 
-function makeAddressesAbsolute(tree: HtmlRoot, siteUrl: string): void {
+/**
+ * The tree's HTML with each open address cut out as a part: the address is replaced by a mark no
+ * story can contain (it is drawn afresh for every body), and the HTML is split where the marks are.
+ */
+function toFeedBody(tree: HtmlRoot): FeedBody {
+  const open: Address[] = [];
+  const mark = `feed-address-${randomUUID()}-`;
   visit(tree, "element", (node: Element) => {
     const name = node.tagName === "img" ? "src" : node.tagName === "a" ? "href" : null;
     const value = name ? node.properties[name] : undefined;
     if (!name || typeof value !== "string") return;
-    const resolved = absoluteUrl(value, siteUrl);
-    if (resolved === null) {
-      // An address no browser could follow: keep the words, drop the link.
+    const photo = libraryPhotoImages.get(node);
+    const settled = photo ? { photo } : settleAddress(value);
+    if (settled === null) {
+      // Keep the words, drop the link.
       node.tagName = "span";
       node.properties = {};
+    } else if ("final" in settled) {
+      node.properties[name] = settled.final;
     } else {
-      node.properties[name] = resolved;
+      node.properties[name] = `${mark}${open.length}.`;
+      open.push(settled);
     }
   });
+  const pieces = html.stringify(tree).split(new RegExp(`${mark}(\\d+)\\.`));
+  return pieces
+    .map((piece, index): FeedBodyPart => (index % 2 === 0 ? piece : open[Number(piece)]!))
+    .filter((part) => part !== "");
 }
 
 // The headline is the item's title, so a top-level heading in the body becomes a subheading, as on the page.
@@ -146,40 +183,52 @@ function demoteTopHeadings(tree: HtmlRoot): void {
   });
 }
 
-const markdown = unified()
-  .use(remarkParse)
-  .use(remarkMdx)
-  .use(remarkGfm)
-  .use(remarkRehype, { handlers: { mdxJsxFlowElement: componentToHtml, mdxJsxTextElement: componentToHtml } });
+const toHtmlTree = unified().use(remarkRehype, {
+  handlers: { mdxJsxFlowElement: componentToHtml, mdxJsxTextElement: componentToHtml },
+});
 
 const html = unified().use(rehypeStringify);
 
-/** The body parsed, if it passes the safety check today; a source that would trap the parser is refused unparsed. */
-function checkedTree(bodyMdx: string) {
-  const hazard = findParseHazard(bodyMdx);
-  const tree = hazard ? null : markdown.parse(bodyMdx);
-  const issues: MdxIssue[] = tree ? findUnsafeConstructs(tree) : [hazard!];
-  if (!tree || issues.length > 0) {
-    const details = issues.map((issue) => `${issue.line}:${issue.column}: ${issue.message}`).join("\n");
-    throw new Error(`The article cannot go into a feed:\n${details}`);
-  }
-  return tree;
+/**
+ * An article's body as a feed item's content, built at save from the tree the safety check
+ * passed (parse-article.ts): the allow-listed components become plain elements, without React.
+ * The tree is read, not changed.
+ */
+export function feedBodyFromTree(tree: Root): FeedBody {
+  const body = toHtmlTree.runSync(tree) as HtmlRoot;
+  demoteTopHeadings(body);
+  return toFeedBody(body);
+}
+
+const HTML_ATTRIBUTE_ESCAPES = /["&'`]/g;
+
+/** An address as the value of a quoted attribute, escaped as the stored HTML was (hast-util-to-html). */
+function attributeText(value: string): string {
+  return value.replace(
+    HTML_ATTRIBUTE_ESCAPES,
+    (character) => `&#x${character.charCodeAt(0).toString(16).toUpperCase()};`,
+  );
+}
+
+function addressOn(part: Address, siteUrl: string): string {
+  const path = "photo" in part ? photoUrl(part.photo, FEED_PHOTO_WIDTH) : part.sitePath;
+  return attributeText(new URL(path, siteUrl).href);
 }
 
 /**
- * An article's body as the HTML of a feed item's content, without React: the
- * allow-listed components become plain elements and every address is absolute.
- * The lead photo, when given, comes first, as it does on the page. Stored
- * articles passed the safety check when saved; one that fails it now is refused.
+ * The HTML of a feed item's content: the stored body (null for a row whose model was never
+ * built: it shows none of its body) with every open address made absolute on `siteUrl`. The lead
+ * photo, when given, comes first, as it does on the page, with the library's current text.
  */
-export function articleHtmlForFeeds(
-  bodyMdx: string,
+export function feedItemHtml(
+  body: FeedBody | null,
   siteUrl: string,
   { leadPhoto = null }: { leadPhoto?: FeedPhoto | null } = {},
 ): string {
-  const body = markdown.runSync(checkedTree(bodyMdx));
-  if (leadPhoto) body.children.unshift(figureElement(leadPhoto), text("\n"));
-  makeAddressesAbsolute(body, siteUrl);
-  demoteTopHeadings(body);
-  return html.stringify(body);
+  const lead = leadPhoto
+    ? [...toFeedBody({ type: "root", children: [figureElement(leadPhoto) as HtmlContent] }), "\n"]
+    : [];
+  return [...lead, ...(body ?? [])]
+    .map((part) => (typeof part === "string" ? part : addressOn(part, siteUrl)))
+    .join("");
 }

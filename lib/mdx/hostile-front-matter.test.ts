@@ -10,7 +10,7 @@ import { parseStory } from "@/lib/story-import/parse-story";
 import { storyToMdx } from "@/lib/story-import/story-to-mdx";
 import { frontMatterProbes } from "@/test/fixtures/front-matter-probes";
 import { compileArticle, MdxCompileError } from "./compile";
-import { articleHtmlForFeeds } from "./feed-html";
+import { feedItemHtml } from "./feed-html";
 import { ArticleBody } from "./render";
 
 const workspace = mkdtempSync(path.join(os.tmpdir(), "front-matter-probes-"));
@@ -25,7 +25,7 @@ async function compileAndShow(body: string): Promise<"refused" | "shown"> {
   try {
     const compiled = await compileArticle(body);
     renderToStaticMarkup(createElement(ArticleBody, { code: compiled.code, sourceHash: compiled.sourceHash }));
-    articleHtmlForFeeds(body, "https://meridian.example");
+    feedItemHtml(compiled.feedBody, "https://meridian.example");
     return "shown";
   } catch (error) {
     if (error instanceof MdxCompileError) return "refused";

@@ -6,7 +6,8 @@ import { findActiveContent, readableContent } from "@/test/html-inertness";
 import { decodeStoryBytes } from "@/lib/story-import/decode-story";
 import { StoryFormatError } from "@/lib/story-import/parse-story";
 import { compileArticle, MdxCompileError } from "./compile";
-import { articleHtmlForFeeds } from "./feed-html";
+import { buildArticleModel } from "./article-model";
+import { feedItemHtml } from "./feed-html";
 import { ArticleBody } from "./render";
 
 const SITE = "https://meridian.example";
@@ -59,11 +60,11 @@ describe("the hostile MDX corpus", () => {
   });
 
   it.each(rejected)("keeps %s out of the feeds too, should one ever be stored", (_name, { body }) => {
-    expect(() => articleHtmlForFeeds(body, SITE)).toThrow();
+    expect(() => buildArticleModel(body)).toThrow();
   });
 
   it.each(inert)("renders %s as harmless text on the page and in the feeds", async (_name, { body, readsAs = [] }) => {
-    const outputs = { page: await pageHtml(body), feed: articleHtmlForFeeds(body, SITE) };
+    const outputs = { page: await pageHtml(body), feed: feedItemHtml(buildArticleModel(body).feedBody, SITE) };
     for (const [where, html] of Object.entries(outputs)) {
       expect(findActiveContent(html, { siteOrigin: SITE }), `${where}: ${html}`).toEqual([]);
       for (const text of readsAs) expect(readableContent(html), `${where}: ${html}`).toContain(text);

@@ -9,15 +9,22 @@ import {
 
 type Place = { line: number; column: number; message: string };
 
-const NESTING_MESSAGE = `Quotes, lists, asides, emphasis and links sit more than ${MAX_NESTING_DEPTH} levels inside one another here; flatten them.`;
+const NESTING_MESSAGE =
+  `Quotes, lists, asides, emphasis and links sit more than ${MAX_NESTING_DEPTH} levels inside one another here; ` +
+  "flatten them.";
 const count = (value: number) => value.toLocaleString("en-GB");
 
 const lengthMessage = (length: number) =>
-  `The article is ${count(length)} characters long; the limit is ${count(MAX_ARTICLE_SOURCE_LENGTH)}. Split it into several stories.`;
+  `The article is ${count(length)} characters long; the limit is ${count(MAX_ARTICLE_SOURCE_LENGTH)}. ` +
+  "Split it into several stories.";
 
-const TABLE_CELLS_MESSAGE = `The tables in this story hold more than ${count(MAX_TABLE_CELLS)} cells between them, too many to prepare quickly; shorten them, or link to the full data instead.`;
+const TABLE_CELLS_MESSAGE =
+  `The tables in this story hold more than ${count(MAX_TABLE_CELLS)} cells between them, too many to prepare ` +
+  "quickly; shorten them, or link to the full data instead.";
 
-const CLOSING_MARKS_MESSAGE = `This paragraph holds more than ${MAX_CLOSING_MARKS_PER_PARAGRAPH} closing emphasis marks and brackets (*, _, ~ and ]); split it into shorter paragraphs.`;
+const CLOSING_MARKS_MESSAGE =
+  `This paragraph holds more than ${MAX_CLOSING_MARKS_PER_PARAGRAPH} closing emphasis marks and brackets ` +
+  "(*, _, ~ and ]); split it into shorter paragraphs.";
 
 // Nodes that only arrange what they hold: a writer would not count them as a level.
 const ARRANGING = new Set(["root", "paragraph", "heading", "listItem", "table", "tableRow", "tableCell"]);

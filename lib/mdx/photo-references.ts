@@ -1,11 +1,8 @@
 import type { Root } from "mdast";
-import remarkGfm from "remark-gfm";
-import remarkMdx from "remark-mdx";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import type { Node } from "unist";
 import { visit } from "unist-util-visit";
 import { z } from "zod";
+import { readMdx } from "./parse-article";
 
 type JsxElement = Node & { name: string | null; attributes: Array<{ type: string; name?: string; value?: unknown }> };
 
@@ -28,13 +25,10 @@ function photoAttribute(element: JsxElement): string | null {
 }
 
 /**
- * The library photos an article's body shows, in order of first appearance:
- * the `photo` of every `<Figure>`. Parsed exactly as the compiler parses, so a
- * Figure the reader will see is never missed. Throws on MDX that does not parse;
- * such a body cannot be saved, let alone published.
+ * The library photos a parsed body shows, in order of first appearance: the `photo` of every
+ * `<Figure>`, lower case, as /media writes its addresses.
  */
-export function photoReferences(bodyMdx: string): string[] {
-  const tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(bodyMdx) as Root;
+export function photoReferencesIn(tree: Root): string[] {
   const photoIds = new Set<string>();
   visit(tree, (node: Node) => {
     if (!isJsxElement(node) || node.name !== "Figure") return;
@@ -42,4 +36,13 @@ export function photoReferences(bodyMdx: string): string[] {
     if (photo !== null && isPhotoId(photo)) photoIds.add(photo.toLowerCase());
   });
   return [...photoIds];
+}
+
+/**
+ * The same for a body's text, parsed exactly as the compiler parses, so a Figure the reader
+ * will see is never missed. Throws on MDX that does not parse; such a body cannot be saved, let
+ * alone published. A saved story's list is stored with it (`body_photo_ids`): read that instead.
+ */
+export function photoReferences(bodyMdx: string): string[] {
+  return photoReferencesIn(readMdx(bodyMdx));
 }

@@ -73,7 +73,8 @@ function checkJsxElement(element: MdxJsxElement): MdxIssue[] {
 }
 
 const FRONT_MATTER_MESSAGE =
-  "A story cannot begin with a --- line: tools read what follows it as front matter, and some run it as code. Start with text, or put the line later.";
+  "A story cannot begin with a --- line: tools read what follows it as front matter, and some run it as code. " +
+  "Start with text, or put the line later.";
 
 /**
  * Stored stories carry no front matter. gray-matter (which mdx-bundler runs first, on the whole

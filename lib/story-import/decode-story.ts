@@ -18,7 +18,8 @@ export function decodeStoryBytes(bytes: Uint8Array): string {
     const byte = bytes[offset] ?? 0;
     throw new StoryFormatError(
       lineNumberAt(bytes, offset),
-      `the file is not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} at offset ${offset}); save it as UTF-8`,
+      `the file is not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} ` +
+        `at offset ${offset}); save it as UTF-8`,
     );
   }
   refuseControlCharacters(text);

@@ -273,7 +273,8 @@ function attachStandaloneNote(previous: StoryBodyBlock | undefined, camera: stri
   if (!previous) {
     throw new StoryFormatError(
       line,
-      `found a camera note "[taken with ${camera}]" with no photo description before it; the standfirst cannot describe a photo`,
+      `found a camera note "[taken with ${camera}]" with no photo description before it; ` +
+        "the standfirst cannot describe a photo",
     );
   }
   if (previous.kind === "photo") {

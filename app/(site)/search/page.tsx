@@ -6,12 +6,18 @@ import { Pagination } from "@/components/pagination";
 import { SearchSnippet } from "@/components/search-snippet";
 import { RANKED_MATCHES, searchArticles } from "@/db/queries/search";
 import { parsePageParam } from "@/lib/page-param";
+import { routes } from "@/lib/routes";
 import { parseSearchQuery } from "@/lib/search-query";
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
 // Every query is its own page, answered per request; the masthead must not be prerendered at build.
 export const dynamic = "force-dynamic";
+
+const SEARCH_FIELD_CLASSES =
+  "flex-1 rounded-sm border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-900";
+const SEARCH_BUTTON_CLASSES =
+  "rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white dark:bg-stone-100 dark:text-stone-900";
 
 export const metadata: Metadata = {
   title: "Search",
@@ -28,7 +34,7 @@ export default async function SearchPage({ searchParams }: Props) {
     <>
       <PageHeading title="Search" />
       <search>
-        <form action="/search" method="get" role="search" className="mb-8 flex max-w-xl gap-2 font-sans">
+        <form action={routes.search()} method="get" role="search" className="mb-8 flex max-w-xl gap-2 font-sans">
           <label htmlFor="search-query" className="sr-only">
             Search stories
           </label>
@@ -38,12 +44,9 @@ export default async function SearchPage({ searchParams }: Props) {
             type="search"
             defaultValue={query.ok ? query.text : ""}
             maxLength={200}
-            className="flex-1 rounded-sm border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-900"
+            className={SEARCH_FIELD_CLASSES}
           />
-          <button
-            type="submit"
-            className="rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white dark:bg-stone-100 dark:text-stone-900"
-          >
+          <button type="submit" className={SEARCH_BUTTON_CLASSES}>
             Search
           </button>
         </form>
@@ -60,7 +63,8 @@ export default async function SearchPage({ searchParams }: Props) {
 function searchSummary(query: string, total: number): string {
   if (total === 0) return `No stories match “${query}”. Try fewer or different words.`;
   if (total > RANKED_MATCHES) {
-    return `${total.toLocaleString("en-GB")} stories match “${query}”; the newest ${RANKED_MATCHES} are ranked here. Add a word to narrow it down.`;
+    const matches = `${total.toLocaleString("en-GB")} stories match “${query}”`;
+    return `${matches}; the newest ${RANKED_MATCHES} are ranked here. Add a word to narrow it down.`;
   }
   return `${total} ${total === 1 ? "story matches" : "stories match"} “${query}”`;
 }
@@ -86,7 +90,7 @@ async function SearchResultsList({ query, page }: { query: string; page: number 
           </li>
         ))}
       </ol>
-      <Pagination basePath="/search" page={page} totalPages={totalPages} query={{ q: query }} />
+      <Pagination basePath={routes.search()} page={page} totalPages={totalPages} query={{ q: query }} />
     </section>
   );
 }

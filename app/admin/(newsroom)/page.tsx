@@ -6,9 +6,13 @@ import { listEditorChoices, listNewsroomArticles } from "@/db/queries/newsroom-a
 import { staffLine } from "@/lib/editor/staff-text";
 import { isSlug } from "@/lib/slugs";
 
+const PRIMARY_BUTTON =
+  "rounded-sm bg-stone-900 px-4 py-2 text-sm font-semibold text-white dark:bg-stone-100 dark:text-stone-900";
+
 const filterSchema = z.object({
   status: z.enum(["draft", "scheduled", "published"]).optional().catch(undefined),
-  // From the address bar, so anything at all: what could not be a slug or a search is dropped, never sent to the database.
+  // From the address bar, so anything at all: what could not be a slug or a search is dropped,
+  // never sent to the database.
   section: z.string().max(100).refine(isSlug).optional().catch(undefined),
   tag: z.string().max(100).refine(isSlug).optional().catch(undefined),
   author: z.string().max(100).refine(isSlug).optional().catch(undefined),
@@ -59,10 +63,7 @@ export default async function NewsroomArticlesPage({ searchParams }: Props) {
     <>
       <div className="mb-6 flex items-center justify-between">
         <h1 className="text-2xl font-bold">Stories</h1>
-        <Link
-          href="/admin/articles/new"
-          className="rounded-sm bg-stone-900 px-4 py-2 text-sm font-semibold text-white dark:bg-stone-100 dark:text-stone-900"
-        >
+        <Link href="/admin/articles/new" className={PRIMARY_BUTTON}>
           New story
         </Link>
       </div>

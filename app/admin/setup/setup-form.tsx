@@ -2,11 +2,20 @@
 
 import { useActionState } from "react";
 import { FormField, inputClass } from "@/components/admin/form-field";
-import { createFirstAdministratorAction, type SetupState } from "./actions";
+import { FormMessage } from "@/components/admin/form-message";
+import { idle, typedValue, type ActionResult, type FormState } from "@/lib/actions/result";
+import { createFirstAdministratorAction } from "./actions";
+
+const SUBMIT_CLASSES =
+  "w-full rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 " +
+  "dark:bg-stone-100 dark:text-stone-900";
 
 export function SetupForm() {
-  const [state, formAction, pending] = useActionState<SetupState, FormData>(createFirstAdministratorAction, {});
-  const errors = state.fieldErrors ?? {};
+  const [state, formAction, pending] = useActionState<FormState<ActionResult>, FormData>(
+    createFirstAdministratorAction,
+    idle,
+  );
+  const errors = state.status === "invalid" ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={formAction} className="space-y-4 font-sans">
       <FormField id="name" label="Your name" errors={errors.name}>
@@ -14,7 +23,7 @@ export function SetupForm() {
           id="name"
           name="name"
           required
-          defaultValue={state.values?.name}
+          defaultValue={typedValue(state, "name")}
           autoComplete="name"
           className={inputClass}
         />
@@ -25,7 +34,7 @@ export function SetupForm() {
           name="email"
           type="email"
           required
-          defaultValue={state.values?.email}
+          defaultValue={typedValue(state, "email")}
           autoComplete="username"
           className={inputClass}
         />
@@ -57,16 +66,8 @@ export function SetupForm() {
           className={inputClass}
         />
       </FormField>
-      {state.error ? (
-        <p role="status" data-testid="form-error" className="rounded-sm bg-red-100 px-3 py-2 text-sm text-red-900">
-          {state.error}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900"
-      >
+      {state.status === "refused" ? <FormMessage state={state} testId="form-error" /> : null}
+      <button type="submit" disabled={pending} className={SUBMIT_CLASSES}>
         {pending ? "Creating the account…" : "Create the administrator account"}
       </button>
     </form>

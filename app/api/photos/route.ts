@@ -1,5 +1,6 @@
 import { uploadPhoto, type PhotoSummary } from "@/db/queries/media";
 import { isCrossSiteRequest } from "@/lib/auth/request-origin";
+import { problem, problemFor } from "@/lib/actions/http";
 import { NotAuthorizedError, requireStaff } from "@/lib/auth/staff";
 import { readCappedForm } from "@/lib/media/capped-form";
 import { MAX_PHOTO_BYTES } from "@/lib/media/inspect-photo";
@@ -12,8 +13,6 @@ const LIBRARY_PATH = "/admin/photos";
 const MAX_REQUEST_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
 
 const NO_STORE = { "Cache-Control": "no-store" };
-
-const problem = (status: number, detail: string) => Response.json({ status, detail }, { status, headers: NO_STORE });
 
 const seeOther = (location: string) =>
   new Response(null, { status: 303, headers: { Location: location, ...NO_STORE } });
@@ -72,9 +71,9 @@ export async function POST(request: Request) {
     }
     return answer(request, await receive(request));
   } catch (error) {
-    if (!(error instanceof NotAuthorizedError)) throw error;
-    if (error.reason === "signed-out" && wantsPage(request))
+    // A browser form is sent to sign in, then back to the library; anything else gets the status.
+    if (error instanceof NotAuthorizedError && error.reason === "signed-out" && wantsPage(request))
       return seeOther(`/login?${new URLSearchParams({ callbackUrl: LIBRARY_PATH })}`);
-    return problem(error.reason === "signed-out" ? 401 : 403, error.message);
+    return problemFor(error);
   }
 }

@@ -7,11 +7,14 @@ import { ArticleCard } from "@/components/article-card";
 import { ArticlePhoto } from "@/components/article-photo";
 import { JsonLd } from "@/components/json-ld";
 import { getPublishedArticle, listRelatedArticles, type PublishedArticle } from "@/db/queries/articles";
+import { readerTags } from "@/lib/cache-tags";
 import { SAMPLE_CONTENT_TAG } from "@/lib/content/sample";
 import { ArticleBody } from "@/lib/mdx/render";
+import { tagReaderPage } from "@/lib/reader-cache";
+import { routes } from "@/lib/routes";
 import { feedAlternates, site } from "@/lib/site";
+import { isSlug } from "@/lib/slugs";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/structured-data";
-import { photoUrl } from "@/lib/media/photo-url";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -24,8 +27,25 @@ export async function generateStaticParams() {
   return [];
 }
 
-// generateMetadata and the page ask for the same article; fetch it once per request.
-const findArticle = cache((slug: string) => getPublishedArticle({ slug }));
+const SAMPLE_NOTE_CLASSES =
+  "mt-4 rounded-sm bg-amber-100 px-3 py-2 font-sans text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100";
+const BODY_CLASSES =
+  "prose prose-lg prose-stone dark:prose-invert prose-headings:font-bold prose-a:text-sky-800 " +
+  "dark:prose-a:text-sky-300 mt-8 max-w-none";
+const TOPIC_LINK_CLASSES =
+  "inline-block rounded-full border border-stone-400 px-3 py-1 hover:bg-stone-200 " +
+  "dark:border-stone-600 dark:hover:bg-stone-800";
+
+// generateMetadata and the page ask for the same article; fetch it once per request. The page is
+// tagged with its address before the lookup, so a cached 404 (a scheduled story asked for early)
+// expires when the story is published, and with the story once found.
+const findArticle = cache(async (slug: string) => {
+  if (!isSlug(slug)) return null;
+  await tagReaderPage([readerTags.storyAddress(slug)]);
+  const article = await getPublishedArticle({ slug });
+  if (article) await tagReaderPage([readerTags.story(article.id)]);
+  return article;
+});
 
 /** The lead photo when its file exists; otherwise a card generated from the headline. */
 function socialImage(article: PublishedArticle) {
@@ -33,13 +53,13 @@ function socialImage(article: PublishedArticle) {
   if (photo?.photoId && photo.width && photo.height) {
     const width = Math.min(photo.width, 1280);
     return {
-      url: photoUrl(photo.photoId, 1280),
+      url: routes.photo(photo.photoId, 1280),
       width,
       height: Math.round((photo.height * width) / photo.width),
       alt: photo.alt,
     };
   }
-  return { url: `/articles/${article.slug}/opengraph-image`, width: 1200, height: 630, alt: article.headline };
+  return { url: routes.storySocialCard(article.slug), width: 1200, height: 630, alt: article.headline };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -49,13 +69,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: article.seoTitle ?? article.headline,
     description: article.seoDescription ?? article.dek,
-    alternates: { canonical: `/articles/${article.slug}`, types: feedAlternates() },
-    authors: [{ name: article.author.name, url: `/author/${article.author.slug}` }],
+    alternates: { canonical: routes.story(article.slug), types: feedAlternates() },
+    authors: [{ name: article.author.name, url: routes.author(article.author.slug) }],
     openGraph: {
       type: "article",
       title: article.headline,
       description: article.dek,
-      url: `/articles/${article.slug}`,
+      url: routes.story(article.slug),
       publishedTime: article.publishedAt.toISOString(),
       modifiedTime: article.updatedAt.toISOString(),
       section: article.section.name,
@@ -70,12 +90,13 @@ export default async function ArticlePage({ params }: Props) {
   const article = await findArticle((await params).slug);
   if (!article) notFound();
   const related = await listRelatedArticles({ articleId: article.id, sectionId: article.sectionId, limit: 4 });
+  await tagReaderPage(related.map((story) => readerTags.story(story.id)));
   const isSample = article.tags.some((tag) => tag.slug === SAMPLE_CONTENT_TAG.slug);
 
   const trail = [
-    { name: "Home", path: "/" },
-    { name: article.section.name, path: `/category/${article.section.slug}` },
-    { name: article.headline, path: `/articles/${article.slug}` },
+    { name: "Home", path: routes.front },
+    { name: article.section.name, path: routes.section(article.section.slug) },
+    { name: article.headline, path: routes.story(article.slug) },
   ];
 
   return (
@@ -85,7 +106,7 @@ export default async function ArticlePage({ params }: Props) {
       <article className="mx-auto max-w-3xl">
         <header>
           <p className="font-sans text-sm font-semibold tracking-wider text-red-800 uppercase dark:text-red-400">
-            <Link href={`/category/${article.section.slug}`} className="hover:underline">
+            <Link href={routes.section(article.section.slug)} className="hover:underline">
               {article.section.name}
             </Link>
           </p>
@@ -99,16 +120,11 @@ export default async function ArticlePage({ params }: Props) {
             <ArticleByline article={article} />
           </div>
           {isSample ? (
-            <p className="mt-4 rounded-sm bg-amber-100 px-3 py-2 font-sans text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
-              Sample content: this story is invented to demonstrate the portal.
-            </p>
+            <p className={SAMPLE_NOTE_CLASSES}>Sample content: this story is invented to demonstrate the portal.</p>
           ) : null}
           {article.leadPhoto ? <ArticlePhoto {...article.leadPhoto} variant="lead" /> : null}
         </header>
-        <div
-          className="prose prose-lg prose-stone dark:prose-invert prose-headings:font-bold prose-a:text-sky-800 dark:prose-a:text-sky-300 mt-8 max-w-none"
-          data-article-body
-        >
+        <div className={BODY_CLASSES} data-article-body>
           <ArticleBody code={article.code} sourceHash={article.sourceHash} />
         </div>
         {article.tags.length > 0 ? (
@@ -117,11 +133,7 @@ export default async function ArticlePage({ params }: Props) {
             <ul className="flex flex-wrap gap-2" aria-label="Topics">
               {article.tags.map((tag) => (
                 <li key={tag.slug}>
-                  <Link
-                    href={`/tag/${tag.slug}`}
-                    rel="tag"
-                    className="inline-block rounded-full border border-stone-400 px-3 py-1 hover:bg-stone-200 dark:border-stone-600 dark:hover:bg-stone-800"
-                  >
+                  <Link href={routes.tag(tag.slug)} rel="tag" className={TOPIC_LINK_CLASSES}>
                     {tag.name}
                   </Link>
                 </li>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AuthorStories, authorMetadata } from "./author-stories";
+import { listingMetadata, StoryListing } from "@/app/(site)/_listing/story-listing";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -11,9 +11,9 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return authorMetadata({ slug: (await params).slug });
+  return listingMetadata({ kind: "author", slug: (await params).slug });
 }
 
 export default async function AuthorPage({ params }: Props) {
-  return <AuthorStories slug={(await params).slug} />;
+  return <StoryListing kind="author" slug={(await params).slug} />;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SectionStories, sectionMetadata } from "./section-stories";
+import { listingMetadata, StoryListing } from "@/app/(site)/_listing/story-listing";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -12,9 +12,9 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return sectionMetadata({ slug: (await params).slug });
+  return listingMetadata({ kind: "section", slug: (await params).slug });
 }
 
 export default async function SectionPage({ params }: Props) {
-  return <SectionStories slug={(await params).slug} />;
+  return <StoryListing kind="section" slug={(await params).slug} />;
 }

@@ -5,24 +5,29 @@ import { ArticleCard } from "@/components/article-card";
 import { ArticlePhoto } from "@/components/article-photo";
 import { JsonLd } from "@/components/json-ld";
 import { listLatestArticles, listSectionFronts } from "@/db/queries/articles";
-import { FRONT_PAGE_EDITION } from "@/lib/reader-routes";
+import { readerTags } from "@/lib/cache-tags";
+import { tagReaderPage } from "@/lib/reader-cache";
+import { FRONT_PAGE_EDITION, routes } from "@/lib/routes";
 import { feedAlternates, site } from "@/lib/site";
 import { webSiteJsonLd } from "@/lib/structured-data";
 
 type Props = { params: Promise<{ edition: string }> };
 
-// The home page: next.config.ts rewrites `/` here (lib/reader-routes.ts says why).
+// The home page: next.config.ts rewrites `/` here (lib/routes.ts says why).
 export const revalidate = 60;
 
 export async function generateStaticParams() {
   return [];
 }
 
-export const metadata: Metadata = { alternates: { canonical: "/", types: feedAlternates() } };
+export const metadata: Metadata = { alternates: { canonical: routes.front, types: feedAlternates() } };
 
 export default async function HomePage({ params }: Props) {
   if ((await params).edition !== FRONT_PAGE_EDITION) notFound();
+  await tagReaderPage([readerTags.front]);
   const [latest, fronts] = await Promise.all([listLatestArticles({ limit: 7 }), listSectionFronts({ perSection: 4 })]);
+  const shown = [...latest, ...fronts.flatMap((front) => front.articles)];
+  await tagReaderPage([...new Set(shown.map((story) => readerTags.story(story.id)))]);
   const [lead, ...others] = latest;
 
   if (!lead) {
@@ -64,7 +69,7 @@ export default async function HomePage({ params }: Props) {
           className="mt-12 border-t-2 border-stone-900 pt-4 dark:border-stone-100"
         >
           <h2 id={`section-${section.slug}`} className="mb-5 text-2xl font-bold">
-            <Link href={`/category/${section.slug}`} className="hover:underline">
+            <Link href={routes.section(section.slug)} className="hover:underline">
               {section.name}
             </Link>
           </h2>

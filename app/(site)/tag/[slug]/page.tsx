@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { TagStories, tagMetadata } from "./tag-stories";
+import { listingMetadata, StoryListing } from "@/app/(site)/_listing/story-listing";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -11,9 +11,9 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return tagMetadata({ slug: (await params).slug });
+  return listingMetadata({ kind: "tag", slug: (await params).slug });
 }
 
 export default async function TagPage({ params }: Props) {
-  return <TagStories slug={(await params).slug} />;
+  return <StoryListing kind="tag" slug={(await params).slug} />;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { NewsroomDate } from "@/components/newsroom-date";
 import { Pagination } from "@/components/pagination";
 import { AUDIT_PAGE_SIZE, listAuditLog } from "@/db/queries/staff-accounts";
-import { NotAuthorizedError } from "@/lib/auth/staff";
+import { refusedOr } from "@/lib/actions/staff-action";
 
 export const metadata: Metadata = { title: "Audit log", robots: { index: false } };
 
@@ -17,13 +17,8 @@ export default async function AuditLogPage({ searchParams }: Props) {
     .max(100_000)
     .catch(1)
     .parse((await searchParams).page);
-  let entries;
-  try {
-    entries = await listAuditLog({ page });
-  } catch (error) {
-    if (error instanceof NotAuthorizedError) return <p role="status">Only administrators can read the audit log.</p>;
-    throw error;
-  }
+  const entries = await refusedOr(() => listAuditLog({ page }));
+  if ("refused" in entries) return <p role="status">Only administrators can read the audit log.</p>;
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">Audit log</h1>

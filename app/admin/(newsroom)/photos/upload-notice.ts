@@ -43,7 +43,10 @@ export function readUploadNotice(query: Record<string, string | undefined>): Upl
 export function uploadNoticeMessage(notice: UploadNotice, maxBytes: number): string {
   switch (notice.kind) {
     case "uploaded":
-      return "Photo uploaded, with its location removed. Write its alt text and caption below before it goes into a story.";
+      return (
+        "Photo uploaded, with its location removed. " +
+        "Write its alt text and caption below before it goes into a story."
+      );
     case "already-in-library":
       return "This photo is already in the library, so it was not added a second time.";
     case "too-large":
@@ -53,7 +56,10 @@ export function uploadNoticeMessage(notice: UploadNotice, maxBytes: number): str
     case "unreadable":
       return "The upload arrived incomplete. Try again.";
     case "refused":
-      return "This file could not be added to the library: upload a JPEG, PNG or WebP photo that is not an animation. With JavaScript on, this page says exactly why.";
+      return (
+        "This file could not be added to the library: upload a JPEG, PNG or WebP photo that is not an animation. " +
+        "With JavaScript on, this page says exactly why."
+      );
   }
 }
 

@@ -1,24 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SectionCreateForm, SectionEditForm, SectionMoveButtons } from "@/components/admin/section-forms";
-import { listSectionsForManagement, type SectionForManagement } from "@/db/queries/taxonomy";
-import { NotAuthorizedError } from "@/lib/auth/staff";
+import { listSectionsForManagement } from "@/db/queries/taxonomy";
+import { refusedOr } from "@/lib/actions/staff-action";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Sections", robots: { index: false } };
 
-async function loadSections(): Promise<SectionForManagement[] | null> {
-  try {
-    return await listSectionsForManagement();
-  } catch (error) {
-    if (error instanceof NotAuthorizedError) return null;
-    throw error;
-  }
-}
+const SECTION_LIST =
+  "mb-10 divide-y divide-stone-200 border-y border-stone-300 dark:divide-stone-800 dark:border-stone-700";
 
 export default async function SectionsPage() {
-  const sections = await loadSections();
+  const sections = await refusedOr(listSectionsForManagement);
   const heading = <h1 className="mb-6 text-2xl font-bold">Sections</h1>;
-  if (!sections) {
+  if ("refused" in sections) {
     return (
       <>
         {heading}
@@ -39,19 +34,16 @@ export default async function SectionsPage() {
       {sections.length === 0 ? (
         <p className="mb-8">No sections yet. Add the first one below.</p>
       ) : (
-        <ol
-          aria-label="Sections in navigation order"
-          className="mb-10 divide-y divide-stone-200 border-y border-stone-300 dark:divide-stone-800 dark:border-stone-700"
-        >
+        <ol aria-label="Sections in navigation order" className={SECTION_LIST}>
           {sections.map((section, index) => (
             <li key={section.id} className="flex flex-wrap items-start justify-between gap-4 py-3">
               <div className="min-w-64 flex-1">
                 <h2 className="font-semibold">{section.name}</h2>
                 <Link
-                  href={`/category/${section.slug}`}
+                  href={routes.section(section.slug)}
                   className="text-xs text-stone-600 underline dark:text-stone-400"
                 >
-                  /category/{section.slug}
+                  {routes.section(section.slug)}
                 </Link>
                 {section.description ? <p className="mt-1 text-sm">{section.description}</p> : null}
                 <SectionEditForm section={section} />

@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
 import { NewStaffForm, StaffAccountRow } from "@/components/admin/staff-forms";
 import { listStaffAccounts } from "@/db/queries/staff-accounts";
-import { NotAuthorizedError, requireStaff } from "@/lib/auth/staff";
+import { refusedOr } from "@/lib/actions/staff-action";
+import { requireStaff } from "@/lib/auth/staff";
 
 export const metadata: Metadata = { title: "Staff", robots: { index: false } };
 
 export default async function StaffPage() {
   const me = await requireStaff();
-  let accounts;
-  try {
-    accounts = await listStaffAccounts();
-  } catch (error) {
-    if (error instanceof NotAuthorizedError) return <p role="status">Only administrators manage staff accounts.</p>;
-    throw error;
-  }
+  const accounts = await refusedOr(listStaffAccounts);
+  if ("refused" in accounts) return <p role="status">Only administrators manage staff accounts.</p>;
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">Staff</h1>

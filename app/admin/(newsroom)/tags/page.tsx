@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { TagCreateForm, TagDeleteForm, TagMergeForm, TagRenameForm } from "@/components/admin/tag-forms";
-import { listTagsWithCounts, type TagWithCounts } from "@/db/queries/taxonomy";
-import { NotAuthorizedError } from "@/lib/auth/staff";
-import type { TagNotice } from "./actions";
+import { listTagsWithCounts } from "@/db/queries/taxonomy";
+import { refusedOr } from "@/lib/actions/staff-action";
+import type { TagNotice } from "@/lib/editor/tag-form";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Tags", robots: { index: false } };
 
@@ -19,25 +20,19 @@ const mergeSourceSchema = z.uuid().optional().catch(undefined);
 
 function noticeText(notice: TagNotice): string {
   if (notice.notice === "deleted") return `Deleted the tag “${notice.tag}”.`;
-  return `Merged “${notice.tag}” into “${notice.into}”: its stories now carry “${notice.into}”, and its old addresses lead there.`;
-}
-
-async function loadTags(): Promise<TagWithCounts[] | null> {
-  try {
-    return await listTagsWithCounts();
-  } catch (error) {
-    if (error instanceof NotAuthorizedError) return null;
-    throw error;
-  }
+  return (
+    `Merged “${notice.tag}” into “${notice.into}”: ` +
+    `its stories now carry “${notice.into}”, and its old addresses lead there.`
+  );
 }
 
 export default async function TagsPage({ searchParams }: Props) {
-  const [tags, raw] = await Promise.all([loadTags(), searchParams]);
+  const [tags, raw] = await Promise.all([refusedOr(listTagsWithCounts), searchParams]);
   const query = Object.fromEntries(
     Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
   );
   const heading = <h1 className="mb-6 text-2xl font-bold">Tags</h1>;
-  if (!tags) {
+  if ("refused" in tags) {
     return (
       <>
         {heading}
@@ -101,8 +96,8 @@ export default async function TagsPage({ searchParams }: Props) {
               <tr key={tag.id} className="border-b border-stone-200 align-top dark:border-stone-800">
                 <th scope="row" className="py-2 pr-3 font-normal">
                   <span className="block font-semibold">{tag.name}</span>
-                  <Link href={`/tag/${tag.slug}`} className="text-xs text-stone-600 underline dark:text-stone-400">
-                    /tag/{tag.slug}
+                  <Link href={routes.tag(tag.slug)} className="text-xs text-stone-600 underline dark:text-stone-400">
+                    {routes.tag(tag.slug)}
                   </Link>
                 </th>
                 <td className="py-2 pr-3">{tag.articleCount}</td>

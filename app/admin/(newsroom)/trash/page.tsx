@@ -1,23 +1,25 @@
 import type { Metadata } from "next";
 import { NewsroomDate } from "@/components/newsroom-date";
 import { listTrashedArticles } from "@/db/queries/newsroom-articles";
-import { NotAuthorizedError } from "@/lib/auth/staff";
+import { refusedOr } from "@/lib/actions/staff-action";
 import { restoreFromTrashAction } from "../articles/actions";
+
+type Props = { searchParams: Promise<{ problem?: string }> };
 
 export const metadata: Metadata = { title: "Trash", robots: { index: false } };
 
-export default async function TrashPage() {
-  let trashed;
-  try {
-    trashed = await listTrashedArticles();
-  } catch (error) {
-    if (error instanceof NotAuthorizedError)
-      return <p role="status">Only administrators can restore stories from the trash.</p>;
-    throw error;
-  }
+export default async function TrashPage({ searchParams }: Props) {
+  const trashed = await refusedOr(listTrashedArticles);
+  if ("refused" in trashed) return <p role="status">Only administrators can restore stories from the trash.</p>;
+  const { problem } = await searchParams;
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">Trash</h1>
+      {problem === "not-found" ? (
+        <p role="status" className="mb-4 rounded-sm bg-red-100 px-3 py-2 text-sm text-red-950">
+          That story is no longer in the trash: someone may have restored it already.
+        </p>
+      ) : null}
       {trashed.length === 0 ? <p>The trash is empty.</p> : null}
       <ul className="divide-y divide-stone-200 text-sm dark:divide-stone-800">
         {trashed.map((article) => (

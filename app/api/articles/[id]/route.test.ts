@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase, databaseDriver, migrateDatabase } from "@/db/client";
 import { uploadPhoto } from "@/db/queries/media";
-import { createArticleDraft, type ArticleForEditing } from "@/db/queries/newsroom-articles";
+import { createArticleDraft, moveArticleToTrash, type ArticleForEditing } from "@/db/queries/newsroom-articles";
 import { getSection } from "@/db/queries/sections";
 import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "@/db/queries/staff";
 import { seedNewsroom } from "@/db/seed";
@@ -208,5 +208,34 @@ describe(`PUT /api/articles/{id} keeps what it is not sent, on ${databaseDriver(
     );
     expect(crossSite.status).toBe(403);
     expect((await read(before.id)).headline).toBe("Sent from our own page");
+  });
+
+  it("publishes in the same save when sent an intent, and refuses the whole save while a photo lacks alt text", async () => {
+    const withBarePhoto = await fullStory();
+    const refused = await send(withBarePhoto.id, {
+      expectedVersion: withBarePhoto.version,
+      headline: "Not half-saved",
+      intent: "publish",
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({ reason: "photos", detail: expect.stringMatching(/alt text/) });
+    expect(await read(withBarePhoto.id)).toEqual(withBarePhoto);
+
+    const published = await send(withBarePhoto.id, {
+      expectedVersion: withBarePhoto.version,
+      headline: "Published through the API",
+      heroMediaId: null,
+      intent: "publish",
+    });
+    expect(published.status).toBe(200);
+    expect(await published.json()).toMatchObject({ version: withBarePhoto.version + 1, publication: "published" });
+    expect(await read(withBarePhoto.id)).toMatchObject({ status: "published", headline: "Published through the API" });
+  });
+
+  it("answers a story moved to the trash meanwhile as not found, not forbidden", async () => {
+    const before = await fullStory();
+    await moveArticleToTrash({ id: before.id });
+    const response = await send(before.id, { expectedVersion: before.version, headline: "Too late" });
+    expect(response.status).toBe(404);
   });
 });

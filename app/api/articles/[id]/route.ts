@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { getArticleForEditing, saveArticle } from "@/db/queries/newsroom-articles";
+import { problem, problemFor } from "@/lib/actions/http";
 import { isCrossSiteRequest } from "@/lib/auth/request-origin";
-import { NotAuthorizedError } from "@/lib/auth/staff";
 import { articleUpdateSchema } from "@/lib/editor/article-form";
 import { MAX_ARTICLE_SOURCE_LENGTH } from "@/lib/mdx/limits";
-import { expireStoryPages } from "@/lib/reader-cache";
+import { expireReaderTags } from "@/lib/reader-cache";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -36,13 +36,6 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-const problem = (status: number, detail: string, extra: Record<string, unknown> = {}) =>
-  Response.json({ status, detail, ...extra }, { status, headers: { "Cache-Control": "no-store" } });
-
-function refusal(error: NotAuthorizedError) {
-  return problem(error.reason === "signed-out" ? 401 : 403, error.message);
-}
-
 export async function GET(_request: Request, { params }: Context) {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) return problem(404, "No such story.");
@@ -52,12 +45,15 @@ export async function GET(_request: Request, { params }: Context) {
       ? Response.json(article, { headers: { "Cache-Control": "no-store" } })
       : problem(404, "No such story.");
   } catch (error) {
-    if (error instanceof NotAuthorizedError) return refusal(error);
-    throw error;
+    return problemFor(error);
   }
 }
 
-/** Saves a story over the version the caller read: 409 with the current text if someone saved in between. */
+/**
+ * Saves a story over the version the caller read: 409 with the current text if someone saved in between.
+ * An optional `intent` publishes, schedules (at `publishAt`) or unpublishes it in the same save,
+ * as the editor's buttons do; 422 with the reason if its photos lack alt text or a caption.
+ */
 export async function PUT(request: Request, { params }: Context) {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) return problem(404, "No such story.");
@@ -68,7 +64,8 @@ export async function PUT(request: Request, { params }: Context) {
   if (body === TOO_LARGE)
     return problem(
       413,
-      `The request is larger than any story can be; a story is limited to ${MAX_ARTICLE_SOURCE_LENGTH.toLocaleString("en-GB")} characters.`,
+      "The request is larger than any story can be; " +
+        `a story is limited to ${MAX_ARTICLE_SOURCE_LENGTH.toLocaleString("en-GB")} characters.`,
     );
   const parsed = articleUpdateSchema.safeParse(body);
   if (!parsed.success)
@@ -76,11 +73,15 @@ export async function PUT(request: Request, { params }: Context) {
   try {
     const result = await saveArticle({ id, ...parsed.data });
     switch (result.status) {
-      case "saved":
-        if (result.public) await expireStoryPages({ slugs: [result.slug] });
-        return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+      case "saved": {
+        const { expired, ...saved } = result;
+        await expireReaderTags(expired);
+        return Response.json(saved, { headers: { "Cache-Control": "no-store" } });
+      }
       case "invalid":
-        return problem(422, "The story has MDX problems to fix.", { issues: result.issues });
+        return result.reason === "mdx"
+          ? problem(422, "The story has MDX problems to fix.", { issues: result.issues })
+          : problem(422, result.message, { reason: result.reason });
       case "conflict":
         return problem(
           409,
@@ -89,7 +90,6 @@ export async function PUT(request: Request, { params }: Context) {
         );
     }
   } catch (error) {
-    if (error instanceof NotAuthorizedError) return refusal(error);
-    throw error;
+    return problemFor(error);
   }
 }

@@ -1,3 +1,4 @@
+import { readerTags } from "@/lib/cache-tags";
 import { sectionChannel } from "@/lib/feeds/build-feeds";
 import { feedNotFound } from "@/lib/feeds/feed-response";
 import { findFeedSection } from "@/lib/feeds/feed-sources";
@@ -14,5 +15,6 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     format: "rss",
     channel: sectionChannel(site, section),
     scope: { kind: "section", sectionId: section.id },
+    madeOf: readerTags.section(section.slug),
   });
 }

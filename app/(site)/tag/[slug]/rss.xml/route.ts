@@ -1,7 +1,9 @@
+import { readerTags } from "@/lib/cache-tags";
 import { tagChannel } from "@/lib/feeds/build-feeds";
 import { feedNotFound } from "@/lib/feeds/feed-response";
 import { findFeedTag, findMovedFeedTag } from "@/lib/feeds/feed-sources";
 import { serveFeed } from "@/lib/feeds/serve-feed";
+import { routes } from "@/lib/routes";
 import { site } from "@/lib/site";
 
 type Context = { params: Promise<{ slug: string }> };
@@ -10,7 +12,7 @@ type Context = { params: Promise<{ slug: string }> };
 async function feedAtCurrentAddress(oldSlug: string): Promise<Response> {
   const currentSlug = await findMovedFeedTag(oldSlug);
   if (!currentSlug) return feedNotFound("No such tag.");
-  return Response.redirect(new URL(`/tag/${currentSlug}/rss.xml`, site.url), 308);
+  return Response.redirect(new URL(routes.tagFeed(currentSlug), site.url), 308);
 }
 
 /** One tag's public stories, as RSS 2.0. */
@@ -18,5 +20,10 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   const { slug } = await params;
   const tag = await findFeedTag(slug);
   if (!tag) return feedAtCurrentAddress(slug);
-  return serveFeed(request, { format: "rss", channel: tagChannel(site, tag), scope: { kind: "tag", tagId: tag.id } });
+  return serveFeed(request, {
+    format: "rss",
+    channel: tagChannel(site, tag),
+    scope: { kind: "tag", tagId: tag.id },
+    madeOf: readerTags.tag(tag.slug),
+  });
 }

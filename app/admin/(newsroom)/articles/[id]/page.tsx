@@ -7,36 +7,45 @@ import { NewsroomDate } from "@/components/newsroom-date";
 import { listPhotos } from "@/db/queries/media";
 import { getArticleForEditing, listArticleRevisions, listEditorChoices } from "@/db/queries/newsroom-articles";
 import { canPublish } from "@/lib/auth/roles";
-import { NotAuthorizedError, requireStaff } from "@/lib/auth/staff";
+import { refusedOr } from "@/lib/actions/staff-action";
+import { requireStaff } from "@/lib/auth/staff";
 import { restoreRevisionAction, trashArticleAction } from "../actions";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Edit story", robots: { index: false } };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
-async function loadForEditing(id: string) {
-  try {
-    return { article: await getArticleForEditing({ id }) };
-  } catch (error) {
-    if (error instanceof NotAuthorizedError) return { refused: error.message };
-    throw error;
-  }
-}
+/** Why a button on this page sent the editor back here: each outcome the story's actions can have. */
+const PROBLEMS: Record<string, string> = {
+  invalid: "That could not be done: the form was out of date. Reload the page and try again.",
+  refused: "You may not change this story.",
+};
+
+const TRASH_BUTTON =
+  "mt-2 rounded-sm border border-red-800 px-3 py-1 text-sm font-semibold text-red-900 dark:text-red-200";
+
+// `?created=` names what the first press of a button did to the new story.
+const CREATED: Record<string, string> = {
+  draft: "Draft saved.",
+  published: "Published.",
+  scheduled: "Scheduled.",
+};
 
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   const notice = await searchParams;
   if (!z.uuid().safeParse(id).success) notFound();
-  const loaded = await loadForEditing(id);
-  if ("refused" in loaded) {
+  const article = await refusedOr(() => getArticleForEditing({ id }));
+  // Trashed or deleted, perhaps while someone had it open: not found, never "forbidden".
+  if (!article) notFound();
+  if ("refused" in article) {
     return (
       <p role="status" className="rounded-sm bg-red-100 p-4 text-red-950">
-        {loaded.refused}
+        {article.refused}
       </p>
     );
   }
-  const { article } = loaded;
-  if (!article) notFound();
   const [staff, choices, revisions, library] = await Promise.all([
     requireStaff(),
     listEditorChoices(),
@@ -54,7 +63,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
             <>
               {" "}
               ·{" "}
-              <Link href={`/articles/${article.slug}`} className="underline">
+              <Link href={routes.story(article.slug)} className="underline">
                 View on the site
               </Link>
             </>
@@ -63,12 +72,12 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       </div>
       {notice.created ? (
         <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">
-          Draft saved.
+          {CREATED[notice.created] ?? CREATED.draft}
         </p>
       ) : null}
-      {notice["not-published"] ? (
-        <p role="status" className="mb-4 rounded-sm bg-amber-100 px-3 py-2 text-sm text-amber-950">
-          Saved as a draft, but not published: every photo needs alt text and a caption first (see Photos).
+      {notice.problem && PROBLEMS[notice.problem] ? (
+        <p role="status" className="mb-4 rounded-sm bg-red-100 px-3 py-2 text-sm text-red-950">
+          {PROBLEMS[notice.problem]}
         </p>
       ) : null}
       {notice.restored ? (
@@ -100,10 +109,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
             Move this story to the trash…
           </summary>
           <p className="mt-2 text-sm">Readers will no longer see it. An administrator can restore it from the trash.</p>
-          <button
-            type="submit"
-            className="mt-2 rounded-sm border border-red-800 px-3 py-1 text-sm font-semibold text-red-900 dark:text-red-200"
-          >
+          <button type="submit" className={TRASH_BUTTON}>
             Move to trash
           </button>
         </details>

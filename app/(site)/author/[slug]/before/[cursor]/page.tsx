@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AuthorStories, authorMetadata } from "../../author-stories";
+import { listingMetadata, StoryListing } from "@/app/(site)/_listing/story-listing";
 
 type Props = { params: Promise<{ slug: string; cursor: string }> };
 
@@ -10,9 +10,9 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return authorMetadata(await params);
+  return listingMetadata({ kind: "author", ...(await params) });
 }
 
 export default async function OlderAuthorStoriesPage({ params }: Props) {
-  return <AuthorStories {...await params} />;
+  return <StoryListing kind="author" {...await params} />;
 }

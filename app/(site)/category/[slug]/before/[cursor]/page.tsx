@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SectionStories, sectionMetadata } from "../../section-stories";
+import { listingMetadata, StoryListing } from "@/app/(site)/_listing/story-listing";
 
 type Props = { params: Promise<{ slug: string; cursor: string }> };
 
@@ -10,9 +10,9 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return sectionMetadata(await params);
+  return listingMetadata({ kind: "section", ...(await params) });
 }
 
 export default async function OlderSectionStoriesPage({ params }: Props) {
-  return <SectionStories {...await params} />;
+  return <StoryListing kind="section" {...await params} />;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { TagStories, tagMetadata } from "../../tag-stories";
+import { listingMetadata, StoryListing } from "@/app/(site)/_listing/story-listing";
 
 type Props = { params: Promise<{ slug: string; cursor: string }> };
 
@@ -10,9 +10,9 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return tagMetadata(await params);
+  return listingMetadata({ kind: "tag", ...(await params) });
 }
 
 export default async function OlderTagStoriesPage({ params }: Props) {
-  return <TagStories {...await params} />;
+  return <StoryListing kind="tag" {...await params} />;
 }

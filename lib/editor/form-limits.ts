@@ -1,0 +1,10 @@
+/**
+ * The staff forms' field limits, apart from the schemas that enforce them (as article-limits.ts is
+ * for the story editor): the browser shows them on its fields, and importing them from here keeps
+ * zod out of its bundle.
+ */
+export const SECTION_LIMITS = { name: 80, description: 500 } as const;
+
+export const STAFF_LIMITS = { name: 120, email: 320 } as const;
+
+export const PHOTO_TEXT_LIMITS = { altText: 300, caption: 1000, credit: 200 } as const;
