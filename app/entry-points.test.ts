@@ -128,7 +128,7 @@ const formOnly = (fields: Record<string, string>) => () => [form(fields)];
 
 const photoBytes = (name: string) => new Uint8Array(readFileSync(path.join(root, "test/fixtures/photos", name)));
 
-async function story(): Promise<{ id: string; version: number }> {
+async function article(): Promise<{ id: string; version: number }> {
   const result = await createArticleDraft({
     headline: unique("Harbour lights"),
     dek: "A standfirst.",
@@ -140,7 +140,7 @@ async function story(): Promise<{ id: string; version: number }> {
   return result;
 }
 
-const storyFields = () => ({
+const articleFields = () => ({
   headline: unique("Night ferries"),
   dek: "A standfirst.",
   sectionId,
@@ -177,13 +177,13 @@ const GUARDED: Record<string, Record<string, [Attempt, ...Attempt[]]>> = {
   },
   "app/admin/(newsroom)/articles/actions.ts": {
     saveArticleAction: [
-      { does: "creates a draft", writes: true, prepare: async () => formAction(storyFields()) },
+      { does: "creates a draft", writes: true, prepare: async () => formAction(articleFields()) },
       {
         does: "saves over a story",
         writes: true,
         prepare: async () => {
-          const { id, version } = await story();
-          return formAction({ id, expectedVersion: String(version), ...storyFields() });
+          const { id, version } = await article();
+          return formAction({ id, expectedVersion: String(version), ...articleFields() });
         },
       },
     ],
@@ -193,22 +193,22 @@ const GUARDED: Record<string, Record<string, [Attempt, ...Attempt[]]>> = {
         does: "restores an earlier revision",
         writes: true,
         prepare: async () => {
-          const { id, version } = await story();
-          await saveArticle({ id, expectedVersion: version, ...storyFields(), tags: [] });
+          const { id, version } = await article();
+          await saveArticle({ id, expectedVersion: version, ...articleFields(), tags: [] });
           const [, first] = await listArticleRevisions({ id });
           return formOnly({ id, revisionId: first!.id, expectedVersion: String(version + 1) });
         },
       },
     ],
     trashArticleAction: [
-      { does: "moves a story to the trash", writes: true, prepare: async () => formOnly({ id: (await story()).id }) },
+      { does: "moves a story to the trash", writes: true, prepare: async () => formOnly({ id: (await article()).id }) },
     ],
     restoreFromTrashAction: [
       {
         does: "restores a story from the trash",
         writes: true,
         prepare: async () => {
-          const { id } = await story();
+          const { id } = await article();
           await moveArticleToTrash({ id });
           return formOnly({ id });
         },
@@ -338,14 +338,14 @@ const GUARDED: Record<string, Record<string, [Attempt, ...Attempt[]]>> = {
     ],
   },
   "app/api/articles/[id]/route.ts": {
-    GET: [{ does: "reads a draft", writes: false, prepare: async () => articleRequest((await story()).id) }],
+    GET: [{ does: "reads a draft", writes: false, prepare: async () => articleRequest((await article()).id) }],
     PUT: [
       {
         does: "saves a story",
         writes: true,
         prepare: async () => {
-          const { id, version } = await story();
-          const body = JSON.stringify({ expectedVersion: version, ...storyFields() });
+          const { id, version } = await article();
+          const body = JSON.stringify({ expectedVersion: version, ...articleFields() });
           return articleRequest(id, { method: "PUT", headers: { "Content-Type": "application/json" }, body });
         },
       },

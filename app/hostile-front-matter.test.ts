@@ -36,7 +36,7 @@ const probes = frontMatterProbes(marker).map((probe) => [probe.name, probe.body]
 let admin: Staff;
 let sectionId = "";
 
-async function plainStory(): Promise<{ id: string; version: number }> {
+async function plainArticle(): Promise<{ id: string; version: number }> {
   const created = await createArticleDraft({
     headline: "A plain story",
     dek: "",
@@ -49,8 +49,8 @@ async function plainStory(): Promise<{ id: string; version: number }> {
 }
 
 /** A stored story whose body no save would accept today, as a row written before the guard was. */
-async function storyStoredWith(body: string): Promise<string> {
-  const { id } = await plainStory();
+async function articleStoredWith(body: string): Promise<string> {
+  const { id } = await plainArticle();
   await getDb().update(articles).set({ bodyMdx: body }).where(eq(articles.id, id));
   return id;
 }
@@ -94,7 +94,7 @@ describe(`front matter on every path that compiles a story, on ${databaseDriver(
     async (_name, body) => {
       const fields = { headline: "Probe", sectionId, bodyMdx: body };
       await swallowRedirect(saveArticleAction({ status: "idle" }, form(fields)));
-      const { id, version } = await plainStory();
+      const { id, version } = await plainArticle();
       await saveArticleAction(
         { status: "idle" },
         form({ ...fields, id, expectedVersion: String(version), intent: "publish" }),
@@ -106,13 +106,13 @@ describe(`front matter on every path that compiles a story, on ${databaseDriver(
     "the preview action, and so the editor page's preview of a stored body, runs nothing from %s",
     async (_name, body) => {
       await previewArticleAction(body);
-      const stored = await storyStoredWith(body);
+      const stored = await articleStoredWith(body);
       await previewArticleAction((await getArticleForEditing({ id: stored }))!.bodyMdx);
     },
   );
 
   it.each(probes)("PUT /api/articles/{id} runs nothing from %s", async (_name, body) => {
-    const { id, version } = await plainStory();
+    const { id, version } = await plainArticle();
     const request = new Request(`http://localhost/api/articles/${id}`, {
       method: "PUT",
       headers: { "Content-Type": "application/json" },
@@ -123,7 +123,7 @@ describe(`front matter on every path that compiles a story, on ${databaseDriver(
 
   // Version 0 is no save's: the revision stands for one kept from before the guard existed.
   it.each(probes)("restoring a revision runs nothing from %s", async (_name, body) => {
-    const { id, version } = await plainStory();
+    const { id, version } = await plainArticle();
     const [revision] = await getDb()
       .insert(articleRevisions)
       .values({

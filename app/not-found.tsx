@@ -1,5 +1,5 @@
 import { SiteShell } from "@/components/site-shell";
-import { StoryNotFound } from "@/components/story-not-found";
+import { ArticleNotFound } from "@/components/article-not-found";
 
 /**
  * Addresses no route knows. Next renders this page at build time, when the database is closed,
@@ -9,7 +9,7 @@ import { StoryNotFound } from "@/components/story-not-found";
 export default function NotFound() {
   return (
     <SiteShell withSections={false}>
-      <StoryNotFound />
+      <ArticleNotFound />
     </SiteShell>
   );
 }

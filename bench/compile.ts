@@ -44,13 +44,13 @@ const inServerProcess = (source: string) =>
   });
 
 const { articles } = await loadNewsroomContent(path.join(process.cwd(), "content"));
-const story = articles.reduce((longest, article) => (article.body.length > longest.body.length ? article : longest));
-const words = story.body.split(/\s+/).filter(Boolean).length;
+const article = articles.reduce((longest, article) => (article.body.length > longest.body.length ? article : longest));
+const words = article.body.split(/\s+/).filter(Boolean).length;
 
-const firstIsolated = await timed(() => compileArticle(story.body));
-const isolated = await rounds(() => compileArticle(story.body));
-const firstInProcess = await timed(() => inServerProcess(story.body));
-const inProcess = await rounds(() => inServerProcess(story.body));
+const firstIsolated = await timed(() => compileArticle(article.body));
+const isolated = await rounds(() => compileArticle(article.body));
+const firstInProcess = await timed(() => inServerProcess(article.body));
+const inProcess = await rounds(() => inServerProcess(article.body));
 
 const rows = [
   [

@@ -47,10 +47,10 @@ async function cursorOfPage(sectionId: string, page: number): Promise<{ cursor: 
 }
 
 /** The tag most of the newest stories carry, and one only a single story carries. */
-async function busyAndQuietTags(stories: ArticleSummary[]) {
+async function busyAndQuietTags(articles: ArticleSummary[]) {
   const uses = new Map<string, number>();
-  for (const story of stories) {
-    const article = await getPublishedArticle({ slug: story.slug });
+  for (const summary of articles) {
+    const article = await getPublishedArticle({ slug: summary.slug });
     for (const tag of article?.tags ?? []) uses.set(tag.slug, (uses.get(tag.slug) ?? 0) + 1);
   }
   const ranked = [...uses.entries()].sort((a, b) => b[1] - a[1]);
@@ -124,14 +124,14 @@ async function explainStep(step: Step): Promise<string> {
 
 try {
   const steps = await readerSteps();
-  const stories = await countSitemapArticles();
+  const articles = await countSitemapArticles();
   const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
   const explained = [];
   for (const step of steps) {
     explained.push(await explainStep(step));
     console.log(`explained: ${step.name}`);
   }
-  const header = `# Query plans\n\nEvery public query, run with EXPLAIN ANALYZE by \`npm run db:explain\` on ${new Date().toISOString().slice(0, 10)}, commit ${commit}, ${databaseDriver()}, ${stories.toLocaleString("en-GB")} published stories. Times are the database's own, without the network.\n`;
+  const header = `# Query plans\n\nEvery public query, run with EXPLAIN ANALYZE by \`npm run db:explain\` on ${new Date().toISOString().slice(0, 10)}, commit ${commit}, ${databaseDriver()}, ${articles.toLocaleString("en-GB")} published stories. Times are the database's own, without the network.\n`;
   writeFileSync(OUTPUT, `${header}\n${explained.join("\n\n")}\n`);
   console.log(`Wrote ${OUTPUT}`);
 } catch (error) {

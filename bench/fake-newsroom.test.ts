@@ -16,7 +16,7 @@ import { articlePhotos, articles, articleTags, media, tags, users } from "@/db/s
 
 vi.mock("@/lib/auth", () => import("@/test/staff-session"));
 
-const STORIES = 150;
+const ARTICLES = 150;
 const SEED = 20_260_101;
 const YEAR_MS = 365.25 * 86_400_000;
 
@@ -33,20 +33,20 @@ async function tableSizes() {
 }
 
 /** A section's stories as a reader paging through it sees them, newest first. */
-async function sectionStories(sectionId: string): Promise<ArticleSummary[]> {
-  const stories: ArticleSummary[] = [];
+async function sectionArticles(sectionId: string): Promise<ArticleSummary[]> {
+  const storedRows: ArticleSummary[] = [];
   let before: string | undefined;
   do {
     const page = await listSectionArticles({ sectionId, before });
-    stories.push(...page.articles);
+    storedRows.push(...page.articles);
     before = page.olderCursor ?? undefined;
   } while (before);
-  return stories;
+  return storedRows;
 }
 
-async function publicStories(): Promise<ArticleSummary[]> {
+async function publicArticles(): Promise<ArticleSummary[]> {
   const sections = await listSections();
-  return (await Promise.all(sections.map((section) => sectionStories(section.id)))).flat();
+  return (await Promise.all(sections.map((section) => sectionArticles(section.id)))).flat();
 }
 
 describe(`the fake newsroom on ${databaseDriver()}`, () => {
@@ -54,7 +54,7 @@ describe(`the fake newsroom on ${databaseDriver()}`, () => {
 
   beforeAll(async () => {
     await migrateDatabase();
-    report = await fakeNewsroom({ articles: STORIES, seed: SEED });
+    report = await fakeNewsroom({ articles: ARTICLES, seed: SEED });
   });
 
   afterAll(async () => {
@@ -67,7 +67,7 @@ describe(`the fake newsroom on ${databaseDriver()}`, () => {
       expect.arrayContaining(["conflicts", "world", "politics", "economy", "technology", "climate"]),
     );
     expect(report.drafts).toBeGreaterThan(0);
-    expect(await publicStories()).toHaveLength(STORIES - report.drafts);
+    expect(await publicArticles()).toHaveLength(ARTICLES - report.drafts);
 
     const drafts = await getDb().select({ slug: articles.slug }).from(articles).where(eq(articles.status, "draft"));
     expect(drafts).toHaveLength(report.drafts);
@@ -75,15 +75,15 @@ describe(`the fake newsroom on ${databaseDriver()}`, () => {
   });
 
   it("opens a story with its section, byline, tags and a lead photo from the library", async () => {
-    const listed = (await publicStories()).slice(0, 40);
-    const stories = await Promise.all(listed.map(({ slug }) => getPublishedArticle({ slug })));
-    for (const story of stories) {
-      expect(story?.tags.length).toBeGreaterThan(0);
-      expect(story?.author.name).not.toBe("");
-      expect(story?.headline).not.toBe("");
+    const listed = (await publicArticles()).slice(0, 40);
+    const storedRows = await Promise.all(listed.map(({ slug }) => getPublishedArticle({ slug })));
+    for (const row of storedRows) {
+      expect(row?.tags.length).toBeGreaterThan(0);
+      expect(row?.author.name).not.toBe("");
+      expect(row?.headline).not.toBe("");
     }
-    const withPhoto = stories.filter((story) => story?.leadPhoto?.photoId);
-    expect(withPhoto.length).toBeGreaterThan(stories.length / 2);
+    const withPhoto = storedRows.filter((row) => row?.leadPhoto?.photoId);
+    expect(withPhoto.length).toBeGreaterThan(storedRows.length / 2);
     expect(withPhoto[0]?.leadPhoto).toMatchObject({ width: expect.any(Number), height: expect.any(Number) });
     expect(withPhoto[0]?.leadPhoto?.alt).not.toBe("");
   });
@@ -99,20 +99,20 @@ describe(`the fake newsroom on ${databaseDriver()}`, () => {
     expect(Date.now() - oldest).toBeLessThanOrEqual(10 * YEAR_MS);
 
     const [section] = await listSections();
-    const times = (await sectionStories(section!.id)).map((story) => story.publishedAt.getTime());
+    const times = (await sectionArticles(section!.id)).map((row) => row.publishedAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
   it("uses a few tags far more than the rest", async () => {
     const uses = await getDb()
-      .select({ name: tags.name, stories: count() })
+      .select({ name: tags.name, storedRows: count() })
       .from(articleTags)
       .innerJoin(tags, eq(tags.id, articleTags.tagId))
       .groupBy(tags.name)
       .orderBy(desc(count()));
-    const median = uses[Math.floor(uses.length / 2)]!.stories;
+    const median = uses[Math.floor(uses.length / 2)]!.storedRows;
     expect(report.tags).toBe(FAKE_TAG_COUNT);
-    expect(uses[0]!.stories).toBeGreaterThanOrEqual(10 * median);
+    expect(uses[0]!.storedRows).toBeGreaterThanOrEqual(10 * median);
   });
 
   it("stores exactly what the compiler and the model make of each body, and every body renders with its photos", async () => {
@@ -157,15 +157,15 @@ describe(`the fake newsroom on ${databaseDriver()}`, () => {
   });
 
   it("records every story's lead photo and Figure photos, as a save would", async () => {
-    const stories = await getDb()
+    const storedRows = await getDb()
       .select({ id: articles.id, hero: articles.heroMediaId, body: articles.bodyMdx })
       .from(articles);
     const recorded = await getDb().select().from(articlePhotos);
-    const expected = stories.flatMap((story) =>
-      [...new Set([...(story.hero ? [story.hero] : []), ...photoReferences(story.body)])].map((mediaId) => ({
-        articleId: story.id,
+    const expected = storedRows.flatMap((row) =>
+      [...new Set([...(row.hero ? [row.hero] : []), ...photoReferences(row.body)])].map((mediaId) => ({
+        articleId: row.id,
         mediaId,
-        isLead: mediaId === story.hero,
+        isLead: mediaId === row.hero,
       })),
     );
     const byKey = (row: { articleId: string; mediaId: string }) => `${row.articleId}/${row.mediaId}`;
@@ -175,9 +175,9 @@ describe(`the fake newsroom on ${databaseDriver()}`, () => {
   });
 
   it("finds a story by the words of its headline", async () => {
-    const [story] = await publicStories();
-    const { results } = await searchArticles({ query: story!.headline, page: 1 });
-    expect(results.map((result) => result.slug)).toContain(story!.slug);
+    const [row] = await publicArticles();
+    const { results } = await searchArticles({ query: row!.headline, page: 1 });
+    expect(results.map((result) => result.slug)).toContain(row!.slug);
   });
 
   it("writes bylines nobody can sign in with", async () => {

@@ -15,7 +15,7 @@ import {
   articlePhotos,
   articles,
   articleTags,
-  categories,
+  sections,
   media,
   tagRedirects,
   tags,
@@ -190,7 +190,7 @@ type PhotoForFigure = Parameters<typeof figureMarkup>[0];
  * 300 to 1,500 words as the compiler counts them (captions included), with one
  * to three library photos, subheadings, now and then a pull quote or a list.
  */
-function storyBody(faker: Faker, photos: readonly PhotoForFigure[]): string {
+function articleBody(faker: Faker, photos: readonly PhotoForFigure[]): string {
   // The mean of two draws: most stories are mid-length, a few short or long.
   const target = Math.round(
     (faker.number.int({ min: 320, max: 1_250 }) + faker.number.int({ min: 320, max: 1_250 })) / 2,
@@ -409,15 +409,15 @@ async function develop({ svg, asWebp, ...shot }: Shot, grain: Buffer): Promise<N
 // --- Writing the cast to the database, reusing whatever is already there ----------------------
 
 async function ensureSections(): Promise<string[]> {
-  const { sections } = await loadNewsroomContent(path.join(process.cwd(), "content"));
+  const { sections: contentSections } = await loadNewsroomContent(path.join(process.cwd(), "content"));
   const db = getDb();
-  const existing = await db.select({ slug: categories.slug, position: categories.position }).from(categories);
+  const existing = await db.select({ slug: sections.slug, position: sections.position }).from(sections);
   const taken = new Set(existing.map((row) => row.slug));
   const after = Math.max(-1, ...existing.map((row) => row.position)) + 1;
-  const missing = sections.filter((section) => !taken.has(sectionSlug(section.name)));
+  const missing = contentSections.filter((section) => !taken.has(sectionSlug(section.name)));
   if (missing.length > 0) {
     await db
-      .insert(categories)
+      .insert(sections)
       .values(
         missing.map((s, i) => ({
           slug: sectionSlug(s.name),
@@ -426,9 +426,9 @@ async function ensureSections(): Promise<string[]> {
           position: after + i,
         })),
       )
-      .onConflictDoNothing({ target: categories.slug });
+      .onConflictDoNothing({ target: sections.slug });
   }
-  const rows = await db.select({ id: categories.id }).from(categories).orderBy(categories.position, categories.name);
+  const rows = await db.select({ id: sections.id }).from(sections).orderBy(sections.position, sections.name);
   return rows.map((row) => row.id);
 }
 
@@ -531,7 +531,7 @@ async function castNewsroom(articleCount: number, faker: Faker): Promise<Newsroo
   if (authors.length === 0) throw new Error("No byline without a sign-in is left to write the stories.");
   const photos = await ensurePhotos(cast, authors.find((author) => author.role === "editor")?.id ?? null);
   const bodies = await compileBodyPool(
-    Array.from({ length: bodyPoolSize(articleCount) }, () => storyBody(faker, photos)),
+    Array.from({ length: bodyPoolSize(articleCount) }, () => articleBody(faker, photos)),
   );
   return { sectionIds, tagIds, authors, photos, bodies };
 }
@@ -545,13 +545,13 @@ function publicationTimes(faker: Faker, howMany: number, now: number): number[] 
   return Array.from({ length: howMany }, () => now - 60_000 - span * faker.number.float() ** 1.3).sort((a, b) => a - b);
 }
 
-type Story = {
+type FakeArticle = {
   article: {
     id: string;
     slug: string;
     headline: string;
     dek: string;
-    categoryId: string;
+    sectionId: string;
     authorId: string;
     heroMediaId: string | null;
     status: "draft" | "published";
@@ -564,7 +564,7 @@ type Story = {
   tagIds: string[];
 };
 
-const TAGS_PER_STORY = [
+const TAGS_PER_ARTICLE = [
   { weight: 2, value: 1 },
   { weight: 4, value: 2 },
   { weight: 4, value: 3 },
@@ -577,7 +577,7 @@ const TAGS_PER_STORY = [
  * The first stories take the pooled bodies in turn, so each body is stored in
  * full once before any later story copies it.
  */
-function storyWriter(faker: Faker, newsroom: Newsroom, firstSerial: number, now: number) {
+function articleWriter(faker: Faker, newsroom: Newsroom, firstSerial: number, now: number) {
   const section = zipfPicker(newsroom.sectionIds, 0.5, faker);
   const author = zipfPicker(
     newsroom.authors.map((byline) => byline.id),
@@ -586,7 +586,7 @@ function storyWriter(faker: Faker, newsroom: Newsroom, firstSerial: number, now:
   );
   const tag = zipfPicker(newsroom.tagIds, 1, faker);
   const bodies = newsroom.bodies.length;
-  return (position: number, publishedAt: number | null): Story => {
+  return (position: number, publishedAt: number | null): FakeArticle => {
     const headline = sentenceCase(faker.helpers.arrayElement(HEADLINES)(faker));
     const written = publishedAt ?? now - faker.number.int({ min: 1, max: 30 }) * DAY_MS;
     const edited =
@@ -598,7 +598,7 @@ function storyWriter(faker: Faker, newsroom: Newsroom, firstSerial: number, now:
         slug: `${articleSlug(headline)}-${(firstSerial + position).toString(36)}`,
         headline,
         dek: sentence(faker),
-        categoryId: section(),
+        sectionId: section(),
         authorId: author(),
         heroMediaId: faker.number.float() < HERO_PHOTO_SHARE ? faker.helpers.arrayElement(newsroom.photos).id : null,
         status: publishedAt === null ? "draft" : "published",
@@ -607,15 +607,19 @@ function storyWriter(faker: Faker, newsroom: Newsroom, firstSerial: number, now:
         updatedAt: new Date(edited),
       },
       body: position < bodies ? position : faker.number.int({ max: bodies - 1 }),
-      tagIds: distinctDraws(tag, faker.helpers.weightedArrayElement(TAGS_PER_STORY)),
+      tagIds: distinctDraws(tag, faker.helpers.weightedArrayElement(TAGS_PER_ARTICLE)),
     };
   };
 }
 
 /** The stories that first tell each pooled body, with its text, compiled code and model in full. */
-async function insertFirstTellings(tx: Transaction, stories: readonly Story[], bodies: readonly PooledBody[]) {
+async function insertFirstTellings(
+  tx: Transaction,
+  fakeArticles: readonly FakeArticle[],
+  bodies: readonly PooledBody[],
+) {
   await tx.insert(articles).values(
-    stories.map(({ article, body }) => {
+    fakeArticles.map(({ article, body }) => {
       const compiled = bodies[body]!;
       return {
         ...article,
@@ -634,18 +638,22 @@ async function insertFirstTellings(tx: Transaction, stories: readonly Story[], b
  * database from the first story that told it: one JSON parameter per batch
  * instead of ~17 KB of text per story through the driver.
  */
-async function insertRetellings(tx: Transaction, stories: readonly Story[], firstTellings: readonly string[]) {
-  const rows = stories.map(({ article, body }) => ({ ...article, firstTelling: firstTellings[body] }));
+async function insertRetellings(
+  tx: Transaction,
+  fakeArticles: readonly FakeArticle[],
+  firstTellings: readonly string[],
+) {
+  const rows = fakeArticles.map(({ article, body }) => ({ ...article, firstTelling: firstTellings[body] }));
   await tx.execute(sql`
     insert into ${articles} (id, slug, headline, dek, body_mdx, compiled_code, source_hash, plain_text, word_count,
       body_photo_ids, feed_body, model_version,
       category_id, author_id, hero_media_id, status, published_at, first_published_at, created_at, updated_at)
     select story.id, story.slug, story.headline, story.dek, first.body_mdx, first.compiled_code, first.source_hash,
       first.plain_text, first.word_count, first.body_photo_ids, first.feed_body, first.model_version,
-      story."categoryId", story."authorId", story."heroMediaId", story.status,
+      story."sectionId", story."authorId", story."heroMediaId", story.status,
       story."publishedAt", story."publishedAt", story."createdAt", story."updatedAt"
     from json_to_recordset(${JSON.stringify(rows)}::json) as story(id uuid, slug text, headline text, dek text,
-      "categoryId" uuid, "authorId" uuid, "heroMediaId" uuid, status article_status, "publishedAt" timestamptz,
+      "sectionId" uuid, "authorId" uuid, "heroMediaId" uuid, status article_status, "publishedAt" timestamptz,
       "createdAt" timestamptz, "updatedAt" timestamptz, "firstTelling" uuid)
     join ${articles} as first on first.id = story."firstTelling"`);
 }
@@ -654,8 +662,8 @@ async function insertRetellings(tx: Transaction, stories: readonly Story[], firs
  * The rows recordArticlePhotos would write for each story (its lead, then its body's photos), made
  * in bulk: every photo is one this run found or put in the library.
  */
-function photoLinks(stories: readonly Story[], bodies: readonly PooledBody[]) {
-  return stories.flatMap(({ article, body }) => {
+function photoLinks(fakeArticles: readonly FakeArticle[], bodies: readonly PooledBody[]) {
+  return fakeArticles.flatMap(({ article, body }) => {
     const lead = article.heroMediaId;
     const inBody = bodies[body]!.photoIds.filter((mediaId) => mediaId !== lead);
     return [
@@ -665,13 +673,15 @@ function photoLinks(stories: readonly Story[], bodies: readonly PooledBody[]) {
   });
 }
 
-async function insertStories(
-  stories: readonly Story[],
+async function insertArticles(
+  fakeArticles: readonly FakeArticle[],
   bodies: readonly PooledBody[],
   storeArticles: (tx: Transaction) => Promise<unknown>,
 ): Promise<void> {
-  const links = stories.flatMap(({ article, tagIds }) => tagIds.map((tagId) => ({ articleId: article.id, tagId })));
-  const photos = photoLinks(stories, bodies);
+  const links = fakeArticles.flatMap(({ article, tagIds }) =>
+    tagIds.map((tagId) => ({ articleId: article.id, tagId })),
+  );
+  const photos = photoLinks(fakeArticles, bodies);
   await getDb().transaction(async (tx) => {
     await storeArticles(tx);
     if (links.length > 0) await tx.insert(articleTags).values(links);
@@ -685,16 +695,16 @@ async function insertStories(
  * query at a time in this process, so there a second would only queue.
  */
 async function insertAll(
-  batches: Iterable<Story[]>,
-  insert: (stories: Story[]) => Promise<void>,
+  batches: Iterable<FakeArticle[]>,
+  insert: (fakeArticles: FakeArticle[]) => Promise<void>,
   onInserted: (count: number) => void,
 ) {
   const streams = databaseDriver() === "postgres" ? 2 : 1;
   const inFlight = new Set<Promise<void>>();
-  for (const stories of batches) {
-    const insertion: Promise<void> = insert(stories).then(() => {
+  for (const fakeArticles of batches) {
+    const insertion: Promise<void> = insert(fakeArticles).then(() => {
       inFlight.delete(insertion);
-      onInserted(stories.length);
+      onInserted(fakeArticles.length);
     });
     // The first failure is the one reported; a second batch failing after it must not crash the process unheard.
     insertion.catch(() => {});
@@ -704,15 +714,15 @@ async function insertAll(
   await Promise.all(inFlight);
 }
 
-type StoryWriter = ReturnType<typeof storyWriter>;
+type ArticleWriter = ReturnType<typeof articleWriter>;
 
-function* batchesOfStories(
+function* batchesOfArticles(
   times: ReadonlyArray<number | null>,
   from: number,
-  writeStory: StoryWriter,
-): Generator<Story[]> {
+  writeArticle: ArticleWriter,
+): Generator<FakeArticle[]> {
   for (let start = from; start < times.length; start += BATCH_SIZE) {
-    yield times.slice(start, start + BATCH_SIZE).map((publishedAt, i) => writeStory(start + i, publishedAt));
+    yield times.slice(start, start + BATCH_SIZE).map((publishedAt, i) => writeArticle(start + i, publishedAt));
   }
 }
 
@@ -732,7 +742,7 @@ export async function fakeNewsroom(options: FakeNewsroomOptions): Promise<FakeNe
   const now = Date.now();
   const drafts = Math.round(options.articles * DRAFT_SHARE);
   const times = [...publicationTimes(faker, options.articles - drafts, now), ...Array<null>(drafts).fill(null)];
-  const writeStory = storyWriter(faker, newsroom, (await articleCount()) + 1, now);
+  const writeArticle = articleWriter(faker, newsroom, (await articleCount()) + 1, now);
   const insertStarted = performance.now();
   let inserted = 0;
   const reportProgress = (count: number) => {
@@ -743,13 +753,14 @@ export async function fakeNewsroom(options: FakeNewsroomOptions): Promise<FakeNe
 
   const firstTellings = times
     .slice(0, newsroom.bodies.length)
-    .map((publishedAt, position) => writeStory(position, publishedAt));
-  await insertStories(firstTellings, newsroom.bodies, (tx) => insertFirstTellings(tx, firstTellings, newsroom.bodies));
+    .map((publishedAt, position) => writeArticle(position, publishedAt));
+  await insertArticles(firstTellings, newsroom.bodies, (tx) => insertFirstTellings(tx, firstTellings, newsroom.bodies));
   reportProgress(firstTellings.length);
-  const firstTellingIds = firstTellings.map((story) => story.article.id);
+  const firstTellingIds = firstTellings.map((fakeArticle) => fakeArticle.article.id);
   await insertAll(
-    batchesOfStories(times, firstTellings.length, writeStory),
-    (stories) => insertStories(stories, newsroom.bodies, (tx) => insertRetellings(tx, stories, firstTellingIds)),
+    batchesOfArticles(times, firstTellings.length, writeArticle),
+    (fakeArticles) =>
+      insertArticles(fakeArticles, newsroom.bodies, (tx) => insertRetellings(tx, fakeArticles, firstTellingIds)),
     reportProgress,
   );
   const insertSeconds = (performance.now() - insertStarted) / 1_000;

@@ -11,13 +11,13 @@ import os from "node:os";
 import { gitCommit } from "./lib/git";
 import { findListeningProcess } from "./lib/memory";
 import type { Credentials } from "./lib/publish";
-import { openDesk, publishStories, storiesFor, trashStories, type Desk, type Publication } from "./loadtest/editor";
+import { openDesk, publishArticles, articlesFor, trashArticles, type Desk, type Publication } from "./loadtest/editor";
 import { memoryTrend, watchMemory, type MemorySample } from "./loadtest/memory-watch";
 import { readOptions, type LoadTestOptions } from "./loadtest/options";
 import { startOwnServer } from "./loadtest/own-server";
 import { planReaders, startReaders, visitOnce, type ReaderGroup } from "./loadtest/readers";
 import { passed, toConsole, type LoadTestRun } from "./loadtest/report";
-import { lookForStories } from "./loadtest/sightings";
+import { lookForArticles } from "./loadtest/sightings";
 
 type Target = {
   url: string;
@@ -81,15 +81,15 @@ async function databaseName(url: string): Promise<string> {
 
 /** Readers from the start, the editor's stories spread over the load; the readers stay until the editor is done. */
 async function publishUnderLoad(url: string, groups: ReaderGroup[], desk: Desk, options: LoadTestOptions) {
-  const stories = storiesFor(desk.sections, options.stories);
+  const articles = articlesFor(desk.sections, options.articles);
   const loadStart = performance.now();
   const readers = startReaders(url, groups);
-  const spacingMs = (options.duration * 1000 * PUBLISHING_SHARE) / options.stories;
+  const spacingMs = (options.duration * 1000 * PUBLISHING_SHARE) / options.articles;
   const onPublished = (publication: Publication, count: number) =>
     log(
-      `story ${count} of ${options.stories}: ${publication.outcome}${publication.ms === undefined ? "" : ` in ${(publication.ms / 1000).toFixed(1)} s`}`,
+      `story ${count} of ${options.articles}: ${publication.outcome}${publication.ms === undefined ? "" : ` in ${(publication.ms / 1000).toFixed(1)} s`}`,
     );
-  const editing = publishStories(desk, stories, { from: loadStart, spacingMs, onPublished });
+  const editing = publishArticles(desk, articles, { from: loadStart, spacingMs, onPublished });
   await Promise.allSettled([sleep(options.duration * 1000), editing]);
   const loadEnd = performance.now();
   return { loadStart, loadEnd, readers: await readers.stop(), publications: await editing };
@@ -124,15 +124,15 @@ async function runLoadTest(target: Target, options: LoadTestOptions): Promise<Lo
   try {
     await sleep(QUIET_BEFORE_MS);
     log(
-      `${options.connections} readers for ${options.duration} s while the editor publishes ${options.stories} stories`,
+      `${options.connections} readers for ${options.duration} s while the editor publishes ${options.articles} stories`,
     );
     const loadBefore = os.loadavg()[0]!;
     const load = await publishUnderLoad(target.url, groups, desk, options);
     // The readers, the editor's browser and the server share the machine with whatever else runs on it.
     const machine = `${os.cpus().length} cores; load average ${loadBefore.toFixed(1)} as the readers started, ${os.loadavg()[0]!.toFixed(1)} as they stopped`;
     log("looking for every story on the site");
-    const sightings = await lookForStories(target.url, load.publications);
-    if (!target.ownsSite) await trashStories(desk, load.publications);
+    const sightings = await lookForArticles(target.url, load.publications);
+    if (!target.ownsSite) await trashArticles(desk, load.publications);
     return {
       date: new Date(),
       commit: gitCommit(),

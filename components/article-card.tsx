@@ -35,7 +35,7 @@ export function ArticleCard({
         </p>
       ) : null}
       <Heading className={`leading-tight text-balance ${headlineSize[size]}`}>
-        <Link href={routes.story(article.slug)} className="underline-offset-4 hover:underline">
+        <Link href={routes.article(article.slug)} className="underline-offset-4 hover:underline">
           {article.headline}
         </Link>
       </Heading>

@@ -15,7 +15,7 @@ export type ArticlePhotoProps = {
 };
 
 // Stories sit in a 768-pixel column (max-w-3xl) and fill the screen below that.
-const STORY_COLUMN_SIZES = "(min-width: 768px) 768px, 100vw";
+const ARTICLE_COLUMN_SIZES = "(min-width: 768px) 768px, 100vw";
 
 /** Every published width at or above the photo's own is the same file (never enlarged): offer only the first. */
 function widthsWorthOffering(photoWidth: number): readonly number[] {
@@ -85,7 +85,7 @@ export function ArticlePhoto({
           alt={alt || caption}
           width={width}
           height={height}
-          sizes={STORY_COLUMN_SIZES}
+          sizes={ARTICLE_COLUMN_SIZES}
           preload={variant === "lead"}
           className="h-auto w-full rounded-sm bg-stone-200 dark:bg-stone-800"
         />

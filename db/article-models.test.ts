@@ -14,7 +14,7 @@ import { rebuildStaleArticleModels } from "./article-models";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "./client";
 import { prepareDatabase } from "./prepare";
 import { listFeedArticles } from "./queries/feeds";
-import { articlePhotos, articles, categories, media, users } from "./schema";
+import { articlePhotos, articles, sections, media, users } from "./schema";
 
 vi.mock("@/lib/auth", () => import("@/test/staff-session"));
 // Every way the server reads MDX goes through these two: counted, not changed.
@@ -67,7 +67,7 @@ async function storedBeforeModels(
       sourceHash: compiled.sourceHash,
       plainText: compiled.plainText,
       wordCount: compiled.wordCount,
-      categoryId: sectionId,
+      sectionId: sectionId,
       authorId,
       status,
       publishedAt,
@@ -79,10 +79,10 @@ async function storedBeforeModels(
 }
 
 async function feedContent(slug: string): Promise<string | undefined> {
-  const stories = await listFeedArticles({ scope: { kind: "site" } });
-  const story = stories.find((candidate) => candidate.slug === slug);
-  if (!story) return undefined;
-  const json = JSON.parse(buildJsonFeed({ site, channel: siteChannel(site, "/feed.json"), articles: [story] }));
+  const stored = await listFeedArticles({ scope: { kind: "site" } });
+  const item = stored.find((candidate) => candidate.slug === slug);
+  if (!item) return undefined;
+  const json = JSON.parse(buildJsonFeed({ site, channel: siteChannel(site, "/feed.json"), articles: [item] }));
   return json.items[0].content_html;
 }
 
@@ -96,15 +96,15 @@ const readerAsks = (photoId: string) =>
 
 describe(`building the article model of stories stored before it, at start-up, on ${databaseDriver()}`, () => {
   const photos = { published: "", draftOnly: "" };
-  const stories = { published: "", draft: "", refused: "", older: "" };
+  const stored = { published: "", draft: "", refused: "", older: "" };
 
   beforeAll(async () => {
     signInAs(null);
     await migrateDatabase();
     const [section] = await getDb()
-      .insert(categories)
+      .insert(sections)
       .values({ slug: "harbour", name: "Harbour" })
-      .returning({ id: categories.id });
+      .returning({ id: sections.id });
     const [author] = await getDb()
       .insert(users)
       .values({ email: "models@newsroom.example", name: "Mo Dell", slug: "mo-dell" })
@@ -113,32 +113,32 @@ describe(`building the article model of stories stored before it, at start-up, o
     authorId = author!.id;
     photos.published = await libraryPhoto();
     photos.draftOnly = await libraryPhoto();
-    stories.published = await storedBeforeModels(
+    stored.published = await storedBeforeModels(
       [
         "The ferries [kept running](/articles/earlier-story) through the storm.",
         `<Figure photo="${photos.published}" width="1600" height="1200" caption="Ferries at the quay" />`,
       ].join("\n\n"),
       { status: "published" },
     );
-    stories.draft = await storedBeforeModels(`<Figure photo="${photos.draftOnly}" caption="Not yet" />`, {
+    stored.draft = await storedBeforeModels(`<Figure photo="${photos.draftOnly}" caption="Not yet" />`, {
       status: "draft",
     });
-    stories.refused = await storedBeforeModels("Kept from before the guard.\n\n<script>alert(1)</script>", {
+    stored.refused = await storedBeforeModels("Kept from before the guard.\n\n<script>alert(1)</script>", {
       status: "published",
     });
-    stories.older = await storedBeforeModels("Built by older rules.", { status: "published", modelVersion: 0 });
+    stored.older = await storedBeforeModels("Built by older rules.", { status: "published", modelVersion: 0 });
   });
 
   afterAll(() => closeDatabase());
 
   it("serves none of a stored story's body in the feeds, nor its photo to readers, before the model is built", async () => {
-    expect(await feedContent(await slugOf(stories.published))).toBe("");
+    expect(await feedContent(await slugOf(stored.published))).toBe("");
     expect((await readerAsks(photos.published)).status).toBe(404);
   });
 
   it("builds the model at start-up, so the feed item and the photo's audience are right", async () => {
     await prepareDatabase();
-    const content = await feedContent(await slugOf(stories.published));
+    const content = await feedContent(await slugOf(stored.published));
     expect(content).toContain(`<a href="${new URL("/articles/earlier-story", site.url).href}">kept running</a>`);
     expect(content).toContain(`<img src="${new URL(`/media/${photos.published}/960`, site.url).href}"`);
     expect(content).toContain("<figcaption>Ferries at the quay</figcaption>");
@@ -147,7 +147,7 @@ describe(`building the article model of stories stored before it, at start-up, o
     const [row] = await getDb()
       .select({ plainText: articles.plainText, modelVersion: articles.modelVersion, photoIds: articles.bodyPhotoIds })
       .from(articles)
-      .where(eq(articles.id, stories.published));
+      .where(eq(articles.id, stored.published));
     expect(row).toEqual({
       plainText: "The ferries kept running through the storm.\n\nFerries at the quay",
       modelVersion: ARTICLE_MODEL_VERSION,
@@ -159,18 +159,18 @@ describe(`building the article model of stories stored before it, at start-up, o
     const recorded = await getDb()
       .select({ mediaId: articlePhotos.mediaId })
       .from(articlePhotos)
-      .where(eq(articlePhotos.articleId, stories.draft));
+      .where(eq(articlePhotos.articleId, stored.draft));
     expect(recorded).toEqual([{ mediaId: photos.draftOnly }]);
     expect((await readerAsks(photos.draftOnly)).status).toBe(404);
   });
 
   it("rebuilds a model built by older rules, and gives a body failing today's check no feed body", async () => {
-    expect(await feedContent(await slugOf(stories.older))).toBe("<p>Built by older rules.</p>");
-    expect(await feedContent(await slugOf(stories.refused))).toBe("");
+    expect(await feedContent(await slugOf(stored.older))).toBe("<p>Built by older rules.</p>");
+    expect(await feedContent(await slugOf(stored.refused))).toBe("");
     const [refused] = await getDb()
       .select({ feedBody: articles.feedBody, modelVersion: articles.modelVersion })
       .from(articles)
-      .where(eq(articles.id, stories.refused));
+      .where(eq(articles.id, stored.refused));
     expect(refused).toEqual({ feedBody: null, modelVersion: ARTICLE_MODEL_VERSION });
   });
 

@@ -8,7 +8,7 @@ import { articleSlug, authorSlug, sectionSlug, tagSlug } from "@/lib/slugs";
 import { articleModelColumns } from "./article-models";
 import { getDb, type Database } from "./client";
 import { recordArticlePhotos } from "./queries/article-photos";
-import { articleRevisions, articles, articleTags, auditLog, categories, media, tags, users } from "./schema";
+import { articleRevisions, articles, articleTags, auditLog, sections, media, tags, users } from "./schema";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -27,7 +27,7 @@ async function ensureSections(tx: Transaction, content: NewsroomContent): Promis
   const described = new Map(content.sections.map((s) => [s.name, s.description]));
   const unique = [...new Map(names.map((name) => [sectionSlug(name), name])).entries()];
   await tx
-    .insert(categories)
+    .insert(sections)
     .values(
       unique.map(([slug, name], position) => ({
         slug,
@@ -36,13 +36,13 @@ async function ensureSections(tx: Transaction, content: NewsroomContent): Promis
         position,
       })),
     )
-    .onConflictDoNothing({ target: categories.slug });
+    .onConflictDoNothing({ target: sections.slug });
   const rows = await tx
-    .select({ id: categories.id, slug: categories.slug })
-    .from(categories)
+    .select({ id: sections.id, slug: sections.slug })
+    .from(sections)
     .where(
       inArray(
-        categories.slug,
+        sections.slug,
         unique.map(([slug]) => slug),
       ),
     );
@@ -121,9 +121,9 @@ async function insertArticle(
   timeZone: string,
 ): Promise<boolean> {
   const { frontMatter, compiled } = article;
-  const categoryId = ids.sections.get(sectionSlug(frontMatter.section));
+  const sectionId = ids.sections.get(sectionSlug(frontMatter.section));
   const authorId = ids.authors.get(authorSlug(frontMatter.author));
-  if (!categoryId || !authorId) throw new Error(`${article.file}: section or author missing after seeding`);
+  if (!sectionId || !authorId) throw new Error(`${article.file}: section or author missing after seeding`);
 
   const publishedAt = parsePublicationTime(frontMatter.published, timeZone);
   const isPublished = frontMatter.status === "published";
@@ -137,7 +137,7 @@ async function insertArticle(
       compiledCode: compiled.code,
       sourceHash: compiled.sourceHash,
       ...articleModelColumns(compiled),
-      categoryId,
+      sectionId,
       authorId,
       status: frontMatter.status,
       publishedAt: isPublished ? publishedAt : null,

@@ -81,8 +81,8 @@ async function warm(request: APIRequestContext, paths: string[]) {
   }
 }
 
-type SavedStory = { slug: string; headline: string; sectionId: string; bodyMdx: string; version: number };
-let story: SavedStory & { id: string };
+type SavedArticle = { slug: string; headline: string; sectionId: string; bodyMdx: string; version: number };
+let article: SavedArticle & { id: string };
 
 test("a story published through server A is on server B on the next request, in both feeds, and through the balancer within two seconds", async ({
   request,
@@ -93,13 +93,13 @@ test("a story published through server A is on server B on the next request, in 
   expect(cached.headers()["x-nextjs-cache"], "server B serves the section from the shared cache").toBe("HIT");
 
   const headline = `Ceasefire Monitors Cross Into Northern Valley ${randomBytes(3).toString("hex")}`;
-  const id = await newsroom.publishNewStory({
+  const id = await newsroom.publishNewArticle({
     headline,
     section: SECTION.name,
     body: "Monitors crossed at dawn, the mission said.",
   });
-  story = { id, ...((await (await newsroom.page.request.get(`/api/articles/${id}`)).json()) as SavedStory) };
-  const everywhere = [`/articles/${story.slug}`, ...lists];
+  article = { id, ...((await (await newsroom.page.request.get(`/api/articles/${id}`)).json()) as SavedArticle) };
+  const everywhere = [`/articles/${article.slug}`, ...lists];
 
   expect(await readerView(request, cluster.b.url, everywhere, headline)).toEqual(showing(everywhere));
   const ms = await balancerCatchesUp(request, everywhere, headline, showing(everywhere));
@@ -109,14 +109,19 @@ test("a story published through server A is on server B on the next request, in 
 test("a correction made through server A replaces the story on server B and in its feeds", async ({
   request,
 }, testInfo) => {
-  const corrected = `${story.headline} (corrected)`;
-  const saved = await newsroom.page.request.put(`/api/articles/${story.id}`, {
-    data: { expectedVersion: story.version, headline: corrected, sectionId: story.sectionId, bodyMdx: story.bodyMdx },
+  const corrected = `${article.headline} (corrected)`;
+  const saved = await newsroom.page.request.put(`/api/articles/${article.id}`, {
+    data: {
+      expectedVersion: article.version,
+      headline: corrected,
+      sectionId: article.sectionId,
+      bodyMdx: article.bodyMdx,
+    },
   });
   expect(saved.status(), await saved.text()).toBe(200);
-  story = { ...story, headline: corrected, version: (await saved.json()).version };
+  article = { ...article, headline: corrected, version: (await saved.json()).version };
 
-  const everywhere = [`/articles/${story.slug}`, "/", SECTION.path, ...FEEDS];
+  const everywhere = [`/articles/${article.slug}`, "/", SECTION.path, ...FEEDS];
   expect(await readerView(request, cluster.b.url, everywhere, "(corrected)")).toEqual(showing(everywhere));
   const ms = await balancerCatchesUp(request, everywhere, "(corrected)", showing(everywhere));
   record(testInfo, "balancer caught up", `${ms} ms after the correction`);
@@ -130,9 +135,9 @@ test("an editor signed in on server A is signed in on server B, and B's story li
     storageState: await newsroom.page.context().storageState(),
   });
   const page = await context.newPage();
-  await page.goto(`/admin?q=${encodeURIComponent(story.headline)}`);
+  await page.goto(`/admin?q=${encodeURIComponent(article.headline)}`);
   await expect(page.getByRole("heading", { level: 1, name: "Stories" })).toBeVisible();
-  await expect(page.getByRole("link", { name: story.headline })).toBeVisible();
+  await expect(page.getByRole("link", { name: article.headline })).toBeVisible();
   await context.close();
 });
 
@@ -179,16 +184,16 @@ test("sign-in attempts made on either server count against one limit", async ({ 
 test("a story unpublished through server A is gone from server B, its feeds and the balancer", async ({
   request,
 }, testInfo) => {
-  await newsroom.page.goto(`/admin/articles/${story.id}`);
+  await newsroom.page.goto(`/admin/articles/${article.id}`);
   await newsroom.page.getByRole("button", { name: "Unpublish" }).click();
   await expect(newsroom.editorStatus()).toContainText("Unpublished");
 
   const lists = ["/", SECTION.path, ...FEEDS];
-  expect((await request.get(`${cluster.b.url}/articles/${story.slug}`)).status(), "the story on B").toBe(404);
-  expect(await readerView(request, cluster.b.url, lists, story.headline)).toEqual(notShowing(lists));
-  const ms = await balancerCatchesUp(request, lists, story.headline, notShowing(lists));
+  expect((await request.get(`${cluster.b.url}/articles/${article.slug}`)).status(), "the story on B").toBe(404);
+  expect(await readerView(request, cluster.b.url, lists, article.headline)).toEqual(notShowing(lists));
+  const ms = await balancerCatchesUp(request, lists, article.headline, notShowing(lists));
   await expect
-    .poll(async () => (await request.get(`${cluster.balancer.url}/articles/${story.slug}`)).status(), {
+    .poll(async () => (await request.get(`${cluster.balancer.url}/articles/${article.slug}`)).status(), {
       timeout: 10_000,
     })
     .toBe(404);
@@ -220,7 +225,7 @@ test("with Redis stopped both servers keep serving readers, and once it is back 
       { timeout: 20_000, message: "server B caches in Redis again" },
     )
     .toBe("HIT");
-  await newsroom.publishNewStory({ headline, section: SECTION.name, body: "The convoy docked at noon." });
+  await newsroom.publishNewArticle({ headline, section: SECTION.name, body: "The convoy docked at noon." });
   expect(await readerView(request, cluster.b.url, [SECTION.path, "/rss.xml"], headline)).toEqual(
     showing([SECTION.path, "/rss.xml"]),
   );

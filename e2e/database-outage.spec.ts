@@ -23,20 +23,20 @@ import { expect, test } from "./fixtures";
 
 const PORTAL_PORT = 3103;
 const PORTAL = `http://localhost:${PORTAL_PORT}`;
-const STORY_SLUG = "ukraine-to-receive-nato-support-and-membership-after-conflict";
-const STORY_HEADLINE = "Ukraine to Receive NATO Support and Membership After Conflict";
+const ARTICLE_SLUG = "ukraine-to-receive-nato-support-and-membership-after-conflict";
+const ARTICLE_HEADLINE = "Ukraine to Receive NATO Support and Membership After Conflict";
 // No other spec visits it, so no other server sharing this build's cache folder renders it meanwhile.
-const QUIET_STORY_SLUG = "drought-pushes-tollan-valley-farmers-from-rice-to-millet";
+const QUIET_ARTICLE_SLUG = "drought-pushes-tollan-valley-farmers-from-rice-to-millet";
 
 // Pages come from Next's full-route cache (it says so in x-nextjs-cache); the feed from the data cache.
 const WARMED = [
-  { path: "/", text: STORY_HEADLINE, page: true },
-  { path: "/category/conflicts", text: STORY_HEADLINE, page: true },
-  { path: `/articles/${STORY_SLUG}`, text: "NATO-Ukraine Council", page: true },
-  { path: "/rss.xml", text: STORY_HEADLINE, page: false },
+  { path: "/", text: ARTICLE_HEADLINE, page: true },
+  { path: "/category/conflicts", text: ARTICLE_HEADLINE, page: true },
+  { path: `/articles/${ARTICLE_SLUG}`, text: "NATO-Ukraine Council", page: true },
+  { path: "/rss.xml", text: ARTICLE_HEADLINE, page: false },
 ];
 const SEARCH = "/search?q=ferry";
-const UNWRITTEN_STORY = `/articles/not-yet-written-${randomBytes(4).toString("hex")}`;
+const UNWRITTEN_ARTICLE = `/articles/not-yet-written-${randomBytes(4).toString("hex")}`;
 const UNAVAILABLE = "This page is temporarily unavailable";
 
 // Far below postgres.js's defaults (a 30 s connect timeout, reconnect delays growing to 20 s),
@@ -167,7 +167,7 @@ test("readers keep cached pages, get a quick 503 for the rest and the health che
   await test.step("a page no cache holds fails at once, every time, however long the outage", async () => {
     // Next itself can only answer 500 for a page it could not render; nginx turns that into the 503.
     for (let attempt = 1; attempt <= 12; attempt++) {
-      const url = attempt % 2 ? `${SEARCH}+${attempt}` : UNWRITTEN_STORY;
+      const url = attempt % 2 ? `${SEARCH}+${attempt}` : UNWRITTEN_ARTICLE;
       const { result: response, ms } = await timed(() => request.get(PORTAL + url));
       expect(response.status(), url).toBe(500);
       expect(response.headers()["cache-control"], url).toContain("no-store");
@@ -176,7 +176,7 @@ test("readers keep cached pages, get a quick 503 for the rest and the health che
   });
 
   await test.step("through nginx, that page is a 503 that says what happened and when to come back", async () => {
-    for (const url of [SEARCH, UNWRITTEN_STORY]) {
+    for (const url of [SEARCH, UNWRITTEN_ARTICLE]) {
       const { result: response, ms } = await timed(() => request.get(front + url));
       expect(response.status(), url).toBe(503);
       expect(response.headers()["retry-after"], url).toBe("30");
@@ -202,7 +202,7 @@ test("readers keep cached pages, get a quick 503 for the rest and the health che
     const { result: search, ms } = await timed(() => request.get(PORTAL + SEARCH));
     expect(search.status()).toBe(200);
     expect(ms).toBeLessThan(QUICKLY_MS);
-    const unwritten = await request.get(PORTAL + UNWRITTEN_STORY);
+    const unwritten = await request.get(PORTAL + UNWRITTEN_ARTICLE);
     expect(unwritten.status()).toBe(404);
     expect(await unwritten.text()).toContain("Page not found");
     expect((await request.get(front + SEARCH)).status()).toBe(200);
@@ -223,17 +223,17 @@ test("a story taken down while its server was stopped is not served from the old
   request,
 }, testInfo) => {
   const { cluster, server } = await startPortalOnItsOwnDatabase(request, testInfo.project.name);
-  const story = `${PORTAL}/articles/${QUIET_STORY_SLUG}`;
-  expect((await request.get(story)).status()).toBe(200);
-  expect((await request.get(story)).headers()["x-nextjs-cache"]).toBe("HIT");
+  const article = `${PORTAL}/articles/${QUIET_ARTICLE_SLUG}`;
+  expect((await request.get(article)).status()).toBe(200);
+  expect((await request.get(article)).headers()["x-nextjs-cache"]).toBe("HIT");
 
   await stopPortal(server);
   // As a takedown by another server, or by this one just before it stopped, would leave it.
   const sql = postgres(cluster.url, { max: 1, onnotice: () => {} });
-  await sql`update articles set status = 'draft', published_at = null where slug = ${QUIET_STORY_SLUG}`;
+  await sql`update articles set status = 'draft', published_at = null where slug = ${QUIET_ARTICLE_SLUG}`;
   await sql.end();
 
   portal = startPortal(cluster.url);
   await waitForHealthyPortal(request, portal);
-  expect((await request.get(story)).status()).toBe(404);
+  expect((await request.get(article)).status()).toBe(404);
 });

@@ -2,13 +2,13 @@ import { expect, test, NOT_FOUND_LOAD } from "./fixtures";
 
 test.use({ expectedConsoleErrors: [NOT_FOUND_LOAD] });
 
-const STORY = "ukraine-to-receive-nato-support-and-membership-after-conflict";
+const ARTICLE = "ukraine-to-receive-nato-support-and-membership-after-conflict";
 const PHOTO = "00000000-0000-4000-8000-000000000000";
 
 // Each is what a scanner, a mangled link or a curious reader may ask for; none may reach the database as a fault.
 const NOT_FOUND = [
   "/articles/%00",
-  `/articles/${STORY}%00`,
+  `/articles/${ARTICLE}%00`,
   "/articles/%00/opengraph-image",
   "/category/%00",
   "/category/%00/rss.xml",

@@ -158,7 +158,7 @@ test("an editor publishes the story and readers and subscribers find it everywhe
   browser,
 }) => {
   const newsroom = await Newsroom.signedIn(browser, editor);
-  await newsroom.openStory(headline);
+  await newsroom.openArticle(headline);
   await newsroom.page.getByRole("button", { name: "Publish now" }).click();
   await expect(newsroom.editorStatus()).toHaveText("Published.");
 
@@ -191,7 +191,7 @@ test("an editor publishes the story and readers and subscribers find it everywhe
 
 test("an editor unpublishes the story, it is a 404, and an earlier revision is restored", async ({ browser }) => {
   const newsroom = await Newsroom.signedIn(browser, editor);
-  await newsroom.openStory(headline);
+  await newsroom.openArticle(headline);
   await newsroom.page.getByRole("button", { name: "Unpublish" }).click();
   await expect(newsroom.editorStatus()).toContainText("Unpublished");
 
@@ -212,7 +212,7 @@ test("an API caller saving over a stale version gets 409 with the current text, 
   baseURL,
 }) => {
   const newsroom = await Newsroom.signedIn(browser, editor);
-  await newsroom.openStory(headline);
+  await newsroom.openArticle(headline);
   const id = newsroom.page.url().split("?")[0]!.split("/").at(-1)!;
   const api = newsroom.page.request;
   const current = await (await api.get(`/api/articles/${id}`)).json();
@@ -244,18 +244,18 @@ test("an API caller saving over a stale version gets 409 with the current text, 
 
 test("a server action posted without a session changes nothing", async ({ browser, playwright, baseURL }) => {
   const newsroom = await Newsroom.signedIn(browser, editor);
-  await newsroom.openStory(headline);
-  const storyUrl = newsroom.page.url().split("?")[0]!;
-  const id = storyUrl.split("/").at(-1)!;
+  await newsroom.openArticle(headline);
+  const articleUrl = newsroom.page.url().split("?")[0]!;
+  const id = articleUrl.split("/").at(-1)!;
   // The server-rendered form names its action in a hidden field, as Next does for forms that work without JavaScript.
-  const html = await (await newsroom.page.request.get(storyUrl)).text();
+  const html = await (await newsroom.page.request.get(articleUrl)).text();
   const trashForm = html.slice(0, html.indexOf("Move to trash"));
   const actionField = [...trashForm.matchAll(/name="(\$ACTION_ID_[0-9a-f]+)"/g)].at(-1)?.[1];
   expect(actionField).toBeTruthy();
 
   const anonymous = await playwright.request.newContext({ baseURL });
   // Straight at the page, and at a reader URL the proxy does not guard: both must be refused.
-  for (const target of [new URL(storyUrl).pathname, "/"]) {
+  for (const target of [new URL(articleUrl).pathname, "/"]) {
     const response = await anonymous.post(target, { multipart: { [actionField!]: "", id }, maxRedirects: 0 });
     expect(response.status(), target).not.toBe(200);
   }
@@ -286,16 +286,16 @@ test("story bodies built to attack readers, once published, run nothing in a rea
   test.setTimeout(600_000);
   const newsroom = await Newsroom.signedIn(browser, editor);
   const hostileHeadline = "Hostile Bodies on the Night Desk";
-  const id = await newsroom.publishNewStory({
+  const id = await newsroom.publishNewArticle({
     headline: hostileHeadline,
     section: "World",
     body: "A first, plain version.",
   });
   const api = newsroom.page.request;
-  const story = await (await api.get(`/api/articles/${id}`)).json();
+  const article = await (await api.get(`/api/articles/${id}`)).json();
   const reader = await ScriptWatch.on(await browser.newPage());
 
-  let version: number = story.version;
+  let version: number = article.version;
   for (const hostile of hostileMdx) {
     if (hostile.expected !== "inert") continue;
     const saved = await api.put(`/api/articles/${id}`, {
@@ -303,14 +303,14 @@ test("story bodies built to attack readers, once published, run nothing in a rea
         expectedVersion: version,
         headline: hostileHeadline,
         dek: "",
-        sectionId: story.sectionId,
+        sectionId: article.sectionId,
         tags: [],
         bodyMdx: hostile.body,
       },
     });
     expect(saved.status(), `${hostile.name}: ${await saved.text()}`).toBe(200);
     version = (await saved.json()).version;
-    await reader.visit(`/articles/${story.slug}`, hostile.name);
+    await reader.visit(`/articles/${article.slug}`, hostile.name);
     const shown = await textAndAttributes(reader.page);
     for (const text of hostile.readsAs ?? []) expect(shown, `${hostile.name} reads as text`).toContain(text);
   }
@@ -323,17 +323,17 @@ test("cross-site scripting typed as a headline, standfirst or tag shows as text 
 }) => {
   test.setTimeout(600_000);
   const newsroom = await Newsroom.signedIn(browser, editor);
-  const id = await newsroom.publishNewStory({
+  const id = await newsroom.publishNewArticle({
     headline: "Injection Attempts Logged",
     section: "World",
     body: "The text under test is in the headline.",
   });
   const api = newsroom.page.request;
-  const story = await (await api.get(`/api/articles/${id}`)).json();
+  const article = await (await api.get(`/api/articles/${id}`)).json();
   const watch = await ScriptWatch.on(newsroom.page);
   const reader = await ScriptWatch.on(await browser.newPage());
 
-  let version: number = story.version;
+  let version: number = article.version;
   for (const vector of xssVectors) {
     // Headlines and tags are one line: a typed tab arrives as a space, as the editor's own schema has it.
     const text = staffLine().trim().parse(vector.text).slice(0, ARTICLE_LIMITS.headline).trim();
@@ -342,9 +342,9 @@ test("cross-site scripting typed as a headline, standfirst or tag shows as text 
         expectedVersion: version,
         headline: text,
         dek: text,
-        sectionId: story.sectionId,
+        sectionId: article.sectionId,
         tags: [text.slice(0, ARTICLE_LIMITS.tag)],
-        bodyMdx: story.bodyMdx,
+        bodyMdx: article.bodyMdx,
       },
     });
     expect(saved.status(), `${vector.name}: ${await saved.text()}`).toBe(200);
@@ -355,10 +355,10 @@ test("cross-site scripting typed as a headline, standfirst or tag shows as text 
     await watch.visit("/admin", `the story list with ${vector.name}`);
     expect(await textAndAttributes(newsroom.page)).toContain(text);
     await watch.visit("/admin/tags", `the tag list with ${vector.name}`);
-    await reader.visit(`/articles/${story.slug}`, `the story page with ${vector.name}`);
+    await reader.visit(`/articles/${article.slug}`, `the story page with ${vector.name}`);
     expect(await reader.page.getByRole("heading", { level: 1 }).textContent()).toBe(text);
 
-    const card = await reader.page.request.get(`/articles/${story.slug}/opengraph-image`);
+    const card = await reader.page.request.get(`/articles/${article.slug}/opengraph-image`);
     expect(card.status(), `the social card with ${vector.name}`).toBe(200);
     expect(card.headers()["content-type"]).toBe("image/png");
   }

@@ -1,14 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { parseStory } from "../lib/story-import/parse-story";
+import { parseArticle } from "../lib/article-import/parse-article";
 import { expect, NOT_FOUND_LOAD, test } from "./fixtures";
 import { ArticlePage } from "./pages/article-page";
 
-const story = parseStory(
+const commissioned = parseArticle(
   fs.readFileSync(path.join(import.meta.dirname, "../test/fixtures/commissioned-story.txt"), "utf8"),
 );
-const STORY_SLUG = "ukraine-to-receive-nato-support-and-membership-after-conflict";
+const ARTICLE_SLUG = "ukraine-to-receive-nato-support-and-membership-after-conflict";
 const DRAFT_SLUG = "family-bakeries-raise-prices-as-flour-and-energy-bills-climb-together";
 const SCHEDULED_SLUG = "solar-powered-data-centre-opens-inside-a-disused-limestone-quarry";
 
@@ -20,23 +20,23 @@ test("a reader follows Conflicts from the home page to the commissioned story an
   await expect(page).toHaveURL(/\/category\/conflicts$/);
   await expect(page.getByRole("heading", { level: 1, name: "Conflicts" })).toBeVisible();
 
-  await page.getByRole("link", { name: story.headline }).click();
-  await expect(page).toHaveURL(new RegExp(`/articles/${STORY_SLUG}$`));
+  await page.getByRole("link", { name: commissioned.headline }).click();
+  await expect(page).toHaveURL(new RegExp(`/articles/${ARTICLE_SLUG}$`));
 
   const article = new ArticlePage(page);
-  await expect(article.sectionLink).toHaveText(story.section);
-  await expect(article.headline).toHaveText(story.headline);
-  await expect(page.getByText(story.dek, { exact: true })).toBeVisible();
+  await expect(article.sectionLink).toHaveText(commissioned.section);
+  await expect(article.headline).toHaveText(commissioned.headline);
+  await expect(page.getByText(commissioned.dek, { exact: true })).toBeVisible();
   await expect(article.publishedTime()).toHaveText("1 December 2023");
   await expect(article.publishedTime()).toHaveAttribute("datetime", "2023-12-01T00:00:00.000Z");
 
-  const lead = story.leadPhoto!;
+  const lead = commissioned.leadPhoto!;
   await expect(article.leadPhoto.getByRole("img", { name: lead.description })).toBeVisible();
   await expect(article.leadPhoto).toContainText(lead.description);
   await expect(article.leadPhoto).toContainText("Taken with Canon EOS 5D Mark IV");
 
   const blocks = await article.bodyBlocks();
-  const expected = story.body.map((block) =>
+  const expected = commissioned.body.map((block) =>
     block.kind === "paragraph"
       ? { kind: "paragraph", text: block.text }
       : { kind: "photo", caption: block.description, camera: `Taken with ${block.camera}` },
@@ -58,7 +58,7 @@ test("a reader follows Conflicts from the home page to the commissioned story an
   for (const camera of ["Nikon D850", "Sony Alpha a7 III"]) {
     await expect(article.body.getByText(`Taken with ${camera}`)).toBeVisible();
   }
-  for (const block of story.body) {
+  for (const block of commissioned.body) {
     if (block.kind === "photo") await expect(article.body.getByRole("img", { name: block.description })).toBeVisible();
   }
 });
@@ -69,7 +69,7 @@ test("search finds the commissioned story by a word from its body", async ({ pag
   await page.getByRole("searchbox", { name: "Search stories" }).press("Enter");
   await expect(page).toHaveURL(/\/search\?q=Stoltenberg/);
   await expect(page.getByTestId("search-summary")).toHaveText("1 story matches “Stoltenberg”");
-  const result = page.getByRole("link", { name: story.headline });
+  const result = page.getByRole("link", { name: commissioned.headline });
   await expect(result).toBeVisible();
   await expect(page.locator("mark").first()).toHaveText("Stoltenberg");
 });
@@ -105,7 +105,7 @@ test.describe("pages that do not exist for readers", () => {
   }
 
   test("unknown sections, tags, authors and pages past the end are 404s inside the site", async ({ page }) => {
-    const unknownStory = "00000000-0000-4000-8000-000000000000";
+    const unknownArticle = "00000000-0000-4000-8000-000000000000";
     for (const url of [
       "/category/no-such-section",
       "/tag/no-such-tag",
@@ -113,9 +113,9 @@ test.describe("pages that do not exist for readers", () => {
       "/tag/energy",
       "/tag/small-business",
       "/author/nobody",
-      `/category/conflicts/before/${unknownStory}`,
+      `/category/conflicts/before/${unknownArticle}`,
       "/category/conflicts/before/abc",
-      `/tag/sample-content/before/${unknownStory}`,
+      `/tag/sample-content/before/${unknownArticle}`,
       "/front-page/yesterday",
     ]) {
       const response = await page.goto(url);
@@ -133,15 +133,15 @@ test.describe("pages that do not exist for readers", () => {
 });
 
 test("tag and author pages list the story", async ({ page }) => {
-  await page.goto(`/articles/${STORY_SLUG}`);
+  await page.goto(`/articles/${ARTICLE_SLUG}`);
   await page.getByRole("list", { name: "Topics" }).getByRole("link", { name: "NATO" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "NATO" })).toBeVisible();
-  await expect(page.getByRole("link", { name: story.headline })).toBeVisible();
+  await expect(page.getByRole("link", { name: commissioned.headline })).toBeVisible();
 
-  await page.goto(`/articles/${STORY_SLUG}`);
+  await page.goto(`/articles/${ARTICLE_SLUG}`);
   await page.getByRole("link", { name: "Newsroom Staff" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Newsroom Staff" })).toBeVisible();
-  await expect(page.getByRole("link", { name: story.headline })).toBeVisible();
+  await expect(page.getByRole("link", { name: commissioned.headline })).toBeVisible();
 });
 
 test("the health check reports the database", async ({ request }) => {
@@ -150,7 +150,7 @@ test("the health check reports the database", async ({ request }) => {
   expect(await response.json()).toMatchObject({ status: "ok", database: { ok: true } });
 });
 
-for (const url of ["/", `/articles/${STORY_SLUG}`, "/category/conflicts", "/search?q=NATO"]) {
+for (const url of ["/", `/articles/${ARTICLE_SLUG}`, "/category/conflicts", "/search?q=NATO"]) {
   test(`${url} has one h1, a skip link and no serious accessibility violations`, async ({ page }) => {
     await page.goto(url);
     await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);

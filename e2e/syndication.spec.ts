@@ -1,7 +1,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { expect, test } from "./fixtures";
 
-const STORY_SLUG = "ukraine-to-receive-nato-support-and-membership-after-conflict";
+const ARTICLE_SLUG = "ukraine-to-receive-nato-support-and-membership-after-conflict";
 const HEADLINE = "Ukraine to Receive NATO Support and Membership After Conflict";
 
 test("a feed reader finds the Conflicts feed from the section page and the story in it", async ({ page, request }) => {
@@ -17,7 +17,7 @@ test("a feed reader finds the Conflicts feed from the section page and the story
   expect(feed.headers()["content-type"]).toContain("application/rss+xml");
   const channel = new XMLParser({ isArray: (name) => name === "item" }).parse(await feed.text()).rss.channel;
   const item = channel.item.find((entry: { title: string }) => entry.title === HEADLINE);
-  expect(item?.link).toMatch(new RegExp(`/articles/${STORY_SLUG}$`));
+  expect(item?.link).toMatch(new RegExp(`/articles/${ARTICLE_SLUG}$`));
 });
 
 test("every page links the site feed, and the footer shows it", async ({ page }) => {
@@ -31,7 +31,7 @@ test("every page links the site feed, and the footer shows it", async ({ page })
 });
 
 test("an article page tells search engines and social sites what it is", async ({ page, request }) => {
-  await page.goto(`/articles/${STORY_SLUG}`);
+  await page.goto(`/articles/${ARTICLE_SLUG}`);
   const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
   const data = scripts.map((text) => JSON.parse(text));
   const article = data.find((item) => item["@type"] === "NewsArticle");
@@ -48,7 +48,7 @@ test("an article page tells search engines and social sites what it is", async (
   await expect(page.locator('meta[property="article:section"]')).toHaveAttribute("content", "Conflicts");
   await expect(page.locator('meta[property="article:tag"]')).toHaveCount(3);
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
-  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`/articles/${STORY_SLUG}$`));
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`/articles/${ARTICLE_SLUG}$`));
 
   // The commissioned story's photos exist only as descriptions, so its social image is generated.
   const image = await page.locator('meta[property="og:image"]').first().getAttribute("content");
@@ -71,6 +71,6 @@ test("robots.txt and the sitemaps are served", async ({ request }) => {
   expect(robots).toMatch(/Sitemap: .*\/news-sitemap\.xml/);
   const sitemap = await request.get("/sitemap.xml");
   expect(sitemap.status()).toBe(200);
-  expect(await sitemap.text()).toContain(`/articles/${STORY_SLUG}</loc>`);
+  expect(await sitemap.text()).toContain(`/articles/${ARTICLE_SLUG}</loc>`);
   expect((await request.get("/news-sitemap.xml")).status()).toBe(200);
 });

@@ -7,9 +7,9 @@
  */
 export const readerTags = {
   /** Everything that shows this story's own text: its page, and the cards of it in lists. */
-  story: (id: string) => `story:${id}` as const,
+  article: (id: string) => `story:${id}` as const,
   /** The story's address, tagged before the story is looked up, so a cached "not found" expires too. */
-  storyAddress: (slug: string) => `story-address:${slug}` as const,
+  articleAddress: (slug: string) => `story-address:${slug}` as const,
   /** A section's pages and its feed. */
   section: (slug: string) => `section:${slug}` as const,
   /** A tag's pages and its feed. */
@@ -32,7 +32,7 @@ export type ReaderTag = {
 }[keyof TagBuilders];
 
 /** The tags a change to a public story touches: its page and every list, feed and sitemap it is in. */
-export function publicStoryTags(story: {
+export function publicArticleTags(article: {
   id: string;
   slug: string;
   sectionSlug: string;
@@ -40,11 +40,11 @@ export function publicStoryTags(story: {
   authorSlugs: readonly string[];
 }): ReaderTag[] {
   return [
-    readerTags.story(story.id),
-    readerTags.storyAddress(story.slug),
-    readerTags.section(story.sectionSlug),
-    ...story.tagSlugs.map(readerTags.tag),
-    ...story.authorSlugs.map(readerTags.author),
+    readerTags.article(article.id),
+    readerTags.articleAddress(article.slug),
+    readerTags.section(article.sectionSlug),
+    ...article.tagSlugs.map(readerTags.tag),
+    ...article.authorSlugs.map(readerTags.author),
     readerTags.front,
     readerTags.feeds,
     readerTags.sitemaps,

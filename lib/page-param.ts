@@ -10,7 +10,7 @@ export function parsePageParam(value: string | string[] | undefined): number | n
 }
 
 /** A reader list's `/before/{cursor}` segment: a story id, or null (a 404) for anything else. */
-export function parseStoryCursor(value: string): string | null {
+export function parseArticleCursor(value: string): string | null {
   const parsed = z.uuid().safeParse(value);
   return parsed.success ? parsed.data : null;
 }

@@ -20,16 +20,16 @@ function listing(kind: ListingKind, slug: string, before?: string): string {
   return before === undefined ? first : `${first}/before/${segment(before)}`;
 }
 
-function story(slug: string): string {
+function article(slug: string): string {
   return `/articles/${segment(slug)}`;
 }
 
 export const routes = {
   /** The front page. */
   front: "/",
-  story,
+  article,
   /** The card drawn for a story shared without a lead photo. */
-  storySocialCard: (slug: string) => `${story(slug)}/opengraph-image`,
+  articleSocialCard: (slug: string) => `${article(slug)}/opengraph-image`,
   /** A list's first page, or with `before` (a story id) the page of stories published before it. */
   listing,
   section: (slug: string, before?: string) => listing("section", slug, before),

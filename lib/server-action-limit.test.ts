@@ -28,10 +28,10 @@ describe("the server action body limit", () => {
   });
 
   it("still takes the longest story, twice over after a conflict, with every other field at its longest", () => {
-    const story = MAX_ARTICLE_SOURCE_LENGTH * UTF8_BYTES_AT_MOST;
+    const article = MAX_ARTICLE_SOURCE_LENGTH * UTF8_BYTES_AT_MOST;
     const { headline, dek, slug, seoTitle, seoDescription, tag, tags } = ARTICLE_LIMITS;
     const otherFields = (headline + dek + slug + seoTitle + seoDescription + tag * tags) * UTF8_BYTES_AT_MOST;
     const multipartOverhead = 16 * 1024;
-    expect(2 * story + otherFields + multipartOverhead).toBeLessThanOrEqual(SERVER_ACTION_BODY_LIMIT_BYTES);
+    expect(2 * article + otherFields + multipartOverhead).toBeLessThanOrEqual(SERVER_ACTION_BODY_LIMIT_BYTES);
   });
 });

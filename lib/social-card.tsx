@@ -102,11 +102,11 @@ function SocialCard({ section, headline, byline }: CardText) {
  * A story's social card as PNG bytes, drawn whole before anyone is answered: if drawing fails,
  * the masthead-only card comes back instead of a cut-off response, marked so it is not kept long.
  */
-export async function drawSocialCard(story: CardText): Promise<{ png: ArrayBuffer; complete: boolean }> {
+export async function drawSocialCard(article: CardText): Promise<{ png: ArrayBuffer; complete: boolean }> {
   const card = {
-    section: socialCardText(story.section),
-    headline: socialCardText(story.headline),
-    byline: socialCardText(story.byline),
+    section: socialCardText(article.section),
+    headline: socialCardText(article.headline),
+    byline: socialCardText(article.byline),
   };
   const fonts = await loadCardFonts();
   try {

@@ -24,7 +24,7 @@ export type NewsArticleFacts = {
 };
 
 export function newsArticleJsonLd(article: NewsArticleFacts, site: Site): WithContext<NewsArticle> {
-  const url = absolute(site, routes.story(article.slug));
+  const url = absolute(site, routes.article(article.slug));
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",

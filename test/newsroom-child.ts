@@ -19,7 +19,7 @@ import { checkDatabaseHealth } from "@/db/queries/health";
 import { createArticleDraft, getArticleForEditing, publishArticle } from "@/db/queries/newsroom-articles";
 import { searchArticles } from "@/db/queries/search";
 import { provisionStaffAccountFromCommandLine } from "@/db/queries/staff";
-import { categories } from "@/db/schema";
+import { sections } from "@/db/schema";
 import { signInAs } from "./staff-session";
 
 const say = (event: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(event)}\n`);
@@ -28,9 +28,9 @@ async function prepare() {
   await migrateDatabase();
   // A section straight into the table: seeding the sample stories would only make this slower.
   const [section] = await getDb()
-    .insert(categories)
+    .insert(sections)
     .values({ slug: "harbour", name: "Harbour" })
-    .returning({ id: categories.id });
+    .returning({ id: sections.id });
   const sectionId = section!.id;
   const editor = await provisionStaffAccountFromCommandLine({
     name: "Night Editor",
@@ -83,13 +83,15 @@ async function read(id: string, slug: string) {
   signInAs({ id: process.env.EDITOR_ID!, role: "editor" });
   say({
     reader: {
-      latest: await orFailed(listLatestArticles({ limit: 10 }).then((stories) => stories.map((story) => story.slug))),
+      latest: await orFailed(
+        listLatestArticles({ limit: 10 }).then((articles) => articles.map((article) => article.slug)),
+      ),
       article: await orFailed(readerSees(slug)),
       search: await orFailed(
-        searchArticles({ query: "ferry", page: 1 }).then((found) => found.results.map((story) => story.slug)),
+        searchArticles({ query: "ferry", page: 1 }).then((found) => found.results.map((article) => article.slug)),
       ),
     },
-    newsroom: await orFailed(getArticleForEditing({ id }).then((story) => story?.status ?? null)),
+    newsroom: await orFailed(getArticleForEditing({ id }).then((article) => article?.status ?? null)),
     health: await checkDatabaseHealth(),
   });
 }

@@ -1,5 +1,5 @@
-import { StoryNotFound } from "@/components/story-not-found";
+import { ArticleNotFound } from "@/components/article-not-found";
 
 export default function SiteNotFound() {
-  return <StoryNotFound />;
+  return <ArticleNotFound />;
 }

@@ -6,7 +6,7 @@ import ArticlePage from "@/app/(site)/articles/[slug]/page";
 import AuthorPage from "@/app/(site)/author/[slug]/page";
 import SectionPage from "@/app/(site)/category/[slug]/page";
 import { GET as sectionFeed } from "@/app/(site)/category/[slug]/rss.xml/route";
-import OlderSectionStoriesPage from "@/app/(site)/category/[slug]/before/[cursor]/page";
+import OlderSectionArticlesPage from "@/app/(site)/category/[slug]/before/[cursor]/page";
 import HomePage from "@/app/(site)/front-page/[edition]/page";
 import TagPage from "@/app/(site)/tag/[slug]/page";
 import { GET as tagFeed } from "@/app/(site)/tag/[slug]/rss.xml/route";
@@ -35,7 +35,7 @@ vi.mock("next/cache", () => ({
   revalidateTag: () => {},
 }));
 
-const STORY = "ukraine-to-receive-nato-support-and-membership-after-conflict";
+const ARTICLE = "ukraine-to-receive-nato-support-and-membership-after-conflict";
 const SITE = "http://localhost:3000";
 
 async function tagsOf(render: () => Promise<ReactNode> | ReactNode): Promise<string[]> {
@@ -69,9 +69,9 @@ describe(`what each reader page and document is tagged with, on ${databaseDriver
   });
 
   it("tags a story's page with its address and its id, and with the stories its related list shows", async () => {
-    const story = (await getPublishedArticle({ slug: STORY }))!;
-    const tags = await tagsOf(() => ArticlePage(params({ slug: STORY })));
-    expect(tags.slice(0, 2)).toEqual([`story-address:${STORY}`, `story:${story.id}`]);
+    const article = (await getPublishedArticle({ slug: ARTICLE }))!;
+    const tags = await tagsOf(() => ArticlePage(params({ slug: ARTICLE })));
+    expect(tags.slice(0, 2)).toEqual([`story-address:${ARTICLE}`, `story:${article.id}`]);
     expect(tags.every((tag) => tag.startsWith("story:") || tag.startsWith("story-address:"))).toBe(true);
   });
 
@@ -86,9 +86,9 @@ describe(`what each reader page and document is tagged with, on ${databaseDriver
     const world = (await getSection({ slug: "world" }))!;
     const { articles } = await listSectionArticles({ sectionId: world.id });
     const section = await tagsOf(() => SectionPage(params({ slug: "world" })));
-    expect(section).toEqual(["section:world", ...articles.map((story) => `story:${story.id}`)]);
-    const older = await tagsOf(() => OlderSectionStoriesPage(params({ slug: "world", cursor: articles[0]!.id })));
-    expect(older).toEqual(["section:world", ...articles.slice(1).map((story) => `story:${story.id}`)]);
+    expect(section).toEqual(["section:world", ...articles.map((article) => `story:${article.id}`)]);
+    const older = await tagsOf(() => OlderSectionArticlesPage(params({ slug: "world", cursor: articles[0]!.id })));
+    expect(older).toEqual(["section:world", ...articles.slice(1).map((article) => `story:${article.id}`)]);
     expect((await tagsOf(() => TagPage(params({ slug: "drought" }))))[0]).toBe("tag:drought");
     expect((await tagsOf(() => AuthorPage(params({ slug: "newsroom-staff" }))))[0]).toBe("author:newsroom-staff");
     expect(await tagsOf(() => TagPage(params({ slug: "no-such-tag" })))).toEqual(["tag:no-such-tag"]);

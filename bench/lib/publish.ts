@@ -17,7 +17,7 @@ const GIVE_UP_AFTER_MS = 120_000;
 const STAFF_STEP_TIMEOUT_MS = 60_000;
 
 export type Credentials = { email: string; password: string };
-export type Story = { headline: string; dek: string; section: string; body: string };
+export type Article = { headline: string; dek: string; section: string; body: string };
 export type Visibility = { path: string; ms: number | null };
 export type PublishResult = { headline: string; visible: Visibility[] };
 export type PublishOutcome = PublishResult | { skipped: string } | { failed: string };
@@ -37,12 +37,12 @@ export async function signIn(page: Page, { email, password }: Credentials): Prom
   await page.getByRole("heading", { level: 1, name: "Stories" }).waitFor();
 }
 
-export async function writeNewStory(page: Page, story: Story): Promise<void> {
+export async function writeNewArticle(page: Page, article: Article): Promise<void> {
   await page.goto("/admin/articles/new");
-  await page.getByLabel("Headline", { exact: true }).fill(story.headline);
-  await page.getByLabel("Standfirst").fill(story.dek);
-  await page.getByLabel("Section").selectOption({ label: story.section });
-  await page.getByLabel("Story").fill(story.body);
+  await page.getByLabel("Headline", { exact: true }).fill(article.headline);
+  await page.getByLabel("Standfirst").fill(article.dek);
+  await page.getByLabel("Section").selectOption({ label: article.section });
+  await page.getByLabel("Story").fill(article.body);
 }
 
 /** Presses "Publish now" on a new story; resolves on its edit page once it is saved and published. */
@@ -91,7 +91,7 @@ export async function measurePublishToVisible({
     page.setDefaultTimeout(STAFF_STEP_TIMEOUT_MS);
     await signIn(page, credentials);
     await requestOnce(paths.map((path) => readerUrl + path));
-    await writeNewStory(page, {
+    await writeNewArticle(page, {
       headline,
       dek: "A story published by the benchmark to time how soon readers see it; it goes to the trash straight after.",
       section: "Conflicts",

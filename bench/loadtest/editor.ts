@@ -9,9 +9,9 @@ import {
   moveToTrash,
   publishNow,
   signIn,
-  writeNewStory,
+  writeNewArticle,
   type Credentials,
-  type Story,
+  type Article,
 } from "../lib/publish";
 
 /**
@@ -19,7 +19,7 @@ import {
  * whether the story went out; the site is asked afterwards. `failed`: the newsroom answered with
  * something other than the published story.
  */
-export type Publication = Story & {
+export type Publication = Article & {
   outcome: "published" | "unconfirmed" | "failed";
   // Milliseconds from pressing "Publish now" to the story's edit page after the save.
   ms?: number;
@@ -56,7 +56,7 @@ export async function openDesk(appUrl: string, credentials: Credentials): Promis
 }
 
 /** Stories that no earlier run has used, spread over every section so each section page shows its share. */
-export function storiesFor(sections: string[], count: number): Story[] {
+export function articlesFor(sections: string[], count: number): Article[] {
   const run = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   return Array.from({ length: count }, (_, index) => ({
     headline: `Load test ${run}, story ${index + 1} of ${count}: the night desk files on deadline`,
@@ -68,15 +68,15 @@ export function storiesFor(sections: string[], count: number): Story[] {
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
 
-async function publish(page: Page, story: Story): Promise<Publication> {
+async function publish(page: Page, article: Article): Promise<Publication> {
   try {
-    await writeNewStory(page, story);
+    await writeNewArticle(page, article);
     const pressed = performance.now();
     await publishNow(page);
     const finishedAt = performance.now();
     const articlePath = await page.getByRole("link", { name: "View on the site" }).getAttribute("href");
     return {
-      ...story,
+      ...article,
       outcome: "published",
       ms: finishedAt - pressed,
       finishedAt,
@@ -85,7 +85,7 @@ async function publish(page: Page, story: Story): Promise<Publication> {
     };
   } catch (error) {
     const outcome = error instanceof Error && error.name === "TimeoutError" ? "unconfirmed" : "failed";
-    return { ...story, outcome, error: firstLine(error) };
+    return { ...article, outcome, error: firstLine(error) };
   }
 }
 
@@ -93,9 +93,9 @@ async function publish(page: Page, story: Story): Promise<Publication> {
  * Story n is pressed at `from + n × spacing` or as soon as the one before it is done, whichever
  * is later: a slow publication delays the rest rather than overlapping them.
  */
-export async function publishStories(
+export async function publishArticles(
   desk: Desk,
-  stories: Story[],
+  articles: Article[],
   {
     from,
     spacingMs,
@@ -103,16 +103,16 @@ export async function publishStories(
   }: { from: number; spacingMs: number; onPublished: (publication: Publication, count: number) => void },
 ): Promise<Publication[]> {
   const publications: Publication[] = [];
-  for (const [index, story] of stories.entries()) {
+  for (const [index, article] of articles.entries()) {
     await sleep(Math.max(0, from + index * spacingMs - performance.now()));
-    publications.push(await publish(desk.page, story));
+    publications.push(await publish(desk.page, article));
     onPublished(publications.at(-1)!, publications.length);
   }
   return publications;
 }
 
 /** Moves the load test's stories off someone else's site. */
-export async function trashStories(desk: Desk, publications: Publication[]): Promise<void> {
+export async function trashArticles(desk: Desk, publications: Publication[]): Promise<void> {
   for (const { editPath } of publications) {
     if (!editPath) continue;
     await desk.page.goto(editPath);

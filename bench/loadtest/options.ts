@@ -19,7 +19,7 @@ const optionsSchema = z.object({
     .min(4, "--connections must be at least 4, one for each kind of page")
     .default(200),
   duration: count("--duration", 3600).default(60),
-  stories: count("--stories", 1000).default(20),
+  articles: count("--stories", 1000).default(20),
 });
 
 export type LoadTestOptions = z.infer<typeof optionsSchema>;
@@ -28,7 +28,7 @@ const flags = {
   url: { type: "string" },
   connections: { type: "string" },
   duration: { type: "string" },
-  stories: { type: "string" },
+  articles: { type: "string" },
   help: { type: "boolean" },
 } as const;
 

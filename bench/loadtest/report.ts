@@ -10,7 +10,7 @@ export type LoadTestRun = {
   database: string;
   server: string;
   machine: string;
-  settings: { connections: number; duration: number; stories: number };
+  settings: { connections: number; duration: number; articles: number };
   readers: ReaderResult[];
   publications: Publication[];
   sightings: Sighting[];
@@ -113,7 +113,7 @@ export function criteria(run: LoadTestRun): Criterion[] {
   const outcomes = (outcome: Publication["outcome"]) =>
     run.publications.filter((publication) => publication.outcome === outcome).length;
   const visible = run.sightings.filter(isVisible).length;
-  const wanted = run.settings.stories;
+  const wanted = run.settings.articles;
   return [
     { name: "no connection errors", passed: total.errors === 0, detail: whole(total.errors) },
     { name: "no 5xx", passed: total.classes["5xx"] === 0, detail: whole(total.classes["5xx"]!) },

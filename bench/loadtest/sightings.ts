@@ -45,6 +45,6 @@ async function lookFor(
 
 export const isVisible = (sighting: Sighting) => sighting.articlePage && sighting.sectionPage && sighting.feed;
 
-export function lookForStories(baseUrl: string, publications: Publication[]): Promise<Sighting[]> {
+export function lookForArticles(baseUrl: string, publications: Publication[]): Promise<Sighting[]> {
   return Promise.all(publications.map((publication) => lookFor(baseUrl, publication)));
 }

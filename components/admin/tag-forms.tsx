@@ -136,7 +136,7 @@ export function TagMergeForm({ tags, sourceId }: { tags: TagSummary[]; sourceId?
 /** Deleting cannot be undone, so the button sits behind a disclosure that says what will happen. */
 export function TagDeleteForm({ tag, articleCount }: { tag: TagSummary; articleCount: number }) {
   const [state, formAction, pending] = useTagForm(deleteTagAction);
-  const stories = articleCount === 1 ? "1 story" : `${articleCount} stories`;
+  const articles = articleCount === 1 ? "1 story" : `${articleCount} stories`;
   return (
     <details>
       <summary className="cursor-pointer text-red-800 dark:text-red-300">
@@ -145,7 +145,7 @@ export function TagDeleteForm({ tag, articleCount }: { tag: TagSummary; articleC
       <form action={formAction} className="mt-2 max-w-xs space-y-2">
         <input type="hidden" name="id" value={tag.id} />
         <p>
-          “{tag.name}” will be taken off {stories} and {routes.tag(tag.slug)} will stop working. This cannot be undone;
+          “{tag.name}” will be taken off {articles} and {routes.tag(tag.slug)} will stop working. This cannot be undone;
           to keep old links alive, merge it instead.
         </p>
         <button type="submit" disabled={pending} className={dangerButton}>

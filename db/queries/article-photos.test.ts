@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildArticleModel } from "@/lib/mdx/article-model";
 import { articleModelColumns } from "../article-models";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
-import { articlePhotos, articles, categories, media, users } from "../schema";
+import { articlePhotos, articles, sections, media, users } from "../schema";
 import { recordArticlePhotos } from "./article-photos";
 
 const UNKNOWN_PHOTO = "6f1c3b0e-8d1a-4c55-9a41-2a7d8e0f9b13";
@@ -23,7 +23,7 @@ async function libraryPhoto(): Promise<string> {
 }
 
 /** A story's row with its body's model, as a save writes it (the compiled code is not needed here). */
-async function storedStory(bodyMdx: string, heroMediaId: string | null = null): Promise<string> {
+async function storedArticle(bodyMdx: string, heroMediaId: string | null = null): Promise<string> {
   serial += 1;
   const [row] = await getDb()
     .insert(articles)
@@ -34,7 +34,7 @@ async function storedStory(bodyMdx: string, heroMediaId: string | null = null): 
       compiledCode: "",
       sourceHash: "",
       ...articleModelColumns(buildArticleModel(bodyMdx)),
-      categoryId: sectionId,
+      sectionId: sectionId,
       authorId,
       heroMediaId,
     })
@@ -77,9 +77,9 @@ describe(`which story shows which photo, on ${databaseDriver()}`, () => {
   beforeAll(async () => {
     await migrateDatabase();
     const [section] = await getDb()
-      .insert(categories)
+      .insert(sections)
       .values({ slug: "photo-records", name: "Photo records" })
-      .returning({ id: categories.id });
+      .returning({ id: sections.id });
     const [author] = await getDb()
       .insert(users)
       .values({ email: "records@newsroom.example", name: "Rec Orders", slug: "rec-orders" })
@@ -91,31 +91,31 @@ describe(`which story shows which photo, on ${databaseDriver()}`, () => {
 
   it("records the lead and every Figure photo, replaces them on the next save, and leaves out photos the library lacks", async () => {
     const [lead, first, second] = [await libraryPhoto(), await libraryPhoto(), await libraryPhoto()];
-    const story = await storedStory("");
+    const article = await storedArticle("");
     const body = `Intro.\n\n<Figure photo="${first.toUpperCase()}" caption="One" />\n\n<Figure photo="${lead}" caption="The lead again" />\n\n<Figure photo="${UNKNOWN_PHOTO}" caption="Gone" />\n\n<Figure caption="Described only" />`;
-    await saved(story, body, lead);
-    expect(await recorded(story)).toEqual(
+    await saved(article, body, lead);
+    expect(await recorded(article)).toEqual(
       sortedById([
         { mediaId: lead, isLead: true },
         { mediaId: first, isLead: false },
       ]),
     );
 
-    await saved(story, `<Figure photo="${second}" caption="Two" />`, null);
-    expect(await recorded(story)).toEqual([{ mediaId: second, isLead: false }]);
+    await saved(article, `<Figure photo="${second}" caption="Two" />`, null);
+    expect(await recorded(article)).toEqual([{ mediaId: second, isLead: false }]);
 
-    await saved(story, "No photos now.", null);
-    expect(await recorded(story)).toEqual([]);
+    await saved(article, "No photos now.", null);
+    expect(await recorded(article)).toEqual([]);
   });
 
   it("keeps the body's photos when a save changes only the lead photo", async () => {
     const [lead, inBody] = [await libraryPhoto(), await libraryPhoto()];
-    const story = await storedStory(`<Figure photo="${inBody}" caption="In the body" />`);
+    const article = await storedArticle(`<Figure photo="${inBody}" caption="In the body" />`);
     await getDb().transaction(async (tx) => {
-      await tx.update(articles).set({ heroMediaId: lead }).where(eq(articles.id, story));
-      await recordArticlePhotos(tx, story);
+      await tx.update(articles).set({ heroMediaId: lead }).where(eq(articles.id, article));
+      await recordArticlePhotos(tx, article);
     });
-    expect(await recorded(story)).toEqual(
+    expect(await recorded(article)).toEqual(
       sortedById([
         { mediaId: lead, isLead: true },
         { mediaId: inBody, isLead: false },
@@ -125,7 +125,7 @@ describe(`which story shows which photo, on ${databaseDriver()}`, () => {
 
   it("fills the record for stories saved before it existed, as the next save would", async () => {
     const [lead, first, second] = [await libraryPhoto(), await libraryPhoto(), await libraryPhoto()];
-    const stories = [
+    const articles = [
       {
         bodyMdx: `Intro.\n\n<Figure width="40" photo="${first.toUpperCase()}" caption="A > B" />\n\n<Figure\n  photo="${second}"\n  caption="Two"\n/>\n\n<Figure photo="${lead}" caption="The lead again" />\n\n<Figure photo="${UNKNOWN_PHOTO}" caption="Gone" />`,
         heroMediaId: lead,
@@ -136,7 +136,7 @@ describe(`which story shows which photo, on ${databaseDriver()}`, () => {
       },
       { bodyMdx: "Just words.", heroMediaId: null },
     ];
-    const ids = await Promise.all(stories.map((story) => storedStory(story.bodyMdx, story.heroMediaId)));
+    const ids = await Promise.all(articles.map((article) => storedArticle(article.bodyMdx, article.heroMediaId)));
     const expected = [];
     for (const id of ids) {
       await getDb().transaction((tx) => recordArticlePhotos(tx, id));

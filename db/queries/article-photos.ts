@@ -12,13 +12,13 @@ import type { Transaction } from "./staff";
  */
 export async function recordArticlePhotos(tx: Transaction, articleId: string): Promise<void> {
   await tx.delete(articlePhotos).where(eq(articlePhotos.articleId, articleId));
-  const [story] = await tx
+  const [article] = await tx
     .select({ heroMediaId: articles.heroMediaId, bodyPhotoIds: articles.bodyPhotoIds })
     .from(articles)
     .where(eq(articles.id, articleId));
-  if (!story) return;
-  const lead = story.heroMediaId?.toLowerCase() ?? null;
-  const shown = [...new Set([...(lead ? [lead] : []), ...story.bodyPhotoIds.map((id) => id.toLowerCase())])];
+  if (!article) return;
+  const lead = article.heroMediaId?.toLowerCase() ?? null;
+  const shown = [...new Set([...(lead ? [lead] : []), ...article.bodyPhotoIds.map((id) => id.toLowerCase())])];
   if (shown.length === 0) return;
   const inLibrary = await tx.select({ id: media.id }).from(media).where(inArray(media.id, shown));
   if (inLibrary.length === 0) return;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { isSlug } from "@/lib/slugs";
 import { getReaderDb } from "../client";
-import { articles, articleTags, categories, tags, users } from "../schema";
+import { articles, articleTags, sections, tags, users } from "../schema";
 import { isPublicArticle, selectArticleSummaries, toArticleSummary, type ArticleSummary } from "./public-articles";
 
 export type { ArticleSummary, LeadPhoto } from "./public-articles";
@@ -14,7 +14,7 @@ export const PAGE_SIZE = 20;
  * after (a keyset, so page 500 costs what page 1 costs); `newerCursor` is null when the newer
  * page is the list's first page and `undefined` when this is the first page.
  */
-export type StoryListPage = {
+export type ArticleListPage = {
   articles: ArticleSummary[];
   olderCursor: string | null;
   newerCursor: string | null | undefined;
@@ -53,18 +53,18 @@ async function newerCursorOf(filter: SQL, firstOnPage: string): Promise<string |
   return newer[0]?.id ?? null;
 }
 
-async function storyListPage(filter: SQL, before: string | undefined): Promise<StoryListPage> {
+async function articleListPage(filter: SQL, before: string | undefined): Promise<ArticleListPage> {
   const after =
     before === undefined ? undefined : sql`(${articles.publishedAt}, ${articles.id}) < ${keysetOf(filter, before)}`;
   const rows = await selectSummaries()
     .where(and(isPublicArticle, filter, after))
     .orderBy(...newestFirst)
     .limit(PAGE_SIZE + 1);
-  const stories = rows.slice(0, PAGE_SIZE).map(toArticleSummary);
-  const first = stories[0];
-  const last = stories.at(-1);
+  const summaries = rows.slice(0, PAGE_SIZE).map(toArticleSummary);
+  const first = summaries[0];
+  const last = summaries.at(-1);
   return {
-    articles: stories,
+    articles: summaries,
     olderCursor: rows.length > PAGE_SIZE && last ? last.id : null,
     newerCursor: before === undefined || !first ? undefined : await newerCursorOf(filter, first.id),
   };
@@ -74,7 +74,7 @@ type ListRequest = { before?: string };
 
 /** A section's stories, newest first; none when `before` names no story of the section. */
 export async function listSectionArticles({ sectionId, before }: ListRequest & { sectionId: string }) {
-  return storyListPage(eq(articles.categoryId, sectionId), before);
+  return articleListPage(eq(articles.sectionId, sectionId), before);
 }
 
 export async function listTagArticles({ tagId, before }: ListRequest & { tagId: string }) {
@@ -82,23 +82,23 @@ export async function listTagArticles({ tagId, before }: ListRequest & { tagId: 
     .select({ id: articleTags.articleId })
     .from(articleTags)
     .where(eq(articleTags.tagId, tagId));
-  return storyListPage(inArray(articles.id, taggedArticles), before);
+  return articleListPage(inArray(articles.id, taggedArticles), before);
 }
 
 export async function listAuthorArticles({ authorId, before }: ListRequest & { authorId: string }) {
-  return storyListPage(eq(articles.authorId, authorId), before);
+  return articleListPage(eq(articles.authorId, authorId), before);
 }
 
 /** The newest stories of each section, for the home page's section blocks. */
 export async function listSectionFronts({ perSection }: { perSection: number }) {
-  const sections = await getReaderDb()
-    .select({ id: categories.id, slug: categories.slug, name: categories.name })
-    .from(categories)
-    .orderBy(categories.position, categories.name);
+  const sectionRows = await getReaderDb()
+    .select({ id: sections.id, slug: sections.slug, name: sections.name })
+    .from(sections)
+    .orderBy(sections.position, sections.name);
   const fronts = await Promise.all(
-    sections.map(async (section) => {
+    sectionRows.map(async (section) => {
       const rows = await selectSummaries()
-        .where(and(isPublicArticle, eq(articles.categoryId, section.id)))
+        .where(and(isPublicArticle, eq(articles.sectionId, section.id)))
         .orderBy(...newestFirst)
         .limit(perSection);
       return { section: { slug: section.slug, name: section.name }, articles: rows.map(toArticleSummary) };
@@ -125,7 +125,7 @@ export async function getPublishedArticle({ slug }: { slug: string }): Promise<P
     sourceHash: articles.sourceHash,
     seoTitle: articles.seoTitle,
     seoDescription: articles.seoDescription,
-    sectionId: articles.categoryId,
+    sectionId: articles.sectionId,
     authorBio: users.bio,
   })
     .where(and(isPublicArticle, eq(articles.slug, slug)))
@@ -167,7 +167,7 @@ export async function listRelatedArticles({
   sectionId: string;
   limit: number;
 }): Promise<ArticleSummary[]> {
-  const inSection = eq(articles.categoryId, sectionId);
+  const inSection = eq(articles.sectionId, sectionId);
   const anchor = keysetOf(inSection, articleId);
   const neighbours = (direction: "earlier" | "later") =>
     sql`(${getReaderDb()

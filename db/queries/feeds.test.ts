@@ -14,13 +14,13 @@ import { compileArticle } from "@/lib/mdx/compile";
 import { site } from "@/lib/site";
 import { articleModelColumns } from "../article-models";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
-import { articles, articleTags, categories, media, tagRedirects, tags, users } from "../schema";
+import { articles, articleTags, sections, media, tagRedirects, tags, users } from "../schema";
 import { seedNewsroom } from "../seed";
 import { FEED_LENGTH } from "./feeds";
 
-const NATO_STORY = "ukraine-to-receive-nato-support-and-membership-after-conflict";
-const DRAFT_STORY = "family-bakeries-raise-prices-as-flour-and-energy-bills-climb-together";
-const SCHEDULED_STORY = "solar-powered-data-centre-opens-inside-a-disused-limestone-quarry";
+const NATO_ARTICLE = "ukraine-to-receive-nato-support-and-membership-after-conflict";
+const DRAFT_ARTICLE = "family-bakeries-raise-prices-as-flour-and-energy-bills-climb-together";
+const SCHEDULED_ARTICLE = "solar-powered-data-centre-opens-inside-a-disused-limestone-quarry";
 
 const NATO_PHOTOS = [
   { caption: "An image of Ukrainian soldiers standing strong and united", camera: "Canon EOS 5D Mark IV" },
@@ -140,13 +140,13 @@ function addresses(html: string): string[] {
   return [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((match) => match[1] ?? "");
 }
 
-async function idOf(table: typeof categories | typeof users | typeof tags, slug: string): Promise<string> {
+async function idOf(table: typeof sections | typeof users | typeof tags, slug: string): Promise<string> {
   const [row] = await getDb().select({ id: table.id }).from(table).where(eq(table.slug, slug));
   if (!row) throw new Error(`No ${slug} in the seeded newsroom`);
   return row.id;
 }
 
-async function publishAwkwardStory(): Promise<{ photoId: string }> {
+async function publishAwkwardArticle(): Promise<{ photoId: string }> {
   const db = getDb();
   const [photo] = await db
     .insert(media)
@@ -163,7 +163,7 @@ async function publishAwkwardStory(): Promise<{ photoId: string }> {
     })
     .returning({ id: media.id });
   const bodyMdx = [
-    `Bakers met at [the guild hall](/articles/${NATO_STORY}) and Zoë said "enough".`,
+    `Bakers met at [the guild hall](/articles/${NATO_ARTICLE}) and Zoë said "enough".`,
     `<Figure caption='${AWKWARD.bodyCaption}' camera="Leica Q2" credit="Zoë Nowak" />`,
     `<Figure photo="${photo!.id}" width="4000" height="3000" caption="The same loaves, closer" />`,
   ].join("\n\n");
@@ -179,7 +179,7 @@ async function publishAwkwardStory(): Promise<{ photoId: string }> {
       compiledCode: compiled.code,
       sourceHash: compiled.sourceHash,
       ...articleModelColumns(compiled),
-      categoryId: await idOf(categories, "economy"),
+      sectionId: await idOf(sections, "economy"),
       authorId: await idOf(users, "newsroom-staff"),
       heroMediaId: photo!.id,
       status: "published",
@@ -199,7 +199,7 @@ describe(`the feeds on ${databaseDriver()}`, () => {
   beforeAll(async () => {
     await migrateDatabase();
     await seedNewsroom(await loadNewsroomContent(path.join(process.cwd(), "content")), "UTC");
-    ({ photoId: awkwardPhotoId } = await publishAwkwardStory());
+    ({ photoId: awkwardPhotoId } = await publishAwkwardArticle());
   });
 
   afterAll(async () => {
@@ -258,16 +258,16 @@ describe(`the feeds on ${databaseDriver()}`, () => {
   it("carries the commissioned story with its three photos' descriptions and cameras, field by field", async () => {
     for (const feedPath of ["/rss.xml", "/category/conflicts/rss.xml", "/tag/nato/rss.xml"]) {
       const feed = await rssParser.parseString(await body(feedPath));
-      const story = feed.items.find((item) => item.link === absolute(`/articles/${NATO_STORY}`));
-      expect(story, feedPath).toMatchObject({
+      const article = feed.items.find((item) => item.link === absolute(`/articles/${NATO_ARTICLE}`));
+      expect(article, feedPath).toMatchObject({
         title: "Ukraine to Receive NATO Support and Membership After Conflict",
         pubDate: "Fri, 01 Dec 2023 00:00:00 GMT",
         creator: "Newsroom Staff",
         contentSnippet: "NATO pledges long-term support to Ukraine and offers membership in the military alliance",
       });
-      expect(story?.guid).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
-      expect(story?.categories).toEqual(["Conflicts", "NATO", "Russia", "Ukraine"]);
-      const content = story?.["content:encoded"] ?? "";
+      expect(article?.guid).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+      expect(article?.categories).toEqual(["Conflicts", "NATO", "Russia", "Ukraine"]);
+      const content = article?.["content:encoded"] ?? "";
       for (const photo of NATO_PHOTOS) {
         expect(content).toContain(photo.caption);
         expect(content).toContain(`Taken with ${photo.camera}`);
@@ -275,7 +275,7 @@ describe(`the feeds on ${databaseDriver()}`, () => {
       expect(content).toContain("as long as it takes.");
       // The newsroom has only descriptions of these photos: no image, no enclosure, no media:content.
       expect(content).not.toContain("<img");
-      expect(story?.enclosure).toBeUndefined();
+      expect(article?.enclosure).toBeUndefined();
     }
     const [nato] = rssItems(wellFormed(await body("/category/conflicts/rss.xml")));
     expect(nato?.["media:content"]).toBeUndefined();
@@ -301,7 +301,7 @@ describe(`the feeds on ${databaseDriver()}`, () => {
   });
 
   it("keeps each story's guid, not a permalink, when its headline is edited", async () => {
-    const natoLink = absolute(`/articles/${NATO_STORY}`);
+    const natoLink = absolute(`/articles/${NATO_ARTICLE}`);
     const guidOf = async () => {
       const item = rssItems(wellFormed(await body("/rss.xml"))).find((candidate) => candidate.link === natoLink);
       return { guid: item?.guid as XmlNode, title: item?.title };
@@ -313,27 +313,27 @@ describe(`the feeds on ${databaseDriver()}`, () => {
     await db
       .update(articles)
       .set({ headline: "NATO Promises Ukraine Membership Once the War Ends" })
-      .where(eq(articles.slug, NATO_STORY));
+      .where(eq(articles.slug, NATO_ARTICLE));
     try {
       const after = await guidOf();
       expect(after.title).toBe("NATO Promises Ukraine Membership Once the War Ends");
       expect(after.guid).toEqual(before.guid);
     } finally {
-      await db.update(articles).set({ headline: original }).where(eq(articles.slug, NATO_STORY));
+      await db.update(articles).set({ headline: original }).where(eq(articles.slug, NATO_ARTICLE));
     }
   });
 
   it("escapes ampersands, angle brackets, quotes and non-ASCII in headline, tag and captions, and reads back exactly", async () => {
     const feed = await rssParser.parseString(await body("/rss.xml"));
-    const story = feed.items.find((item) => item.link === absolute(`/articles/${AWKWARD.slug}`));
-    expect(story).toMatchObject({ title: AWKWARD.headline, contentSnippet: AWKWARD.dek });
-    expect(story?.categories).toEqual(["Economy", AWKWARD.tag.name]);
-    const content = story?.["content:encoded"] ?? "";
+    const article = feed.items.find((item) => item.link === absolute(`/articles/${AWKWARD.slug}`));
+    expect(article).toMatchObject({ title: AWKWARD.headline, contentSnippet: AWKWARD.dek });
+    expect(article?.categories).toEqual(["Economy", AWKWARD.tag.name]);
+    const content = article?.["content:encoded"] ?? "";
     expect(content).toContain(
       `Ovens &#x26; &#x3C;trays> "lit" before dawn in Poznań<br>Taken with Leica Q2<br>Photo: Zoë Nowak`,
     );
     expect(content).toContain(`Loaves &#x26; &#x3C;rolls> "cooling" in Gdańsk`);
-    expect(content).toContain(`<a href="${absolute(`/articles/${NATO_STORY}`)}">the guild hall</a>`);
+    expect(content).toContain(`<a href="${absolute(`/articles/${NATO_ARTICLE}`)}">the guild hall</a>`);
     // Outside attribute values (where HTML allows a bare "<"), no caption word became an element.
     expect(content.replace(/="[^"]*"/g, '=""')).not.toMatch(/<(butter|salt|rolls|trays)/);
 
@@ -342,7 +342,7 @@ describe(`the feeds on ${databaseDriver()}`, () => {
       (candidate.link as XmlNode[]).some((link) => link["@_href"] === absolute(`/articles/${AWKWARD.slug}`)),
     );
     expect(entry?.title).toMatchObject({ "#text": AWKWARD.headline });
-    expect(entry?.category).toContainEqual(
+    expect(entry?.section).toContainEqual(
       expect.objectContaining({ "@_label": AWKWARD.tag.name, "@_term": AWKWARD.tag.slug }),
     );
 
@@ -383,8 +383,8 @@ describe(`the feeds on ${databaseDriver()}`, () => {
     for (const feedPath of EVERY_FEED) {
       const text = await body(feedPath);
       for (const hidden of [
-        DRAFT_STORY,
-        SCHEDULED_STORY,
+        DRAFT_ARTICLE,
+        SCHEDULED_ARTICLE,
         "Family Bakeries Raise Prices",
         "Solar-Powered Data Centre",
       ]) {
@@ -466,7 +466,7 @@ describe(`the feeds on ${databaseDriver()}`, () => {
     expect(feed.link).toContainEqual(expect.objectContaining({ "@_rel": "self", "@_href": absolute("/atom.xml") }));
     const entries = feed.entry as XmlNode[];
     const nato = entries.find(
-      (entry) => (entry.link as XmlNode[])[0]?.["@_href"] === absolute(`/articles/${NATO_STORY}`),
+      (entry) => (entry.link as XmlNode[])[0]?.["@_href"] === absolute(`/articles/${NATO_ARTICLE}`),
     );
     expect(nato).toMatchObject({ published: "2023-12-01T00:00:00.000Z", updated: "2023-12-01T00:00:00.000Z" });
     expect(nato?.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
@@ -495,7 +495,7 @@ describe(`the feeds on ${databaseDriver()}`, () => {
         date_published: expect.any(String),
       });
     }
-    const nato = feed.items.find((item) => item.url === absolute(`/articles/${NATO_STORY}`));
+    const nato = feed.items.find((item) => item.url === absolute(`/articles/${NATO_ARTICLE}`));
     expect(nato).toMatchObject({
       date_published: "2023-12-01T00:00:00.000Z",
       authors: [{ name: "Newsroom Staff", url: absolute("/author/newsroom-staff") }],
@@ -510,9 +510,9 @@ describe(`the feeds on ${databaseDriver()}`, () => {
     const db = getDb();
     const compiled = await compileArticle("A short wire report.");
     const [wire] = await db
-      .insert(categories)
+      .insert(sections)
       .values({ slug: "wire", name: "Wire", position: 99 })
-      .returning({ id: categories.id });
+      .returning({ id: sections.id });
     const authorId = await idOf(users, "newsroom-staff");
     await db.insert(articles).values(
       Array.from({ length: FEED_LENGTH + 5 }, (_, index) => {
@@ -524,7 +524,7 @@ describe(`the feeds on ${databaseDriver()}`, () => {
           compiledCode: compiled.code,
           sourceHash: compiled.sourceHash,
           ...articleModelColumns(compiled),
-          categoryId: wire!.id,
+          sectionId: wire!.id,
           authorId,
           status: "published" as const,
           publishedAt,

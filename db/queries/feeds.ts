@@ -15,7 +15,7 @@ function scopeFilter(scope: FeedScope): SQL | undefined {
     case "site":
       return undefined;
     case "section":
-      return eq(articles.categoryId, scope.sectionId);
+      return eq(articles.sectionId, scope.sectionId);
     case "tag":
       return inArray(
         articles.id,

@@ -29,7 +29,7 @@ const AUDIT_INSERT = 'insert into "audit_log"';
 const ARTICLE_UPDATE = 'update "articles"';
 
 /** Everything a publish touches, for one story. */
-async function story(db: Database, id: string) {
+async function article(db: Database, id: string) {
   const [row] = await db
     .select({
       status: articles.status,
@@ -66,7 +66,7 @@ const draft = {
   revisions: [1],
 };
 
-function expectPublished(state: Awaited<ReturnType<typeof story>>) {
+function expectPublished(state: Awaited<ReturnType<typeof article>>) {
   expect(state).toMatchObject({
     status: "published",
     version: 2,
@@ -106,11 +106,11 @@ describe.runIf(databaseDriver() === "postgres")("a publish killed mid-transactio
 
   it("leaves the story a draft in every part, while a publish left alone completes in every part", async () => {
     const { editorId, control, interrupted } = await prepare({});
-    const before = await story(getDb(), interrupted);
+    const before = await article(getDb(), interrupted);
     expect(before).toMatchObject(draft);
 
     await runNewsroomChild(["publish", control], { EDITOR_ID: editorId });
-    expectPublished(await story(getDb(), control));
+    expectPublished(await article(getDb(), control));
 
     const observer = postgres(process.env.DATABASE_URL!, { max: 2, onnotice: () => {} });
     let publisherPid = 0;
@@ -151,7 +151,7 @@ describe.runIf(databaseDriver() === "postgres")("a publish killed mid-transactio
       await observer.end();
     }
 
-    expect(await story(getDb(), interrupted)).toEqual(before);
+    expect(await article(getDb(), interrupted)).toEqual(before);
   }, 240_000);
 });
 
@@ -202,8 +202,8 @@ describe.runIf(databaseDriver() === "pglite")("a publish killed mid-transaction 
       });
 
       const [controlAfter, interruptedAfter] = await withDirectory(directory, async (db) => [
-        await story(db, control),
-        await story(db, interrupted),
+        await article(db, control),
+        await article(db, interrupted),
       ]);
       expectPublished(controlAfter!);
       // Untouched: its updated_at is still its creation time, before the other story's publish.

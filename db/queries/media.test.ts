@@ -6,7 +6,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Staff } from "@/lib/auth/roles";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
-import { auditLog, categories, media, mediaVariants, users } from "../schema";
+import { auditLog, sections, media, mediaVariants, users } from "../schema";
 import {
   findPhotosMissingText,
   getPhotoFile,
@@ -216,9 +216,9 @@ describe(`the photo library on ${databaseDriver()}`, () => {
 
     beforeAll(async () => {
       const [section] = await getDb()
-        .insert(categories)
+        .insert(sections)
         .values({ slug: "photo-audience", name: "Photo audience" })
-        .returning({ id: categories.id });
+        .returning({ id: sections.id });
       sectionId = section!.id;
     });
 
@@ -250,12 +250,12 @@ describe(`the photo library on ${databaseDriver()}`, () => {
       actAs("anonymous");
       expect(await getPhotoFile({ id: photo.id })).toBeNull();
 
-      const story = await draftShowing(`<Figure photo="${photo.id}" caption="c" alt="a" />`);
+      const article = await draftShowing(`<Figure photo="${photo.id}" caption="c" alt="a" />`);
       actAs("anonymous");
       expect(await getPhotoFile({ id: photo.id })).toBeNull();
       expect(await getPhotoFile({ id: photo.id, width: 320 })).toBeNull();
 
-      await published(story);
+      await published(article);
       actAs("anonymous");
       expect(await getPhotoFile({ id: photo.id })).toMatchObject({ audience: "public" });
       expect(await getPhotoFile({ id: photo.id, width: 320 })).toMatchObject({ audience: "public" });
@@ -385,7 +385,7 @@ describe(`the photo library on ${databaseDriver()}`, () => {
     }
 
     /** Filed through the newsroom as the writer, then published by an editor unless it stays a draft. */
-    async function story(
+    async function article(
       headline: string,
       photos: { lead?: PhotoSummary; inBody?: PhotoSummary },
       publication: "draft" | "now" | "scheduled",
@@ -419,27 +419,27 @@ describe(`the photo library on ${databaseDriver()}`, () => {
 
     beforeAll(async () => {
       const [section] = await getDb()
-        .insert(categories)
+        .insert(sections)
         .values({ slug: "photo-text", name: "Photo text" })
-        .returning({ id: categories.id });
+        .returning({ id: sections.id });
       sectionId = section!.id;
     });
 
     it("lets only editors change the text of a published story's lead photo", async () => {
       const lead = await describedPhoto();
-      await story("Talks open with a lead photo", { lead }, "now");
+      await article("Talks open with a lead photo", { lead }, "now");
       expect(await matrix(rewrite(lead))).toEqual(editorsOnly);
     });
 
     it("lets only editors change the text of a photo in a published story's body", async () => {
       const inBody = await describedPhoto();
-      await story("Talks open with a photo below", { inBody }, "now");
+      await article("Talks open with a photo below", { inBody }, "now");
       expect(await matrix(rewrite(inBody))).toEqual(editorsOnly);
     });
 
     it("tells the writer why, and leaves the text as the editor left it", async () => {
       const lead = await describedPhoto();
-      await story("Talks open again", { lead }, "now");
+      await article("Talks open again", { lead }, "now");
       actAs("writer");
       await expect(rewrite(lead)()).rejects.toThrow(
         "This photo appears in a published story; only an editor can change its text.",
@@ -453,14 +453,14 @@ describe(`the photo library on ${databaseDriver()}`, () => {
 
     it("counts a scheduled story as published: readers will see it", async () => {
       const inBody = await describedPhoto();
-      await story("Talks to open tomorrow", { inBody }, "scheduled");
+      await article("Talks to open tomorrow", { inBody }, "scheduled");
       expect(await matrix(rewrite(inBody))).toEqual(editorsOnly);
     });
 
     it("lets a writer change a photo that only drafts and trashed stories show", async () => {
       const [lead, inBody] = [await describedPhoto(), await describedPhoto()];
-      await story("Talks, a draft", { lead, inBody }, "draft");
-      const trashed = await story("Talks, withdrawn", { lead, inBody }, "now");
+      await article("Talks, a draft", { lead, inBody }, "draft");
+      const trashed = await article("Talks, withdrawn", { lead, inBody }, "now");
       actAs("editor");
       await moveArticleToTrash({ id: trashed });
       const anyStaff = {

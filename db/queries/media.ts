@@ -13,7 +13,7 @@ import { articlePhotos, articles, media, mediaVariants } from "../schema";
 import { recordAudit } from "./audit-log";
 import { isPublicArticle } from "./public-articles";
 import type { Transaction } from "./staff";
-import { findPublicStories, storiesTags } from "./story-reader-tags";
+import { findPublicArticles, articlesTags } from "./article-reader-tags";
 
 export const PHOTO_LIBRARY_PAGE_SIZE = 24;
 
@@ -211,7 +211,7 @@ export async function listPhotos({ query, page }: { query?: string; page: number
 }
 
 // Published or scheduled, and not in the trash: readers see its photos' text now or when its time comes.
-async function isOnPublishedStory(tx: Transaction, id: string): Promise<boolean> {
+async function isOnPublishedArticle(tx: Transaction, id: string): Promise<boolean> {
   const [shown] = await tx
     .select({ articleId: articlePhotos.articleId })
     .from(articlePhotos)
@@ -235,7 +235,7 @@ export async function updatePhotoText(
   const staff = await requireStaff();
   const { id, altText, caption, credit } = photoTextSchema.parse(input);
   return getDb().transaction(async (tx) => {
-    if (!hasRole(staff, "editor") && (await isOnPublishedStory(tx, id))) {
+    if (!hasRole(staff, "editor") && (await isOnPublishedArticle(tx, id))) {
       throw new NotAuthorizedError(
         "forbidden",
         "This photo appears in a published story; only an editor can change its text.",
@@ -257,7 +257,7 @@ export async function updatePhotoText(
     });
     // Alt text and captions show wherever a public story shows the photo: its page, lists and feeds.
     const showing = tx.select({ id: articlePhotos.articleId }).from(articlePhotos).where(eq(articlePhotos.mediaId, id));
-    return { ...photo, expired: storiesTags(...(await findPublicStories(tx, inArray(articles.id, showing)))) };
+    return { ...photo, expired: articlesTags(...(await findPublicArticles(tx, inArray(articles.id, showing)))) };
   });
 }
 

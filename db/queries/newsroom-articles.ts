@@ -8,12 +8,12 @@ import { articleSlug, tagSlug } from "@/lib/slugs";
 import type { ReaderTag } from "@/lib/cache-tags";
 import { articleModelColumns } from "../article-models";
 import { getDb, type Database } from "../client";
-import { articleRevisions, articles, articleTags, categories, tagRedirects, tags, users } from "../schema";
+import { articleRevisions, articles, articleTags, sections, tagRedirects, tags, users } from "../schema";
 import { recordArticlePhotos } from "./article-photos";
 import { recordAudit, type AuditAction } from "./audit-log";
 import { NotFoundError } from "./errors";
 import { findPhotosMissingText } from "./media";
-import { findPublicStories, storiesTags } from "./story-reader-tags";
+import { findPublicArticles, articlesTags } from "./article-reader-tags";
 import { lockTaxonomy } from "./taxonomy";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -71,7 +71,7 @@ export async function listNewsroomArticles(filter: NewsroomArticleFilter) {
     isNull(articles.deletedAt),
     visibleTo(staff),
     filter.status ? statusCondition[filter.status] : undefined,
-    filter.sectionSlug ? eq(categories.slug, filter.sectionSlug) : undefined,
+    filter.sectionSlug ? eq(sections.slug, filter.sectionSlug) : undefined,
     filter.authorSlug ? eq(users.slug, filter.authorSlug) : undefined,
     filter.text ? ilike(articles.headline, `%${filter.text.replace(/[\\%_]/g, "\\$&")}%`) : undefined,
     filter.tagSlug
@@ -93,13 +93,13 @@ export async function listNewsroomArticles(filter: NewsroomArticleFilter) {
         slug: articles.slug,
         headline: articles.headline,
         status: editorialStatus,
-        sectionName: categories.name,
+        sectionName: sections.name,
         authorName: users.name,
         updatedAt: articles.updatedAt,
         publishedAt: articles.publishedAt,
       })
       .from(articles)
-      .innerJoin(categories, eq(categories.id, articles.categoryId))
+      .innerJoin(sections, eq(sections.id, articles.sectionId))
       .innerJoin(users, eq(users.id, articles.authorId));
   const [rows, totals] = await Promise.all([
     base()
@@ -110,7 +110,7 @@ export async function listNewsroomArticles(filter: NewsroomArticleFilter) {
     getDb()
       .select({ total: count() })
       .from(articles)
-      .innerJoin(categories, eq(categories.id, articles.categoryId))
+      .innerJoin(sections, eq(sections.id, articles.sectionId))
       .innerJoin(users, eq(users.id, articles.authorId))
       .where(where),
   ]);
@@ -150,7 +150,7 @@ async function loadArticleForEditing(tx: Transaction | Database, id: string): Pr
       firstPublishedAt: articles.firstPublishedAt,
       headline: articles.headline,
       dek: articles.dek,
-      sectionId: articles.categoryId,
+      sectionId: articles.sectionId,
       bodyMdx: articles.bodyMdx,
       seoTitle: articles.seoTitle,
       seoDescription: articles.seoDescription,
@@ -310,14 +310,14 @@ async function recordRevision(tx: Transaction, articleId: string, version: numbe
 }
 
 /** What the editor form sets on the article row, apart from the body. */
-function storyColumns(input: ArticleInput) {
+function articleColumns(input: ArticleInput) {
   return {
     headline: input.headline,
     dek: input.dek,
     seoTitle: input.seoTitle || null,
     seoDescription: input.seoDescription || null,
     heroMediaId: input.heroMediaId || null,
-    categoryId: input.sectionId,
+    sectionId: input.sectionId,
   };
 }
 
@@ -335,7 +335,7 @@ function bodyColumns(bodyMdx: string, compiled: CompiledArticle) {
 export type PublicationIntent = "save" | "publish" | "schedule" | "unpublish";
 
 /** A save, with the publication it asks for: one press of a button, one transaction, one version. */
-export type StoryPublication = { intent?: PublicationIntent; publishAt?: Date };
+export type ArticlePublication = { intent?: PublicationIntent; publishAt?: Date };
 
 const PUBLICATION_AUDIT = {
   publish: "article.published",
@@ -345,7 +345,7 @@ const PUBLICATION_AUDIT = {
 
 const SCHEDULE_IN_THE_FUTURE = "Choose a future date and time to schedule the story.";
 
-const invalidStory = (reason: "mdx" | "photos" | "publish-time", message: string, issues: MdxIssue[] = []) =>
+const invalidArticle = (reason: "mdx" | "photos" | "publish-time", message: string, issues: MdxIssue[] = []) =>
   ({ status: "invalid", reason, message, issues }) as const;
 
 /** Refused before anything is compiled or written: only editors publish, schedule or unpublish. */
@@ -355,21 +355,21 @@ async function staffFor(intent: PublicationIntent): Promise<Staff> {
   return staff;
 }
 
-function scheduleProblem({ intent = "save", publishAt }: StoryPublication) {
+function scheduleProblem({ intent = "save", publishAt }: ArticlePublication) {
   if (intent !== "schedule") return null;
   if (publishAt && !Number.isNaN(publishAt.getTime()) && publishAt > new Date()) return null;
-  return invalidStory("publish-time", SCHEDULE_IN_THE_FUTURE);
+  return invalidArticle("publish-time", SCHEDULE_IN_THE_FUTURE);
 }
 
 /** A story whose photos lack alt text or a caption is not published: the whole save is refused, nothing written. */
-async function photoProblem(intent: PublicationIntent, story: Pick<ArticleInput, "bodyMdx" | "heroMediaId">) {
+async function photoProblem(intent: PublicationIntent, article: Pick<ArticleInput, "bodyMdx" | "heroMediaId">) {
   if (intent !== "publish" && intent !== "schedule") return null;
-  const check = await findPhotosMissingText({ bodyMdx: story.bodyMdx, heroMediaId: story.heroMediaId || null });
-  return check.message ? invalidStory("photos", check.message) : null;
+  const check = await findPhotosMissingText({ bodyMdx: article.bodyMdx, heroMediaId: article.heroMediaId || null });
+  return check.message ? invalidArticle("photos", check.message) : null;
 }
 
 /** The publication columns the intent sets; `slugLocked` says whether the story was ever published. */
-function publicationColumns({ intent = "save", publishAt }: StoryPublication, slugLocked: boolean) {
+function publicationColumns({ intent = "save", publishAt }: ArticlePublication, slugLocked: boolean) {
   if (intent === "unpublish") return { status: "draft" as const };
   if (intent === "save") return {};
   const when = intent === "schedule" && publishAt ? publishAt : new Date();
@@ -384,7 +384,7 @@ const PUBLICATION_DONE = {
   unpublish: "unpublished",
 } as const satisfies Record<PublicationIntent, ArticleSavedPublication>;
 
-async function recordStoryAudit(
+async function recordArticleAudit(
   tx: Transaction,
   staff: Staff,
   articleId: string,
@@ -399,33 +399,33 @@ async function recordStoryAudit(
  * A new story, bylined to whoever writes it: a draft, unless an editor pressed Publish or Schedule
  * on the new story's form, which publishes it in the same transaction.
  */
-export async function createArticleDraft(input: ArticleInput & StoryPublication): Promise<ArticleWriteResult> {
-  const { intent = "save", publishAt, ...story } = input;
+export async function createArticleDraft(input: ArticleInput & ArticlePublication): Promise<ArticleWriteResult> {
+  const { intent = "save", publishAt, ...article } = input;
   await staffFor(intent);
   const refusal = scheduleProblem({ intent, publishAt });
   if (refusal) return refusal;
-  const compiled = await compileOrIssues(story.bodyMdx);
-  if (Array.isArray(compiled)) return invalidStory("mdx", MDX_PROBLEMS, compiled);
-  const photos = await photoProblem(intent, story);
+  const compiled = await compileOrIssues(article.bodyMdx);
+  if (Array.isArray(compiled)) return invalidArticle("mdx", MDX_PROBLEMS, compiled);
+  const photos = await photoProblem(intent, article);
   if (photos) return photos;
   // Checked again after the compile: an account disabled meanwhile writes nothing.
   const staff = await staffFor(intent);
   return getDb().transaction(async (tx) => {
-    const slug = await availableSlug(tx, story.slug || articleSlug(story.headline));
+    const slug = await availableSlug(tx, article.slug || articleSlug(article.headline));
     const [created] = await tx
       .insert(articles)
       .values({
         slug,
-        ...storyColumns(story),
-        ...bodyColumns(story.bodyMdx, compiled),
+        ...articleColumns(article),
+        ...bodyColumns(article.bodyMdx, compiled),
         ...publicationColumns({ intent, publishAt }, false),
         authorId: staff.id,
       })
       .returning({ id: articles.id, version: articles.version });
     const id = created!.id;
-    await replaceArticleTags(tx, id, story.tags);
+    await replaceArticleTags(tx, id, article.tags);
     await recordArticlePhotos(tx, id);
-    await recordRevision(tx, id, created!.version, story, staff);
+    await recordRevision(tx, id, created!.version, article, staff);
     await recordAudit(tx, {
       actor: staff,
       action: "article.created",
@@ -433,15 +433,15 @@ export async function createArticleDraft(input: ArticleInput & StoryPublication)
       entityId: id,
       details: { slug },
     });
-    if (intent !== "save") await recordStoryAudit(tx, staff, id, intent, { version: created!.version });
-    const after = await findPublicStories(tx, eq(articles.id, id));
+    if (intent !== "save") await recordArticleAudit(tx, staff, id, intent, { version: created!.version });
+    const after = await findPublicArticles(tx, eq(articles.id, id));
     return {
       status: "saved",
       id,
       slug,
       version: created!.version,
       publication: PUBLICATION_DONE[intent],
-      expired: storiesTags(...after),
+      expired: articlesTags(...after),
     };
   });
 }
@@ -467,24 +467,24 @@ function withChanges(current: ArticleForEditing, changes: ArticleChanges): Artic
   };
 }
 
-const STORY_GONE = "This story no longer exists: someone may have moved it to the trash.";
+const ARTICLE_GONE = "This story no longer exists: someone may have moved it to the trash.";
 
 async function loadEditableArticle(staff: Staff, tx: Transaction | Database, id: string): Promise<ArticleForEditing> {
   const current = await loadArticleForEditing(tx, id);
-  if (!current) throw new NotFoundError(STORY_GONE);
+  if (!current) throw new NotFoundError(ARTICLE_GONE);
   assertMayEdit(staff, current);
   return current;
 }
 
 /** A save over the version read, with what the button asked for; no version means over whatever is current. */
-type StoryChange = ArticleChanges & StoryPublication & { id: string; expectedVersion?: number };
+type ArticleChange = ArticleChanges & ArticlePublication & { id: string; expectedVersion?: number };
 
-async function changeStory({ id, expectedVersion, intent = "save", publishAt, ...changes }: StoryChange) {
+async function changeArticle({ id, expectedVersion, intent = "save", publishAt, ...changes }: ArticleChange) {
   const loaded = await loadEditableArticle(await staffFor(intent), getDb(), id);
   const refusal = scheduleProblem({ intent, publishAt });
   if (refusal) return refusal;
   const compiled = changes.bodyMdx === undefined ? null : await compileOrIssues(changes.bodyMdx);
-  if (Array.isArray(compiled)) return invalidStory("mdx", MDX_PROBLEMS, compiled);
+  if (Array.isArray(compiled)) return invalidArticle("mdx", MDX_PROBLEMS, compiled);
   const photos = await photoProblem(intent, withChanges(loaded, changes));
   if (photos) return photos;
   const staff = await staffFor(intent);
@@ -497,7 +497,7 @@ async function changeStory({ id, expectedVersion, intent = "save", publishAt, ..
     // The photos were checked against the story as it was read: a save in between asks for a merge first.
     const read = expectedVersion ?? (intent === "unpublish" ? current.version : loaded.version);
     if (current.version !== read) return { status: "conflict", current };
-    const before = await findPublicStories(tx, eq(articles.id, id));
+    const before = await findPublicArticles(tx, eq(articles.id, id));
 
     const input = withChanges(current, changes);
     const slug = current.slugLocked ? current.slug : await availableSlug(tx, input.slug || current.slug, id);
@@ -506,7 +506,7 @@ async function changeStory({ id, expectedVersion, intent = "save", publishAt, ..
       .update(articles)
       .set({
         slug,
-        ...storyColumns(input),
+        ...articleColumns(input),
         ...(compiled ? bodyColumns(input.bodyMdx, compiled) : {}),
         ...publicationColumns({ intent, publishAt }, current.slugLocked),
         version,
@@ -516,15 +516,15 @@ async function changeStory({ id, expectedVersion, intent = "save", publishAt, ..
     if (changes.tags !== undefined) await replaceArticleTags(tx, id, input.tags);
     await recordArticlePhotos(tx, id);
     await recordRevision(tx, id, version, input, staff);
-    await recordStoryAudit(tx, staff, id, intent, { version });
-    const after = await findPublicStories(tx, eq(articles.id, id));
+    await recordArticleAudit(tx, staff, id, intent, { version });
+    const after = await findPublicArticles(tx, eq(articles.id, id));
     return {
       status: "saved",
       id,
       slug,
       version,
       publication: PUBLICATION_DONE[intent],
-      expired: storiesTags(...before, ...after),
+      expired: articlesTags(...before, ...after),
     };
   });
 }
@@ -537,9 +537,9 @@ async function changeStory({ id, expectedVersion, intent = "save", publishAt, ..
  * Who may edit the story is decided before its text is compiled, and again under the lock.
  */
 export async function saveArticle(
-  change: ArticleChanges & StoryPublication & { id: string; expectedVersion: number },
+  change: ArticleChanges & ArticlePublication & { id: string; expectedVersion: number },
 ): Promise<ArticleWriteResult> {
-  return changeStory(change);
+  return changeArticle(change);
 }
 
 export type PublicationResult =
@@ -551,7 +551,7 @@ export type PublicationResult =
  * time comes): the same single transaction as saving with the Publish or Schedule button.
  */
 export async function publishArticle({ id, publishAt }: { id: string; publishAt?: Date }): Promise<PublicationResult> {
-  const result = await changeStory({ id, intent: publishAt ? "schedule" : "publish", publishAt });
+  const result = await changeArticle({ id, intent: publishAt ? "schedule" : "publish", publishAt });
   if (result.status === "invalid") return { status: "invalid", message: result.message };
   if (result.status === "conflict") return { status: "invalid", message: CHANGED_MEANWHILE };
   const { slug, version, expired } = result;
@@ -562,7 +562,7 @@ const CHANGED_MEANWHILE = "Someone saved this story meanwhile: open it again bef
 
 /** Takes the story away from readers: it becomes a draft again, in one transaction and one version. */
 export async function unpublishArticle({ id }: { id: string }) {
-  const result = await changeStory({ id, intent: "unpublish" });
+  const result = await changeArticle({ id, intent: "unpublish" });
   if (result.status !== "saved") throw new Error(`an unpublish with no changes came back ${result.status}`);
   return { slug: result.slug, version: result.version, expired: result.expired };
 }
@@ -603,7 +603,7 @@ export async function restoreArticleRevision({
   expectedVersion: number;
 }): Promise<ArticleWriteResult> {
   const article = await getArticleForEditing({ id });
-  if (!article) throw new NotFoundError(STORY_GONE);
+  if (!article) throw new NotFoundError(ARTICLE_GONE);
   const [revision] = await getDb()
     .select()
     .from(articleRevisions)
@@ -636,9 +636,9 @@ export async function listEditorChoices() {
   await requireStaff();
   const [sectionRows, tagRows, authorRows] = await Promise.all([
     getDb()
-      .select({ id: categories.id, name: categories.name, slug: categories.slug })
-      .from(categories)
-      .orderBy(categories.position, categories.name),
+      .select({ id: sections.id, name: sections.name, slug: sections.slug })
+      .from(sections)
+      .orderBy(sections.position, sections.name),
     getDb().select({ name: tags.name, slug: tags.slug }).from(tags).orderBy(tags.name),
     getDb().select({ name: users.name, slug: users.slug }).from(users).orderBy(users.name),
   ]);
@@ -652,7 +652,7 @@ export async function moveArticleToTrash({ id }: { id: string }): Promise<{ expi
     const current = await loadArticleForEditing(tx, id);
     if (!current) throw new NotFoundError("This story is already in the trash or does not exist.");
     assertMayEdit(staff, current);
-    const before = await findPublicStories(tx, eq(articles.id, id));
+    const before = await findPublicArticles(tx, eq(articles.id, id));
     await tx
       .update(articles)
       .set({ deletedAt: new Date(), updatedAt: new Date(), version: sql`${articles.version} + 1` })
@@ -664,7 +664,7 @@ export async function moveArticleToTrash({ id }: { id: string }): Promise<{ expi
       entityId: id,
       details: { slug: current.slug, wasStatus: current.status },
     });
-    return { expired: storiesTags(...before) };
+    return { expired: articlesTags(...before) };
   });
 }
 

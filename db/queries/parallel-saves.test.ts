@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { Staff } from "@/lib/auth/roles";
 import { loadNewsroomContent } from "@/lib/content/load";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
-import { articleRevisions, articles, articleTags, auditLog, categories, tags, users } from "../schema";
+import { articleRevisions, articles, articleTags, auditLog, sections, tags, users } from "../schema";
 import { seedNewsroom } from "../seed";
 import {
   createArticleDraft,
@@ -53,7 +53,7 @@ async function everythingElse(articleId: string) {
       .where(ne(articleTags.articleId, articleId))
       .orderBy(asc(articleTags.articleId), asc(articleTags.tagId)),
     audit: await db.select().from(auditLog).where(ne(auditLog.entityId, articleId)).orderBy(asc(auditLog.id)),
-    categories: await db.select().from(categories).orderBy(asc(categories.id)),
+    sections: await db.select().from(sections).orderBy(asc(sections.id)),
     users: await db.select().from(users).orderBy(asc(users.id)),
   };
 }

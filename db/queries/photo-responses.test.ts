@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { photoResponse } from "@/lib/media/photo-response";
 import type { Staff } from "@/lib/auth/roles";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
-import { categories, media } from "../schema";
+import { sections, media } from "../schema";
 import { updatePhotoText, uploadPhoto } from "./media";
 import { createArticleDraft, publishArticle } from "./newsroom-articles";
 import { createFirstAdministrator } from "./staff";
@@ -88,9 +88,9 @@ describe(`what /media sends on ${databaseDriver()}`, () => {
     const id = await uploadedPng();
     await updatePhotoText({ id, altText: "A meeting", caption: "A meeting in Doha", credit: "" });
     const [section] = await getDb()
-      .insert(categories)
+      .insert(sections)
       .values({ slug: "photo-responses", name: "Photo responses" })
-      .returning({ id: categories.id });
+      .returning({ id: sections.id });
     const draft = await createArticleDraft({
       headline: "A meeting in Doha",
       dek: "",

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getReaderDb, type Database } from "../client";
-import { articles, categories, media, users } from "../schema";
+import { articles, sections, media, users } from "../schema";
 
 /**
  * What makes a story public: published, its time has come, not in the trash.
@@ -23,8 +23,8 @@ export const articleSummaryColumns = {
   publishedAt: articles.publishedAt,
   updatedAt: articles.updatedAt,
   wordCount: articles.wordCount,
-  sectionSlug: categories.slug,
-  sectionName: categories.name,
+  sectionSlug: sections.slug,
+  sectionName: sections.name,
   authorSlug: users.slug,
   authorName: users.name,
   photoCaption: media.caption,
@@ -48,7 +48,7 @@ export function selectArticleSummaries<Extra extends Record<string, PgColumn | S
   return db
     .select({ ...articleSummaryColumns, ...extra })
     .from(articles)
-    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
     .innerJoin(users, eq(users.id, articles.authorId))
     .leftJoin(media, eq(media.id, articles.heroMediaId));
 }

@@ -70,11 +70,11 @@ async function transactionsDuring(run: () => Promise<unknown>): Promise<number> 
   }
 }
 
-function editorForm(story: { id: string; version: number }, fields: Record<string, string>) {
+function editorForm(article: { id: string; version: number }, fields: Record<string, string>) {
   const data = new FormData();
   const all = {
-    id: story.id,
-    expectedVersion: String(story.version),
+    id: article.id,
+    expectedVersion: String(article.version),
     headline: "Night ferries return",
     dek: "A standfirst.",
     sectionId: sections.harbour,
@@ -121,25 +121,25 @@ describe(`publishing on ${databaseDriver()}`, () => {
 
   describe("one press, one save", () => {
     it("saves and publishes in one transaction, one version and one revision", async () => {
-      const story = await draft("Saved and published at once");
+      const article = await draft("Saved and published at once");
       const transactions = await transactionsDuring(async () => {
         const result = await saveArticle({
-          id: story.id,
-          expectedVersion: story.version,
+          id: article.id,
+          expectedVersion: article.version,
           bodyMdx: "The text as the editor left it.",
           intent: "publish",
         });
-        expect(result).toMatchObject({ status: "saved", version: story.version + 1, publication: "published" });
+        expect(result).toMatchObject({ status: "saved", version: article.version + 1, publication: "published" });
       });
       expect(transactions).toBe(1);
-      expect(await stored(story.id)).toEqual({
-        version: story.version + 1,
+      expect(await stored(article.id)).toEqual({
+        version: article.version + 1,
         status: "published",
         bodyMdx: "The text as the editor left it.",
         revisions: [1, 2],
         audit: ["article.created", "article.published"],
       });
-      expect(await getPublishedArticle({ slug: story.slug })).toMatchObject({
+      expect(await getPublishedArticle({ slug: article.slug })).toMatchObject({
         headline: "Saved and published at once",
       });
     });
@@ -152,13 +152,13 @@ describe(`publishing on ${databaseDriver()}`, () => {
       );
       const upload = await uploadPhoto({ bytes: png, originalName: "bare.png" });
       if (upload.status !== "ok") throw new Error(upload.message);
-      const story = await draft("A bare photo", { heroMediaId: upload.photo.id });
-      const before = await stored(story.id);
+      const article = await draft("A bare photo", { heroMediaId: upload.photo.id });
+      const before = await stored(article.id);
 
       const transactions = await transactionsDuring(async () => {
         const result = await saveArticle({
-          id: story.id,
-          expectedVersion: story.version,
+          id: article.id,
+          expectedVersion: article.version,
           bodyMdx: "A rewrite that must not be half-saved.",
           intent: "publish",
         });
@@ -169,22 +169,22 @@ describe(`publishing on ${databaseDriver()}`, () => {
         });
       });
       expect(transactions).toBe(0);
-      expect(await stored(story.id)).toEqual(before);
-      expect(await getPublishedArticle({ slug: story.slug })).toBeNull();
+      expect(await stored(article.id)).toEqual(before);
+      expect(await getPublishedArticle({ slug: article.slug })).toBeNull();
     });
 
     it("schedules and unpublishes in one version each, whatever else the save changed", async () => {
-      const story = await draft("Scheduled, then pulled");
+      const article = await draft("Scheduled, then pulled");
       const scheduled = await saveArticle({
-        id: story.id,
-        expectedVersion: story.version,
+        id: article.id,
+        expectedVersion: article.version,
         headline: "Scheduled, then pulled",
         intent: "schedule",
         publishAt: new Date(Date.now() + 3_600_000),
       });
       expect(scheduled).toMatchObject({ status: "saved", version: 2, publication: "scheduled" });
-      expect(await unpublishArticle({ id: story.id })).toMatchObject({ version: 3 });
-      expect(await stored(story.id)).toMatchObject({
+      expect(await unpublishArticle({ id: article.id })).toMatchObject({ version: 3 });
+      expect(await stored(article.id)).toMatchObject({
         status: "draft",
         revisions: [1, 2, 3],
         audit: ["article.created", "article.scheduled", "article.unpublished"],
@@ -192,21 +192,21 @@ describe(`publishing on ${databaseDriver()}`, () => {
     });
 
     it("refuses a schedule that is not in the future, writing nothing", async () => {
-      const story = await draft("Scheduled in the past");
+      const article = await draft("Scheduled in the past");
       const result = await saveArticle({
-        id: story.id,
-        expectedVersion: story.version,
+        id: article.id,
+        expectedVersion: article.version,
         intent: "schedule",
         publishAt: new Date(Date.now() - 60_000),
       });
       expect(result).toMatchObject({ status: "invalid", reason: "publish-time" });
-      expect(await stored(story.id)).toMatchObject({ version: 1, status: "draft", revisions: [1] });
+      expect(await stored(article.id)).toMatchObject({ version: 1, status: "draft", revisions: [1] });
     });
 
     it("answers the editor's Publish button with the version the server now holds", async () => {
-      const story = await draft("Published from the form");
-      const answer = await saveArticleAction(undefined, editorForm(story, { intent: "publish" }));
-      expect(answer).toEqual({ status: "ok", message: "Published.", version: story.version + 1, slug: story.slug });
+      const article = await draft("Published from the form");
+      const answer = await saveArticleAction(undefined, editorForm(article, { intent: "publish" }));
+      expect(answer).toEqual({ status: "ok", message: "Published.", version: article.version + 1, slug: article.slug });
     });
   });
 
@@ -223,16 +223,16 @@ describe(`publishing on ${databaseDriver()}`, () => {
     });
 
     it("is its story, section, tags, writer, the front page, the feeds and the sitemaps, once each", async () => {
-      const story = await draft("Night ferries return", { tags: ["Harbour Lights", "Night Ferries"] });
+      const article = await draft("Night ferries return", { tags: ["Harbour Lights", "Night Ferries"] });
       takeExpiredTags();
-      const answer = await saveArticleAction(undefined, editorForm(story, { intent: "publish" }));
+      const answer = await saveArticleAction(undefined, editorForm(article, { intent: "publish" }));
       expect(answer).toMatchObject({ status: "ok", message: "Published." });
 
       const expired = takeExpiredTags();
       expect(expired.toSorted()).toEqual(
         [
-          `story:${story.id}`,
-          `story-address:${story.slug}`,
+          `story:${article.id}`,
+          `story-address:${article.slug}`,
           "section:harbour",
           "tag:harbour-lights",
           "tag:night-ferries",
@@ -249,14 +249,14 @@ describe(`publishing on ${databaseDriver()}`, () => {
     });
 
     it("includes the pages the story left: the section it moved from and the tag taken off it", async () => {
-      const story = await draft("Moving desks", { tags: ["Harbour Lights", "Night Ferries"] });
-      const published = await publishArticle({ id: story.id });
+      const article = await draft("Moving desks", { tags: ["Harbour Lights", "Night Ferries"] });
+      const published = await publishArticle({ id: article.id });
       if (published.status === "invalid") throw new Error(published.message);
       takeExpiredTags();
       await saveArticleAction(
         undefined,
         editorForm(
-          { id: story.id, version: published.version },
+          { id: article.id, version: published.version },
           { headline: "Moving desks", sectionId: sections.weather, tags: "Harbour Lights" },
         ),
       );
@@ -268,9 +268,9 @@ describe(`publishing on ${databaseDriver()}`, () => {
     });
 
     it("is nothing for a draft saved while no reader can see it", async () => {
-      const story = await draft("Still a draft", { tags: ["Harbour Lights"] });
+      const article = await draft("Still a draft", { tags: ["Harbour Lights"] });
       takeExpiredTags();
-      expect(await saveArticleAction(undefined, editorForm(story, { headline: "Still a draft" }))).toMatchObject({
+      expect(await saveArticleAction(undefined, editorForm(article, { headline: "Still a draft" }))).toMatchObject({
         status: "ok",
         message: "Draft saved.",
       });
@@ -278,11 +278,11 @@ describe(`publishing on ${databaseDriver()}`, () => {
     });
 
     it("is everything the story was on when it is unpublished", async () => {
-      const story = await draft("Pulled story", { tags: ["Night Ferries"] });
-      const published = await publishArticle({ id: story.id });
+      const article = await draft("Pulled story", { tags: ["Night Ferries"] });
+      const published = await publishArticle({ id: article.id });
       if (published.status === "invalid") throw new Error(published.message);
       takeExpiredTags();
-      const unpublished = await unpublishArticle({ id: story.id });
+      const unpublished = await unpublishArticle({ id: article.id });
       expect(unpublished.expired.toSorted()).toEqual(published.expired.toSorted());
     });
   });

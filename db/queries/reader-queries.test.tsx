@@ -25,10 +25,10 @@ import { getTag } from "./tags";
 
 vi.mock("@/lib/mdx/compile", { spy: true });
 
-const NATO_STORY = "ukraine-to-receive-nato-support-and-membership-after-conflict";
-const DRAFT_STORY = "family-bakeries-raise-prices-as-flour-and-energy-bills-climb-together";
-const SCHEDULED_STORY = "solar-powered-data-centre-opens-inside-a-disused-limestone-quarry";
-const HIDDEN = [DRAFT_STORY, SCHEDULED_STORY];
+const NATO_ARTICLE = "ukraine-to-receive-nato-support-and-membership-after-conflict";
+const DRAFT_ARTICLE = "family-bakeries-raise-prices-as-flour-and-energy-bills-climb-together";
+const SCHEDULED_ARTICLE = "solar-powered-data-centre-opens-inside-a-disused-limestone-quarry";
+const HIDDEN = [DRAFT_ARTICLE, SCHEDULED_ARTICLE];
 
 const slugs = (list: Array<{ slug: string }>) => list.map((item) => item.slug);
 
@@ -46,7 +46,7 @@ describe(`reader queries on ${databaseDriver()}`, () => {
   });
 
   it("seeds every article in content/ once, and a second seed changes nothing", async () => {
-    expect(firstSeed.created).toContain(NATO_STORY);
+    expect(firstSeed.created).toContain(NATO_ARTICLE);
     const content = await loadNewsroomContent(path.join(process.cwd(), "content"));
     const again = await seedNewsroom(content, "UTC");
     expect(again.created).toEqual([]);
@@ -61,7 +61,7 @@ describe(`reader queries on ${databaseDriver()}`, () => {
   });
 
   it("returns the commissioned story with its section, date, lead photo and tags", async () => {
-    const article = await getPublishedArticle({ slug: NATO_STORY });
+    const article = await getPublishedArticle({ slug: NATO_ARTICLE });
     expect(article).toMatchObject({
       headline: "Ukraine to Receive NATO Support and Membership After Conflict",
       dek: "NATO pledges long-term support to Ukraine and offers membership in the military alliance",
@@ -75,7 +75,7 @@ describe(`reader queries on ${databaseDriver()}`, () => {
 
   it("renders a stored article without compiling anything on the reader's request", async () => {
     vi.mocked(compiler.compileArticle).mockClear();
-    const article = await getPublishedArticle({ slug: NATO_STORY });
+    const article = await getPublishedArticle({ slug: NATO_ARTICLE });
     const html = renderToStaticMarkup(<ArticleBody code={article!.code} sourceHash={article!.sourceHash} />);
     expect(compiler.compileArticle).not.toHaveBeenCalled();
     expect(html).toContain("as long as it takes.");
@@ -119,20 +119,20 @@ describe(`reader queries on ${databaseDriver()}`, () => {
     const latest = await listLatestArticles({ limit: 100 });
     const times = latest.map((a) => a.publishedAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    expect(latest.at(-1)?.slug).toBe(NATO_STORY);
+    expect(latest.at(-1)?.slug).toBe(NATO_ARTICLE);
   });
 
   it("shows a section's only story on a first page with no older or newer pages", async () => {
     const conflicts = await getSection({ slug: "conflicts" });
     const first = await listSectionArticles({ sectionId: conflicts!.id });
-    expect(slugs(first.articles)).toEqual([NATO_STORY]);
+    expect(slugs(first.articles)).toEqual([NATO_ARTICLE]);
     expect(first).toMatchObject({ olderCursor: null, newerCursor: undefined });
   });
 
   it("finds the commissioned story by a word from its body, with the word highlighted", async () => {
     const { results, total } = await searchArticles({ query: "Stoltenberg", page: 1 });
     expect(total).toBe(1);
-    expect(results[0]?.slug).toBe(NATO_STORY);
+    expect(results[0]?.slug).toBe(NATO_ARTICLE);
     expect(results[0]?.snippet).toContain(`${HIGHLIGHT_START}Stoltenberg${HIGHLIGHT_STOP}`);
   });
 
@@ -154,9 +154,9 @@ describe(`reader queries on ${databaseDriver()}`, () => {
   });
 
   it("suggests related stories that share tags, never the story itself", async () => {
-    const article = await getPublishedArticle({ slug: NATO_STORY });
+    const article = await getPublishedArticle({ slug: NATO_ARTICLE });
     const related = await listRelatedArticles({ articleId: article!.id, sectionId: article!.sectionId, limit: 4 });
-    expect(slugs(related)).not.toContain(NATO_STORY);
+    expect(slugs(related)).not.toContain(NATO_ARTICLE);
   });
 
   it("shows an author's profile without their email or role", async () => {

@@ -42,10 +42,10 @@ describe(`sitemaps and robots.txt on ${databaseDriver()}`, () => {
       ]),
     );
     expect(locs.some((loc) => loc.includes("family-bakeries") || loc.includes("limestone-quarry"))).toBe(false);
-    const story = urls.find((url) =>
+    const article = urls.find((url) =>
       url.loc.endsWith("/articles/ukraine-to-receive-nato-support-and-membership-after-conflict"),
     );
-    expect(story?.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
+    expect(article?.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
     expect(new Set(locs).size).toBe(locs.length);
   });
 

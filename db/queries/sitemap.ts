@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq, gte, max, sql } from "drizzle-orm";
 import { routes } from "@/lib/routes";
 import { getReaderDb } from "../client";
-import { articles, articleTags, categories, tags, users } from "../schema";
+import { articles, articleTags, sections, tags, users } from "../schema";
 import { isPublicArticle } from "./public-articles";
 
 export type SitemapEntry = { path: string; lastModified: Date | null };
@@ -10,13 +10,13 @@ export type SitemapEntry = { path: string; lastModified: Date | null };
 /** Sections, tags and writers that have published stories, each dated by its newest one. */
 export async function listSitemapListings(): Promise<SitemapEntry[]> {
   const db = getReaderDb();
-  const [sections, tagRows, authors] = await Promise.all([
+  const [sectionRows, tagRows, authors] = await Promise.all([
     db
-      .select({ slug: categories.slug, lastModified: max(articles.updatedAt) })
-      .from(categories)
-      .leftJoin(articles, and(eq(articles.categoryId, categories.id), isPublicArticle))
-      .groupBy(categories.id, categories.slug, categories.position)
-      .orderBy(categories.position),
+      .select({ slug: sections.slug, lastModified: max(articles.updatedAt) })
+      .from(sections)
+      .leftJoin(articles, and(eq(articles.sectionId, sections.id), isPublicArticle))
+      .groupBy(sections.id, sections.slug, sections.position)
+      .orderBy(sections.position),
     db
       .select({ slug: tags.slug, lastModified: max(articles.updatedAt) })
       .from(tags)
@@ -32,7 +32,7 @@ export async function listSitemapListings(): Promise<SitemapEntry[]> {
       .orderBy(users.slug),
   ]);
   return [
-    ...sections.map((row) => ({ path: routes.section(row.slug), lastModified: row.lastModified })),
+    ...sectionRows.map((row) => ({ path: routes.section(row.slug), lastModified: row.lastModified })),
     ...tagRows.map((row) => ({ path: routes.tag(row.slug), lastModified: row.lastModified })),
     ...authors.map((row) => ({ path: routes.author(row.slug), lastModified: row.lastModified })),
   ];
@@ -57,7 +57,7 @@ export async function listSitemapArticles({
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .offset(offset)
     .limit(limit);
-  return rows.map((row) => ({ path: routes.story(row.slug), lastModified: row.lastModified }));
+  return rows.map((row) => ({ path: routes.article(row.slug), lastModified: row.lastModified }));
 }
 
 export type NewsSitemapArticle = { slug: string; headline: string; publishedAt: Date };

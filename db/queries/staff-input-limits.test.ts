@@ -41,15 +41,15 @@ async function draft(headline: string, bodyMdx = "The first paragraph, as filed.
 
 /** The editor's Save button: every field the form sends, over the story as it was loaded. */
 async function saveInEditor(
-  story: { id: string; version: number },
+  article: { id: string; version: number },
   fields: Record<string, string>,
 ): Promise<EditorResult> {
-  const current = await getArticleForEditing({ id: story.id });
+  const current = await getArticleForEditing({ id: article.id });
   return saveArticleAction(
     { status: "idle" },
     formData({
-      id: story.id,
-      expectedVersion: String(story.version),
+      id: article.id,
+      expectedVersion: String(article.version),
       headline: current!.headline,
       dek: current!.dek,
       sectionId,
@@ -61,7 +61,7 @@ async function saveInEditor(
   );
 }
 
-function putStory(id: string, body: string | object): Promise<Response> {
+function putArticle(id: string, body: string | object): Promise<Response> {
   return PUT(
     new Request(`http://localhost/api/articles/${id}`, {
       method: "PUT",
@@ -97,8 +97,8 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
 
   describe("invisible control characters", () => {
     it("saves a story with them pasted into every field, without them, and search then marks only the searched word", async () => {
-      const story = await draft("Placeholder headline");
-      const state = await saveInEditor(story, {
+      const article = await draft("Placeholder headline");
+      const state = await saveInEditor(article, {
         headline: "Ceasefire\u0000 talks resume in Doha",
         dek: "Envoys\u0002 meet\u0003 again.",
         tags: "Hostages\u0000, \u0001Diplomacy",
@@ -110,7 +110,7 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
       });
       expect(state).toMatchObject({ status: "ok", message: "Published." });
 
-      const saved = await getArticleForEditing({ id: story.id });
+      const saved = await getArticleForEditing({ id: article.id });
       expect(saved).toMatchObject({
         headline: "Ceasefire talks resume in Doha",
         dek: "Envoys meet again.",
@@ -121,7 +121,7 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
       expect([...saved!.tags].sort()).toEqual(["Diplomacy", "Hostages"]);
 
       const { results } = await searchArticles({ query: "negotiators", page: 1 });
-      const snippet = results.find((result) => result.id === story.id)?.snippet ?? "";
+      const snippet = results.find((result) => result.id === article.id)?.snippet ?? "";
       expect(snippet).toContain("Prisoner releases");
       const marked = snippet
         .split(HIGHLIGHT_START)
@@ -131,9 +131,9 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
     });
 
     it("saves them through PUT /api/articles/{id} the same way", async () => {
-      const story = await draft("An API story");
-      const response = await putStory(story.id, {
-        expectedVersion: story.version,
+      const article = await draft("An API story");
+      const response = await putArticle(article.id, {
+        expectedVersion: article.version,
         headline: "Talks\u0000 resume",
         dek: "\u0000",
         sectionId,
@@ -141,7 +141,7 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
         bodyMdx: "One\u0000 paragraph.\n\nAnother\u0003.",
       });
       expect(response.status).toBe(200);
-      expect(await getArticleForEditing({ id: story.id })).toMatchObject({
+      expect(await getArticleForEditing({ id: article.id })).toMatchObject({
         headline: "Talks resume",
         dek: "",
         tags: ["Gaza"],
@@ -200,27 +200,27 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
 
   describe("limits", () => {
     it("refuses an over-long headline with the limit named, and the saved draft keeps its text", async () => {
-      const story = await draft("A headline that fits");
-      const state = await saveInEditor(story, { headline: "H".repeat(201), bodyMdx: "A rewritten first paragraph." });
+      const article = await draft("A headline that fits");
+      const state = await saveInEditor(article, { headline: "H".repeat(201), bodyMdx: "A rewritten first paragraph." });
       expect(state).toMatchObject({
         status: "invalid",
         fieldErrors: { headline: ["A headline is limited to 200 characters."] },
       });
-      expect(await getArticleForEditing({ id: story.id })).toMatchObject({
-        version: story.version,
+      expect(await getArticleForEditing({ id: article.id })).toMatchObject({
+        version: article.version,
         headline: "A headline that fits",
         bodyMdx: "The first paragraph, as filed.",
       });
     });
 
     it("refuses a story over 200,000 characters in the form and in the API alike, keeping the saved draft", async () => {
-      const story = await draft("A long read");
+      const article = await draft("A long read");
       const tooLong = "word ".repeat(40_001);
-      expect(await saveInEditor(story, { bodyMdx: tooLong })).toMatchObject({
+      expect(await saveInEditor(article, { bodyMdx: tooLong })).toMatchObject({
         fieldErrors: { bodyMdx: ["The story is limited to 200,000 characters."] },
       });
-      const response = await putStory(story.id, {
-        expectedVersion: story.version,
+      const response = await putArticle(article.id, {
+        expectedVersion: article.version,
         headline: "A long read",
         sectionId,
         bodyMdx: tooLong,
@@ -229,15 +229,15 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
       expect(await response.json()).toMatchObject({
         fieldErrors: { bodyMdx: ["The story is limited to 200,000 characters."] },
       });
-      expect(await getArticleForEditing({ id: story.id })).toMatchObject({
-        version: story.version,
+      expect(await getArticleForEditing({ id: article.id })).toMatchObject({
+        version: article.version,
         bodyMdx: "The first paragraph, as filed.",
       });
     });
 
     it("refuses a request body larger than any story with 413, before reading all of it", async () => {
-      const story = await draft("A flood");
-      const response = await putStory(story.id, `{"bodyMdx":"${"x".repeat(3 * 1024 * 1024)}"}`);
+      const article = await draft("A flood");
+      const response = await putArticle(article.id, `{"bodyMdx":"${"x".repeat(3 * 1024 * 1024)}"}`);
       expect(response.status).toBe(413);
       expect((await response.json()).detail).toMatch(/limited to 200,000 characters/);
     });

@@ -19,7 +19,7 @@ const later = (round: number) => new Promise((resolve) => setTimeout(resolve, ro
 let editor: Staff;
 let sectionId = "";
 
-async function storiesTagged(tag: string, round: number): Promise<ArticleForEditing[]> {
+async function articlesTagged(tag: string, round: number): Promise<ArticleForEditing[]> {
   const ids: string[] = [];
   for (let desk = 0; desk < DESKS; desk += 1) {
     const draft = await createArticleDraft({
@@ -39,10 +39,10 @@ async function storiesTagged(tag: string, round: number): Promise<ArticleForEdit
  * Each desk retags its story, keeping the tag being merged or deleted, while the editor does it.
  * No body is sent, so nothing waits on the compiler and the twenty saves meet the merge at once.
  */
-async function saveAll(stories: ArticleForEditing[], tag: string) {
+async function saveAll(articles: ArticleForEditing[], tag: string) {
   return Promise.allSettled(
-    stories.map((story, desk) =>
-      saveArticle({ id: story.id, expectedVersion: story.version, tags: [tag, `Desk ${desk}`, "Late edit"] }),
+    articles.map((article, desk) =>
+      saveArticle({ id: article.id, expectedVersion: article.version, tags: [tag, `Desk ${desk}`, "Late edit"] }),
     ),
   );
 }
@@ -76,10 +76,10 @@ describe(`story saves while an editor merges or deletes their tag, on ${database
     for (let round = 0; round < ROUNDS; round += 1) {
       const source = `Merged away ${round}`;
       const target = await createTag({ name: `Merged into ${round}` });
-      const stories = await storiesTagged(source, round);
+      const articles = await articlesTagged(source, round);
       const sourceId = await tagIdNamed(source);
       const [saves, merge] = await Promise.all([
-        saveAll(stories, source),
+        saveAll(articles, source),
         later(round).then(() => mergeTagsInto(sourceId, target)),
       ]);
       expect(failures(saves)).toEqual([]);
@@ -90,10 +90,10 @@ describe(`story saves while an editor merges or deletes their tag, on ${database
   it("lands twenty saves made during a tag delete, each round, without one failing", async () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const doomed = `Deleted ${round}`;
-      const stories = await storiesTagged(doomed, round + 100);
+      const articles = await articlesTagged(doomed, round + 100);
       const doomedId = await tagIdNamed(doomed);
       const [saves, deleted] = await Promise.all([
-        saveAll(stories, doomed),
+        saveAll(articles, doomed),
         later(round).then(async () => (await deleteTag({ id: doomedId })).status),
       ]);
       expect(failures(saves)).toEqual([]);

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { listingMetadata, StoryListing } from "@/app/(site)/_listing/story-listing";
+import { listingMetadata, ArticleListing } from "@/app/(site)/_listing/article-listing";
 import { GET as tagRss } from "@/app/(site)/tag/[slug]/rss.xml/route";
 import type { Staff } from "@/lib/auth/roles";
 import { loadNewsroomContent } from "@/lib/content/load";
@@ -45,7 +45,7 @@ async function publishAsEditor(id: string, publishAt?: Date) {
 /** What a reader gets at /tag/{slug}: the page's status, and its title when it has one. */
 async function tagPage(slug: string): Promise<{ status: number; title?: unknown }> {
   try {
-    await StoryListing({ kind: "tag", slug });
+    await ArticleListing({ kind: "tag", slug });
     return { status: 200, title: (await listingMetadata({ kind: "tag", slug })).title };
   } catch (error) {
     // notFound() and permanentRedirect() throw, and Next reads the outcome from the digest.
@@ -89,7 +89,7 @@ describe(`a tag readers have not seen yet, on ${databaseDriver()}`, () => {
   afterAll(() => closeDatabase());
 
   it("is unknown to the tag page, its feed and the sitemap while only a writer's draft carries it, and known once published", async () => {
-    const story = await draftTagged("The minister steps down", "Minister resigns");
+    const article = await draftTagged("The minister steps down", "Minister resigns");
 
     expect(await getTag({ slug: "minister-resigns" })).toBeNull();
     expect(await tagPage("minister-resigns")).toEqual({ status: 404 });
@@ -98,7 +98,7 @@ describe(`a tag readers have not seen yet, on ${databaseDriver()}`, () => {
     expect(hiddenFeed.text).not.toContain("Minister resigns");
     expect(await sitemapHasTag("minister-resigns")).toBe(false);
 
-    await publishAsEditor(story);
+    await publishAsEditor(article);
 
     expect(await getTag({ slug: "minister-resigns" })).toMatchObject({ name: "Minister resigns" });
     expect(await tagPage("minister-resigns")).toEqual({ status: 200, title: "Minister resigns" });
@@ -127,7 +127,7 @@ describe(`a tag readers have not seen yet, on ${databaseDriver()}`, () => {
   });
 
   it("redirects a renamed tag's old address only once a public story carries the tag", async () => {
-    const story = await draftTagged("Strike talks collapse", "Strike talks");
+    const article = await draftTagged("Strike talks collapse", "Strike talks");
     signInAs(staff.editor);
     const tag = (await listTagsWithCounts()).find((row) => row.slug === "strike-talks");
     await renameTag({ id: tag!.id, name: "Walkout talks" });
@@ -136,7 +136,7 @@ describe(`a tag readers have not seen yet, on ${databaseDriver()}`, () => {
     expect(await tagPage("strike-talks")).toEqual({ status: 404 });
     expect((await tagFeed("strike-talks")).status).toBe(404);
 
-    await publishAsEditor(story);
+    await publishAsEditor(article);
     expect(await tagPage("strike-talks")).toEqual({ status: 308, title: "/tag/walkout-talks" });
     const moved = await tagRss(new Request(`${site.url}/tag/strike-talks/rss.xml`), {
       params: Promise.resolve({ slug: "strike-talks" }),

@@ -11,7 +11,7 @@ export type Tag = { id: string; slug: string; name: string };
  * A tag exists for readers once a public story carries it. A writer's draft creates its tags as it
  * is saved, and their names ("Minister resigns") are news until the story is out.
  */
-const carriedByPublicStory = (db: Database) =>
+const carriedByPublicArticle = (db: Database) =>
   exists(
     db
       .select({ id: articleTags.articleId })
@@ -27,7 +27,7 @@ export async function getTag({ slug }: { slug: string }): Promise<Tag | null> {
   const [row] = await db
     .select({ id: tags.id, slug: tags.slug, name: tags.name })
     .from(tags)
-    .where(and(eq(tags.slug, slug), carriedByPublicStory(db)))
+    .where(and(eq(tags.slug, slug), carriedByPublicArticle(db)))
     .limit(1);
   return row ?? null;
 }
@@ -43,7 +43,7 @@ export async function findTagRedirect({ slug }: { slug: string }): Promise<strin
     .select({ slug: tags.slug })
     .from(tagRedirects)
     .innerJoin(tags, eq(tags.id, tagRedirects.tagId))
-    .where(and(eq(tagRedirects.oldSlug, slug), carriedByPublicStory(db)))
+    .where(and(eq(tagRedirects.oldSlug, slug), carriedByPublicArticle(db)))
     .limit(1);
   return row?.slug ?? null;
 }

@@ -5,7 +5,7 @@ import type { Staff } from "@/lib/auth/roles";
 import { NotAuthorizedError } from "@/lib/auth/staff";
 import { loadNewsroomContent } from "@/lib/content/load";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
-import { articles, articleTags, auditLog, categories, tagRedirects, tags, users } from "../schema";
+import { articles, articleTags, auditLog, sections, tagRedirects, tags, users } from "../schema";
 import { seedNewsroom } from "../seed";
 import { NotFoundError } from "./errors";
 import { createArticleDraft, publishArticle } from "./newsroom-articles";
@@ -51,7 +51,7 @@ async function outcome(run: () => Promise<unknown>): Promise<"ok" | "invalid" | 
 
 let sectionId = "";
 
-async function storyTagged(headline: string, tagNames: string[], { publish = false } = {}): Promise<string> {
+async function articleTagged(headline: string, tagNames: string[], { publish = false } = {}): Promise<string> {
   actAs("editor");
   const draft = await createArticleDraft({
     headline,
@@ -223,9 +223,9 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
   describe("tags", () => {
     it("counts every story a tag carries, trash excluded, and the published ones readers see, in name order", async () => {
       const tag = await newTag("Counting Test");
-      await storyTagged("Counted draft", ["Counting Test"]);
-      await storyTagged("Counted published story", ["Counting Test"], { publish: true });
-      const trashed = await storyTagged("Counted trashed story", ["Counting Test"], { publish: true });
+      await articleTagged("Counted draft", ["Counting Test"]);
+      await articleTagged("Counted published story", ["Counting Test"], { publish: true });
+      const trashed = await articleTagged("Counted trashed story", ["Counting Test"], { publish: true });
       await getDb().update(articles).set({ deletedAt: new Date() }).where(eq(articles.id, trashed));
       actAs("editor");
       const listed = await listTagsWithCounts();
@@ -245,7 +245,7 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
     });
 
     it("keeps the old address reachable after a rename, and gives it back when renamed back", async () => {
-      const story = await storyTagged("Harbour walkout", ["Harbour Strikes"], { publish: true });
+      const article = await articleTagged("Harbour walkout", ["Harbour Strikes"], { publish: true });
       const tag = (await getTag({ slug: "harbour-strikes" }))!;
       actAs("editor");
 
@@ -267,7 +267,7 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
       expect(await getTag({ slug: "harbour-strikes" })).toMatchObject({ id: tag.id });
       expect(await getDb().select().from(tagRedirects).where(eq(tagRedirects.oldSlug, "harbour-strikes"))).toEqual([]);
       expect(await findTagRedirect({ slug: "port-strikes" })).toBe("harbour-strikes");
-      expect(await articlesTagged(tag.id)).toEqual([story]);
+      expect(await articlesTagged(tag.id)).toEqual([article]);
       expect(await auditedActions(tag.id)).toEqual(["tag.renamed", "tag.renamed", "tag.renamed"]);
     });
 
@@ -296,9 +296,9 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
     });
 
     it("merges one tag into another without duplicates and redirects every address of the source", async () => {
-      const both = await storyTagged("Tagged with both", ["Grain Prices", "Food Prices"], { publish: true });
-      const sourceOnly = await storyTagged("Tagged with the source", ["Grain Prices"]);
-      const targetOnly = await storyTagged("Tagged with the target", ["Food Prices"]);
+      const both = await articleTagged("Tagged with both", ["Grain Prices", "Food Prices"], { publish: true });
+      const sourceOnly = await articleTagged("Tagged with the source", ["Grain Prices"]);
+      const targetOnly = await articleTagged("Tagged with the target", ["Food Prices"]);
       const source = (await tagInNewsroom("grain-prices"))!;
       const target = (await tagInNewsroom("food-prices"))!;
       actAs("editor");
@@ -328,7 +328,7 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
     });
 
     it("deletes a tag from its stories, with its redirects, and keeps the stories", async () => {
-      const story = await storyTagged("Tagged then untagged", ["Short Lived", "Agriculture"]);
+      const article = await articleTagged("Tagged then untagged", ["Short Lived", "Agriculture"]);
       const tag = (await tagInNewsroom("short-lived"))!;
       actAs("editor");
       await renameTag({ id: tag.id, name: "Shorter Lived" });
@@ -337,8 +337,8 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
       expect(await tagInNewsroom("shorter-lived")).toBeNull();
       expect(await findTagRedirect({ slug: "short-lived" })).toBeNull();
       expect(await getDb().select().from(articleTags).where(eq(articleTags.tagId, tag.id))).toEqual([]);
-      expect(await getDb().select({ id: articles.id }).from(articles).where(eq(articles.id, story))).toEqual([
-        { id: story },
+      expect(await getDb().select({ id: articles.id }).from(articles).where(eq(articles.id, article))).toEqual([
+        { id: article },
       ]);
       expect(await auditedActions(tag.id)).toEqual(["tag.renamed", "tag.deleted"]);
       await expect(deleteTag({ id: tag.id })).rejects.toThrow(NotFoundError);
@@ -380,7 +380,7 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
     });
 
     it("swaps a section with its neighbour and numbers every position 0..n-1, even from ties", async () => {
-      await getDb().update(categories).set({ position: 0 });
+      await getDb().update(sections).set({ position: 0 });
       const before = await navigation();
       const second = before[1]!;
       actAs("editor");

@@ -4,11 +4,11 @@ import { readerTags, type ReaderTag } from "@/lib/cache-tags";
 import { requireStaff } from "@/lib/auth/staff";
 import { sectionSlug, tagSlug } from "@/lib/slugs";
 import { getDb } from "../client";
-import { articles, articleTags, categories, tagRedirects, tags } from "../schema";
+import { articles, articleTags, sections, tagRedirects, tags } from "../schema";
 import { recordAudit } from "./audit-log";
 import { NotFoundError } from "./errors";
 import type { Transaction } from "./staff";
-import { findPublicStories, uniqueTags } from "./story-reader-tags";
+import { findPublicArticles, uniqueTags } from "./article-reader-tags";
 import { routes } from "@/lib/routes";
 
 /**
@@ -83,11 +83,11 @@ async function redirectSlug(tx: Transaction, oldSlug: string, tagId: string) {
  */
 async function tagChangeExpiry(tx: Transaction, tagId: string, slugs: string[]): Promise<ReaderTag[]> {
   const carrying = tx.select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, tagId));
-  const stories = await findPublicStories(tx, inArray(articles.id, carrying));
+  const carriers = await findPublicArticles(tx, inArray(articles.id, carrying));
   return uniqueTags(
     slugs.map(readerTags.tag),
-    stories.map((story) => readerTags.story(story.id)),
-    stories.length > 0 ? [readerTags.feeds, readerTags.sitemaps] : [],
+    carriers.map((carrier) => readerTags.article(carrier.id)),
+    carriers.length > 0 ? [readerTags.feeds, readerTags.sitemaps] : [],
   );
 }
 
@@ -239,21 +239,21 @@ export async function deleteTag({
 export type SectionForManagement = { id: string; slug: string; name: string; description: string; position: number };
 
 const sectionColumns = {
-  id: categories.id,
-  slug: categories.slug,
-  name: categories.name,
-  description: categories.description,
-  position: categories.position,
+  id: sections.id,
+  slug: sections.slug,
+  name: sections.name,
+  description: sections.description,
+  position: sections.position,
 };
 
 // The reader's navigation order (listSections), with the id so equal rows still sort the same way every time.
-const navigationOrder = [categories.position, categories.name, categories.id] as const;
+const navigationOrder = [sections.position, sections.name, sections.id] as const;
 
 export async function listSectionsForManagement(): Promise<SectionForManagement[]> {
   await requireStaff("editor");
   return getDb()
     .select(sectionColumns)
-    .from(categories)
+    .from(sections)
     .orderBy(...navigationOrder);
 }
 
@@ -269,11 +269,9 @@ const SECTION_GONE = "That section no longer exists. Reload the page and try aga
 
 async function sectionNamed(tx: Transaction, name: string, exceptId?: string) {
   const [row] = await tx
-    .select({ id: categories.id })
-    .from(categories)
-    .where(
-      and(eq(sql`lower(${categories.name})`, name.toLowerCase()), exceptId ? ne(categories.id, exceptId) : undefined),
-    )
+    .select({ id: sections.id })
+    .from(sections)
+    .where(and(eq(sql`lower(${sections.name})`, name.toLowerCase()), exceptId ? ne(sections.id, exceptId) : undefined))
     .limit(1);
   return row !== undefined;
 }
@@ -291,11 +289,7 @@ export async function createSection({
   if (!slug) return invalid(NO_SECTION_NAME);
   return getDb().transaction(async (tx): Promise<TaxonomyResult<{ section: SectionForManagement }>> => {
     await lockTaxonomy(tx, "category");
-    const [existing] = await tx
-      .select({ name: categories.name })
-      .from(categories)
-      .where(eq(categories.slug, slug))
-      .limit(1);
+    const [existing] = await tx.select({ name: sections.name }).from(sections).where(eq(sections.slug, slug)).limit(1);
     if (existing)
       return invalid(
         `The section “${existing.name}” already has the address ${routes.section(slug)}. Choose another name.`,
@@ -303,10 +297,10 @@ export async function createSection({
     if (await sectionNamed(tx, sectionName))
       return invalid(`There is already a section called “${sectionName}”. Choose another name.`);
     const [last] = await tx
-      .select({ position: sql<number>`coalesce(max(${categories.position}), -1)`.mapWith(Number) })
-      .from(categories);
+      .select({ position: sql<number>`coalesce(max(${sections.position}), -1)`.mapWith(Number) })
+      .from(sections);
     const [section] = await tx
-      .insert(categories)
+      .insert(sections)
       .values({ slug, name: sectionName, description: description.trim(), position: (last?.position ?? -1) + 1 })
       .returning(sectionColumns);
     await recordAudit(tx, {
@@ -338,14 +332,14 @@ export async function updateSection({
   if (!sectionSlug(sectionName)) return invalid(NO_SECTION_NAME);
   return getDb().transaction(async (tx): Promise<TaxonomyResult<{ section: SectionForManagement }>> => {
     await lockTaxonomy(tx, "category");
-    const [previous] = await tx.select(sectionColumns).from(categories).where(eq(categories.id, id)).limit(1);
+    const [previous] = await tx.select(sectionColumns).from(sections).where(eq(sections.id, id)).limit(1);
     if (!previous) throw new NotFoundError(SECTION_GONE);
     if (await sectionNamed(tx, sectionName, id))
       return invalid(`There is already a section called “${sectionName}”. Choose another name.`);
     const [section] = await tx
-      .update(categories)
+      .update(sections)
       .set({ name: sectionName, description: description.trim(), updatedAt: new Date() })
-      .where(eq(categories.id, id))
+      .where(eq(sections.id, id))
       .returning(sectionColumns);
     await recordAudit(tx, {
       actor: staff,
@@ -363,8 +357,7 @@ export async function updateSection({
 
 async function renumberSections(tx: Transaction, order: SectionForManagement[]) {
   for (const [position, section] of order.entries()) {
-    if (section.position !== position)
-      await tx.update(categories).set({ position }).where(eq(categories.id, section.id));
+    if (section.position !== position) await tx.update(sections).set({ position }).where(eq(sections.id, section.id));
   }
 }
 
@@ -381,7 +374,7 @@ export async function moveSection({
     await lockTaxonomy(tx, "category");
     const order = await tx
       .select(sectionColumns)
-      .from(categories)
+      .from(sections)
       .orderBy(...navigationOrder);
     const from = order.findIndex((section) => section.id === id);
     const section = order[from];

@@ -44,7 +44,7 @@ const PASSWORD = "correct horse battery staple";
 const PHOTO_SIZE = { width: 40, height: 30 };
 
 /** Everything one story carries a vector in, as the newsroom typed it. */
-type Story = {
+type VectorArticle = {
   vector: XssVector;
   marker: string;
   headline: string;
@@ -112,7 +112,7 @@ function wellFormed(xml: string): XmlNode {
 const textOf = (node: unknown): string =>
   typeof node === "string" ? node : String((node as XmlNode | undefined)?.["#text"] ?? "");
 
-type RssItem = { "content:encoded"?: string; creator?: string; categories?: string[] };
+type RssItem = { "content:encoded"?: string; creator?: string; sections?: string[] };
 const rssParser = new RssParser<Record<string, unknown>, RssItem>();
 
 let shade = 0;
@@ -128,13 +128,13 @@ async function freshPhoto(): Promise<Uint8Array> {
 
 const storable = xssVectors.filter((vector) => !UNSTORABLE.test(vector.text));
 const unstorable = xssVectors.filter((vector) => UNSTORABLE.test(vector.text));
-const stories = new Map<string, Story>();
-const storyOf = (vector: XssVector) => stories.get(vector.name)!;
+const vectorArticles = new Map<string, VectorArticle>();
+const vectorArticleOf = (vector: XssVector) => vectorArticles.get(vector.name)!;
 const named = <T extends { name: string }>(list: T[]) => list.map((entry) => [entry.name, entry] as const);
 
 let admin: Staff;
 
-async function publishStory(vector: XssVector, index: number): Promise<Story> {
+async function publishVectorArticle(vector: XssVector, index: number): Promise<VectorArticle> {
   const v = vector.text;
   const marker = `kestrel${index}`;
   signInAs(admin);
@@ -206,7 +206,8 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
   beforeAll(async () => {
     await migrateDatabase();
     admin = await createFirstAdministrator({ name: "Ada Admin", email: "ada@newsroom.example", password: PASSWORD });
-    for (const [index, vector] of storable.entries()) stories.set(vector.name, await publishStory(vector, index + 1));
+    for (const [index, vector] of storable.entries())
+      vectorArticles.set(vector.name, await publishVectorArticle(vector, index + 1));
   });
 
   beforeEach(() => signInAs(null));
@@ -220,19 +221,19 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
   it.each(named(storable))(
     "shows %s only as text on its article page, photo, byline and tags",
     async (_name, vector) => {
-      const story = storyOf(vector);
-      const html = await renderPage(ArticlePage({ params: Promise.resolve({ slug: story.slug }) }));
+      const vectorArticle = vectorArticleOf(vector);
+      const html = await renderPage(ArticlePage({ params: Promise.resolve({ slug: vectorArticle.slug }) }));
       expectInert(html, "article page");
       const readable = readableContent(html);
       for (const text of [
-        story.headline,
-        story.dek,
-        story.sectionName,
-        story.tagName,
-        story.authorName,
-        story.alt,
-        story.caption,
-        `Photo: ${story.credit}`,
+        vectorArticle.headline,
+        vectorArticle.dek,
+        vectorArticle.sectionName,
+        vectorArticle.tagName,
+        vectorArticle.authorName,
+        vectorArticle.alt,
+        vectorArticle.caption,
+        `Photo: ${vectorArticle.credit}`,
       ]) {
         expect(readable).toContain(text);
       }
@@ -242,53 +243,56 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
   it.each(named(storable))(
     "keeps %s inside the article's JSON-LD strings, where </script> cannot close the block",
     async (_name, vector) => {
-      const story = storyOf(vector);
-      const html = await renderPage(ArticlePage({ params: Promise.resolve({ slug: story.slug }) }));
+      const vectorArticle = vectorArticleOf(vector);
+      const html = await renderPage(ArticlePage({ params: Promise.resolve({ slug: vectorArticle.slug }) }));
       const [article, breadcrumbs] = jsonLdBlocks(html);
       expect(article).toMatchObject({
         "@type": "NewsArticle",
-        headline: story.headline,
-        description: story.dek,
-        articleSection: story.sectionName,
-        keywords: [story.tagName],
-        author: [{ name: story.authorName }],
+        headline: vectorArticle.headline,
+        description: vectorArticle.dek,
+        articleSection: vectorArticle.sectionName,
+        keywords: [vectorArticle.tagName],
+        author: [{ name: vectorArticle.authorName }],
       });
       expect(breadcrumbs?.itemListElement).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ name: story.sectionName }),
-          expect.objectContaining({ name: story.headline }),
+          expect.objectContaining({ name: vectorArticle.sectionName }),
+          expect.objectContaining({ name: vectorArticle.headline }),
         ]),
       );
     },
   );
 
   it.each(named(storable))("lists %s only as text on its section, tag and writer pages", async (_name, vector) => {
-    const story = storyOf(vector);
+    const vectorArticle = vectorArticleOf(vector);
     const pages = {
-      section: await renderPage(SectionPage({ params: Promise.resolve({ slug: story.section.slug }) })),
-      tag: await renderPage(TagPage({ params: Promise.resolve({ slug: story.tag.slug }) })),
-      writer: await renderPage(AuthorPage({ params: Promise.resolve({ slug: story.authorSlug }) })),
+      section: await renderPage(SectionPage({ params: Promise.resolve({ slug: vectorArticle.section.slug }) })),
+      tag: await renderPage(TagPage({ params: Promise.resolve({ slug: vectorArticle.tag.slug }) })),
+      writer: await renderPage(AuthorPage({ params: Promise.resolve({ slug: vectorArticle.authorSlug }) })),
     };
     for (const [where, html] of Object.entries(pages)) {
       expectInert(html, `${where} page`);
-      expect(readableContent(html), where).toContain(story.headline);
+      expect(readableContent(html), where).toContain(vectorArticle.headline);
     }
-    expect(readableContent(pages.section)).toContain(story.sectionName);
+    expect(readableContent(pages.section)).toContain(vectorArticle.sectionName);
     expect(readableContent(pages.section)).toContain(`About ${vector.text}`);
-    expect(readableContent(pages.tag)).toContain(story.tagName);
-    expect(readableContent(pages.writer)).toContain(story.authorName);
+    expect(readableContent(pages.tag)).toContain(vectorArticle.tagName);
+    expect(readableContent(pages.writer)).toContain(vectorArticle.authorName);
     expect(jsonLdBlocks(pages.section)[0]?.itemListElement).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: story.sectionName })]),
+      expect.arrayContaining([expect.objectContaining({ name: vectorArticle.sectionName })]),
     );
   });
 
   it.each(named(storable))(
     "returns %s as text in the RSS, Atom and JSON feeds of its section and tag",
     async (_name, vector) => {
-      const story = storyOf(vector);
+      const vectorArticle = vectorArticleOf(vector);
       const feeds = [
-        await feedsFor({ kind: "section", sectionId: story.section.id }, sectionChannel(site, story.section)),
-        await feedsFor({ kind: "tag", tagId: story.tag.id }, tagChannel(site, story.tag)),
+        await feedsFor(
+          { kind: "section", sectionId: vectorArticle.section.id },
+          sectionChannel(site, vectorArticle.section),
+        ),
+        await feedsFor({ kind: "tag", tagId: vectorArticle.tag.id }, tagChannel(site, vectorArticle.tag)),
       ];
       for (const { rss, atom, json } of feeds) {
         // RSS: well-formed, every field read back as the text typed (less what XML cannot carry).
@@ -296,28 +300,28 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
         const [rawItem] = ((rssDocument.rss as XmlNode).channel as XmlNode).item as XmlNode[];
         const parsed = await rssParser.parseString(rss);
         const [item] = parsed.items;
-        expect(item?.title).toBe(asXml(story.headline).replaceAll("]]>", "]]\u2060>"));
-        expect(item?.creator).toBe(asXml(story.authorName));
-        expect(item?.categories).toEqual([asXml(story.sectionName), asXml(story.tagName)]);
-        expect(textOf((rawItem?.["media:content"] as XmlNode)["media:description"])).toBe(asXml(story.caption));
-        expect(textOf((rawItem?.["media:content"] as XmlNode)["media:credit"])).toBe(asXml(story.credit));
+        expect(item?.title).toBe(asXml(vectorArticle.headline).replaceAll("]]>", "]]\u2060>"));
+        expect(item?.creator).toBe(asXml(vectorArticle.authorName));
+        expect(item?.sections).toEqual([asXml(vectorArticle.sectionName), asXml(vectorArticle.tagName)]);
+        expect(textOf((rawItem?.["media:content"] as XmlNode)["media:description"])).toBe(asXml(vectorArticle.caption));
+        expect(textOf((rawItem?.["media:content"] as XmlNode)["media:credit"])).toBe(asXml(vectorArticle.credit));
         expect(parsed.title).toContain(asXml(vector.text));
         // description and content:encoded are HTML to a feed reader: inert, with the text as text.
         const description = String(rawItem?.description ?? "");
         expect(findActiveContent(description)).toEqual([]);
-        expect(readableContent(description)).toBe(asXml(story.dek));
+        expect(readableContent(description)).toBe(asXml(vectorArticle.dek));
         const content = item?.["content:encoded"] ?? "";
         expect(findActiveContent(content, { siteOrigin: site.url }), content).toEqual([]);
-        expect(readableContent(content)).toContain(asXml(story.caption));
+        expect(readableContent(content)).toContain(asXml(vectorArticle.caption));
 
         const atomDocument = wellFormed(atom);
         const [entry] = (atomDocument.feed as XmlNode).entry as XmlNode[];
-        expect(textOf(entry?.title)).toBe(asXml(story.headline));
-        expect(textOf(entry?.summary)).toBe(asXml(story.dek));
-        expect(textOf((entry?.author as XmlNode).name)).toBe(asXml(story.authorName));
-        expect((entry?.category as XmlNode[]).map((category) => category["@_label"])).toEqual([
-          asXml(story.sectionName),
-          asXml(story.tagName),
+        expect(textOf(entry?.title)).toBe(asXml(vectorArticle.headline));
+        expect(textOf(entry?.summary)).toBe(asXml(vectorArticle.dek));
+        expect(textOf((entry?.author as XmlNode).name)).toBe(asXml(vectorArticle.authorName));
+        expect((entry?.section as XmlNode[]).map((section) => section["@_label"])).toEqual([
+          asXml(vectorArticle.sectionName),
+          asXml(vectorArticle.tagName),
         ]);
         const atomContent = textOf(entry?.content);
         expect(findActiveContent(atomContent, { siteOrigin: site.url })).toEqual([]);
@@ -332,10 +336,10 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
           }>;
         };
         expect(jsonFeed.items[0]).toMatchObject({
-          title: story.headline,
-          summary: story.dek,
-          authors: [{ name: story.authorName }],
-          tags: [story.sectionName, story.tagName],
+          title: vectorArticle.headline,
+          summary: vectorArticle.dek,
+          authors: [{ name: vectorArticle.authorName }],
+          tags: [vectorArticle.sectionName, vectorArticle.tagName],
         });
         expect(findActiveContent(jsonFeed.items[0]?.content_html ?? "", { siteOrigin: site.url })).toEqual([]);
       }
@@ -345,8 +349,8 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
   it.each(named(storable))(
     "reflects a search for %s escaped, and marks only the matched word",
     async (_name, vector) => {
-      const story = storyOf(vector);
-      const q = `${story.marker} or ${vector.text}`;
+      const vectorArticle = vectorArticleOf(vector);
+      const q = `${vectorArticle.marker} or ${vector.text}`;
       const query = parseSearchQuery(q);
       const html = await renderPage(SearchPage({ searchParams: Promise.resolve({ q }) }));
       expectInert(html, "search page");
@@ -356,12 +360,12 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
         return;
       }
       expect(readable).toContain(`“${query.text}”`);
-      expect(readable).toContain(story.headline);
+      expect(readable).toContain(vectorArticle.headline);
       const tokens = tokenizeHtml(html);
       const marked = tokens.flatMap((token, index) =>
         token.kind === "start" && token.name === "mark" ? [tokens[index + 1]] : [],
       );
-      expect(marked).toContainEqual({ kind: "text", value: story.marker });
+      expect(marked).toContainEqual({ kind: "text", value: vectorArticle.marker });
     },
   );
 
@@ -370,7 +374,8 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
     const header = await renderPage(SiteHeader({}));
     expectInert(home, "home page");
     expectInert(header, "masthead");
-    for (const story of stories.values()) expect(readableContent(header)).toContain(story.sectionName);
+    for (const vectorArticle of vectorArticles.values())
+      expect(readableContent(header)).toContain(vectorArticle.sectionName);
     const [website] = jsonLdBlocks(home);
     expect(website).toMatchObject({ "@type": "WebSite", name: site.name });
   });
@@ -381,11 +386,11 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
     wellFormed(rss);
     wellFormed(atom);
     const titles = parsed.items.map((item) => item.title);
-    for (const story of stories.values())
-      expect(titles).toContain(asXml(story.headline).replaceAll("]]>", "]]\u2060>"));
+    for (const vectorArticle of vectorArticles.values())
+      expect(titles).toContain(asXml(vectorArticle.headline).replaceAll("]]>", "]]\u2060>"));
     for (const item of parsed.items)
       expect(findActiveContent(item["content:encoded"] ?? "", { siteOrigin: site.url })).toEqual([]);
-    expect((JSON.parse(json) as { items: unknown[] }).items).toHaveLength(stories.size);
+    expect((JSON.parse(json) as { items: unknown[] }).items).toHaveLength(vectorArticles.size);
   });
 
   it("writes a well-formed sitemap of site addresses only, and a news sitemap whose titles are the headlines as text", async () => {
@@ -398,8 +403,8 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
     const locations = ((sitemap.urlset as XmlNode).url as XmlNode[]).map((url) => textOf(url.loc));
     for (const location of locations)
       expect(location).toMatch(new RegExp(`^${site.url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/[a-z0-9/-]*$`));
-    for (const story of stories.values())
-      expect(locations).toContain(new URL(`/articles/${story.slug}`, site.url).toString());
+    for (const vectorArticle of vectorArticles.values())
+      expect(locations).toContain(new URL(`/articles/${vectorArticle.slug}`, site.url).toString());
 
     const news = wellFormed(
       newsSitemap(await listRecentNewsArticles(), { name: site.name, language: site.language, siteUrl: site.url }),
@@ -407,14 +412,14 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
     const titles = ((news.urlset as XmlNode).url as XmlNode[]).map((url) =>
       textOf((url["news:news"] as XmlNode)["news:title"]),
     );
-    for (const story of stories.values()) expect(titles).toContain(asXml(story.headline));
+    for (const vectorArticle of vectorArticles.values()) expect(titles).toContain(asXml(vectorArticle.headline));
   });
 
   it.each(named(unstorable))(
     "never shows %s to a reader: the database refuses it before anything is stored",
     async (_name, vector) => {
       signInAs(admin);
-      const section = [...stories.values()][0]!.section;
+      const section = [...vectorArticles.values()][0]!.section;
       await expect(
         createArticleDraft({
           headline: `Refused: ${vector.text}`,

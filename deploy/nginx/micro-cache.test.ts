@@ -176,11 +176,11 @@ describe.skipIf(unavailable !== null)(unavailable ? `${title} (skipped: ${unavai
       expect(response.status, path).toBe(413);
       expect(upstream.hits(path), path).toBe(0);
     }
-    const story = await fetch(cache.url + "/api/articles/some-story", {
+    const article = await fetch(cache.url + "/api/articles/some-story", {
       method: "PUT",
       body: new Uint8Array(2 * MEGABYTE - 4096),
     });
-    expect(story.status, "a story's largest body still passes").toBe(200);
+    expect(article.status, "a story's largest body still passes").toBe(200);
   });
 
   it("answers a reader 503 with Retry-After and its own page when the app fails to render a page it has no copy of", async () => {

@@ -32,18 +32,18 @@ export class Newsroom {
     await expect(this.page.getByTestId("new-staff-status")).toContainText(`${person.name} can now sign in as ${role}`);
   }
 
-  async openStory(headline: string) {
+  async openArticle(headline: string) {
     await this.page.goto(`/admin?q=${encodeURIComponent(headline)}`);
     await this.page.getByRole("link", { name: headline }).click();
     await expect(this.page.getByRole("heading", { level: 1, name: "Edit story" })).toBeVisible();
   }
 
   /** Writes a new story and publishes it at once; answers the story's id for API calls. */
-  async publishNewStory(story: { headline: string; section: string; body: string }): Promise<string> {
+  async publishNewArticle(article: { headline: string; section: string; body: string }): Promise<string> {
     await this.page.goto("/admin/articles/new");
-    await this.page.getByLabel("Headline", { exact: true }).fill(story.headline);
-    await this.page.getByLabel("Section").selectOption({ label: story.section });
-    await this.page.getByLabel("Story").fill(story.body);
+    await this.page.getByLabel("Headline", { exact: true }).fill(article.headline);
+    await this.page.getByLabel("Section").selectOption({ label: article.section });
+    await this.page.getByLabel("Story").fill(article.body);
     await this.page.getByRole("button", { name: "Save draft" }).click();
     await expect(this.page).toHaveURL(/\/admin\/articles\/[0-9a-f-]{36}\?created=draft/);
     await this.page.getByRole("button", { name: "Publish now" }).click();

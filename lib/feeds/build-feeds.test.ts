@@ -20,7 +20,7 @@ const site: FeedSite = {
   logoPath: "/apple-icon.png",
 };
 
-function story(overrides: Partial<FeedArticle> = {}): FeedArticle {
+function article(overrides: Partial<FeedArticle> = {}): FeedArticle {
   return {
     id: "7311a7bb-8323-4063-b614-28ee2f01ed62",
     slug: "ferry-timetable",
@@ -43,7 +43,7 @@ const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false });
 describe("building the feeds", () => {
   it("keeps RSS well-formed when a headline closes a CDATA section twice", async () => {
     const headline = "Parsers choke on ]]> and on ]]> again";
-    const rss = buildRssFeed(input([story({ headline, dek: "A dek with ]]> in it" })]));
+    const rss = buildRssFeed(input([article({ headline, dek: "A dek with ]]> in it" })]));
     expect(XMLValidator.validate(rss)).toBe(true);
     const [item] = (await new RssParser().parseString(rss)).items;
     // The word joiner between "]]" and ">" is invisible; the words are the headline's.
@@ -54,7 +54,7 @@ describe("building the feeds", () => {
   it("keeps text that looks like a character reference, such as &nbsp; pasted from a web page, as typed in Atom", () => {
     const typed = "Prices&nbsp;rise &hellip; &lt;b&gt;again&lt;/b&gt; &#60;i&#62; &xxe;";
     const atom = buildAtomFeed(
-      input([story({ headline: typed, dek: typed, tags: [{ slug: "prices", name: typed }] })]),
+      input([article({ headline: typed, dek: typed, tags: [{ slug: "prices", name: typed }] })]),
     );
     // XML defines only five entities: a bare "&nbsp;" or "&xxe;" would make the whole feed unreadable.
     expect(atom).not.toMatch(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/);
@@ -67,7 +67,7 @@ describe("building the feeds", () => {
     }).parse(atom).feed.entry;
     expect(entry.title["#text"]).toBe(typed);
     expect(entry.summary["#text"]).toBe(typed);
-    expect(entry.category[1]["@_label"]).toBe(typed);
+    expect(entry.section[1]["@_label"]).toBe(typed);
   });
 
   it("keeps a literal &amp; in RSS channel, category, creator and photo text as typed", async () => {
@@ -86,7 +86,7 @@ describe("building the feeds", () => {
       site,
       channel: sectionChannel(site, section),
       articles: [
-        story({
+        article({
           section,
           tags: [{ slug: "t", name: `${typed} tag` }],
           author: { slug: "a", name: typed },
@@ -97,14 +97,14 @@ describe("building the feeds", () => {
     const channel = parser.parse(rss).rss.channel;
     expect(channel.title).toBe(`${typed} — The Meridian`);
     expect(channel.description).toBe(typed);
-    expect(channel.item.category).toEqual([typed, `${typed} tag`]);
+    expect(channel.item.section).toEqual([typed, `${typed} tag`]);
     expect(channel.item["dc:creator"]["#text"]).toBe(typed);
     expect(channel.item["media:content"]["media:description"]["#text"]).toBe(typed);
     expect(channel.item["media:content"]["media:credit"]).toBe(typed);
   });
 
   it("drops control characters XML cannot carry, such as a vertical tab pasted from a word processor", () => {
-    const pasted = story({
+    const pasted = article({
       headline: "Turnout\u000b falls\u0000 again",
       dek: "Lower\u0008 still",
       tags: [{ slug: "vote", name: "Vote\u001f" }],
@@ -116,10 +116,10 @@ describe("building the feeds", () => {
   });
 
   it("escapes a tag's angle brackets in Atom's category attributes", () => {
-    const atom = buildAtomFeed(input([story({ tags: [{ slug: "r-d", name: `R<D & "Labs"` }] })]));
+    const atom = buildAtomFeed(input([article({ tags: [{ slug: "r-d", name: `R<D & "Labs"` }] })]));
     expect(XMLValidator.validate(atom)).toBe(true);
-    const categories = parser.parse(atom).feed.entry.category;
-    expect(categories).toContainEqual(expect.objectContaining({ "@_term": "r-d", "@_label": `R<D & "Labs"` }));
+    const sections = parser.parse(atom).feed.entry.section;
+    expect(sections).toContainEqual(expect.objectContaining({ "@_term": "r-d", "@_label": `R<D & "Labs"` }));
   });
 
   it("dates an empty feed at a fixed time, so its ETag holds until a story arrives", () => {
@@ -129,11 +129,11 @@ describe("building the feeds", () => {
   });
 
   it("counts a scheduled story as changed when it went live, not when it was last saved", () => {
-    const scheduled = story({
+    const scheduled = article({
       updatedAt: new Date("2026-11-01T12:00:00Z"),
       publishedAt: new Date("2026-11-02T09:00:00Z"),
     });
-    expect(feedLastModified([scheduled, story()])).toEqual(new Date("2026-11-20T08:30:00Z"));
+    expect(feedLastModified([scheduled, article()])).toEqual(new Date("2026-11-20T08:30:00Z"));
     expect(feedLastModified([scheduled])).toEqual(new Date("2026-11-02T09:00:00Z"));
     const [item] = JSON.parse(buildJsonFeed(input([scheduled]))).items;
     expect(item).toMatchObject({
@@ -163,10 +163,10 @@ describe("building the feeds", () => {
       byteSize: 4096,
     };
     const withFile = buildRssFeed(
-      input([story({ leadPhoto: { ...photo, photoId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301" } })]),
+      input([article({ leadPhoto: { ...photo, photoId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301" } })]),
     );
     expect(parser.parse(withFile).rss.channel.item["media:content"]["media:credit"]).toBe("The Meridian");
-    const described = buildRssFeed(input([story({ leadPhoto: { ...photo, photoId: null } })]));
+    const described = buildRssFeed(input([article({ leadPhoto: { ...photo, photoId: null } })]));
     expect(described).not.toContain("media:content");
     expect(described).not.toContain("<enclosure");
   });

@@ -61,7 +61,7 @@ export function tagChannel(site: FeedSite, tag: { slug: string; name: string }):
 
 const absolute = (site: FeedSite, path: string) => new URL(path, site.url).href;
 
-const articleUrl = (site: FeedSite, article: FeedArticle) => absolute(site, routes.story(article.slug));
+const articleUrl = (site: FeedSite, article: FeedArticle) => absolute(site, routes.article(article.slug));
 
 /** Stable across headline and slug edits, so a subscriber never sees an edited story twice. */
 const articleGuid = (article: FeedArticle) => `urn:uuid:${article.id}`;
@@ -80,7 +80,7 @@ export function feedLastModified(articles: FeedArticle[]): Date {
   return new Date(Math.max(0, ...times));
 }
 
-function categoryNames(article: FeedArticle): string[] {
+function sectionNames(article: FeedArticle): string[] {
   return [...new Set([article.section.name, ...article.tags.map((tag) => tag.name)])];
 }
 
@@ -175,7 +175,7 @@ function rssItem(site: FeedSite, article: FeedArticle): Item {
     // A description is read as HTML, so the standfirst's own "<" and "&" are escaped as text.
     description: escapeHtml(xmlText(article.dek)),
     content: htmlForCdata(contentHtml(site, article)),
-    category: categoryNames(article).map((name) => ({ name: writerText(name) })),
+    category: sectionNames(article).map((name) => ({ name: writerText(name) })),
     enclosure: file ? { url: file.url, type: file.type, length: file.length } : undefined,
     // RSS's own <author> must be an email address; staff addresses stay private.
     extensions: [creatorExtension(article), ...mediaExtensions(site, article.leadPhoto)],
@@ -290,7 +290,7 @@ function jsonFeedItem(site: FeedSite, article: FeedArticle): JsonFeedItem {
     date_published: article.publishedAt.toISOString(),
     date_modified: lastChanged(article).toISOString(),
     authors: [{ name: article.author.name, url: absolute(site, routes.author(article.author.slug)) }],
-    tags: categoryNames(article),
+    tags: sectionNames(article),
   };
 }
 

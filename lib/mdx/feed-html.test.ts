@@ -73,6 +73,12 @@ describe("an article body as feed HTML", () => {
     expect(html).toContain(`<img src="${SITE}/charts/turnout.png" alt="a chart">`);
   });
 
+  it("stores half a surrogate pair as the replacement character, which JSON and XML can both carry", () => {
+    const { feedBody } = buildArticleModel("Half \uD800 a pair.");
+    expect(JSON.stringify(feedBody)).not.toContain("\\ud800");
+    expect(feedItemHtml(feedBody, SITE)).toBe("<p>Half \uFFFD a pair.</p>");
+  });
+
   it("keeps a body heading below the headline", () => {
     expect(feedHtml("# What happens next")).toBe("<h2>What happens next</h2>");
   });

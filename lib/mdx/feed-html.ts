@@ -170,7 +170,11 @@ function toFeedBody(tree: HtmlRoot): FeedBody {
       open.push(settled);
     }
   });
-  const pieces = html.stringify(tree).split(new RegExp(`${mark}(\\d+)\\.`));
+  // A lone surrogate (a broken escape in the source) can be neither stored as JSON nor sent in XML.
+  const pieces = html
+    .stringify(tree)
+    .toWellFormed()
+    .split(new RegExp(`${mark}(\\d+)\\.`));
   return pieces
     .map((piece, index): FeedBodyPart => (index % 2 === 0 ? piece : open[Number(piece)]!))
     .filter((part) => part !== "");

@@ -6,8 +6,8 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { ContentError, loadNewsroomContent } from "@/lib/content/load";
-import { parseStory } from "@/lib/story-import/parse-story";
-import { storyToMdx } from "@/lib/story-import/story-to-mdx";
+import { parseArticle } from "@/lib/article-import/parse-article";
+import { articleToMdx } from "@/lib/article-import/article-to-mdx";
 import { frontMatterProbes } from "@/test/fixtures/front-matter-probes";
 import { compileArticle, MdxCompileError } from "./compile";
 import { feedItemHtml } from "./feed-html";
@@ -95,8 +95,10 @@ describe("front matter in a plain-text story (npm run import)", () => {
         .replace(/^\uFEFF/, "")
         .replace(/\r/g, "")
         .trim();
-      const story = parseStory(`World\n\npublished : 2024-01-01\n\nA headline\n\nA standfirst.\n\n${paragraphs}\n`);
-      const { mdx } = storyToMdx(story, { author: "Ada", tags: [] });
+      const importedArticle = parseArticle(
+        `World\n\npublished : 2024-01-01\n\nA headline\n\nA standfirst.\n\n${paragraphs}\n`,
+      );
+      const { mdx } = articleToMdx(importedArticle, { author: "Ada", tags: [] });
       const folder = mkdtempSync(path.join(workspace, "import-"));
       writeFileSync(path.join(folder, "imported.mdx"), mdx);
       const [article] = (await loadNewsroomContent(folder)).articles;

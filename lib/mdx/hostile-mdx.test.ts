@@ -3,8 +3,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { hostileBytes, hostileMdx, type HostileMdx } from "@/test/fixtures/hostile-mdx";
 import { findActiveContent, readableContent } from "@/test/html-inertness";
-import { decodeStoryBytes } from "@/lib/story-import/decode-story";
-import { StoryFormatError } from "@/lib/story-import/parse-story";
+import { decodeArticleBytes } from "@/lib/article-import/decode-article";
+import { ArticleFormatError } from "@/lib/article-import/parse-article";
 import { compileArticle, MdxCompileError } from "./compile";
 import { buildArticleModel } from "./article-model";
 import { feedItemHtml } from "./feed-html";
@@ -74,13 +74,13 @@ describe("the hostile MDX corpus", () => {
   it.each(badBytes)("refuses %s at the importer, naming the line and the byte", (_name, { bytes, line }) => {
     let refusal: unknown;
     try {
-      decodeStoryBytes(bytes);
+      decodeArticleBytes(bytes);
     } catch (error) {
       refusal = error;
     }
-    expect(refusal).toBeInstanceOf(StoryFormatError);
-    expect((refusal as StoryFormatError).line).toBe(line);
-    expect((refusal as StoryFormatError).reason).toMatch(/not valid UTF-8 \(byte 0x[0-9A-F]{2} at offset \d+\)/);
+    expect(refusal).toBeInstanceOf(ArticleFormatError);
+    expect((refusal as ArticleFormatError).line).toBe(line);
+    expect((refusal as ArticleFormatError).reason).toMatch(/not valid UTF-8 \(byte 0x[0-9A-F]{2} at offset \d+\)/);
   });
 });
 

@@ -49,7 +49,7 @@ export function newsSitemap(
     .att("http://www.w3.org/2000/xmlns/", "xmlns:news", NEWS_NS);
   for (const article of articles) {
     const url = root.ele("url");
-    url.ele("loc").txt(xmlText(absolute(publication.siteUrl, routes.story(article.slug))));
+    url.ele("loc").txt(xmlText(absolute(publication.siteUrl, routes.article(article.slug))));
     const news = url.ele(NEWS_NS, "news:news");
     const source = news.ele(NEWS_NS, "news:publication");
     source.ele(NEWS_NS, "news:name").txt(xmlText(publication.name));

@@ -41,9 +41,9 @@ const TOPIC_LINK_CLASSES =
 // expires when the story is published, and with the story once found.
 const findArticle = cache(async (slug: string) => {
   if (!isSlug(slug)) return null;
-  await tagReaderPage([readerTags.storyAddress(slug)]);
+  await tagReaderPage([readerTags.articleAddress(slug)]);
   const article = await getPublishedArticle({ slug });
-  if (article) await tagReaderPage([readerTags.story(article.id)]);
+  if (article) await tagReaderPage([readerTags.article(article.id)]);
   return article;
 });
 
@@ -59,7 +59,7 @@ function socialImage(article: PublishedArticle) {
       alt: photo.alt,
     };
   }
-  return { url: routes.storySocialCard(article.slug), width: 1200, height: 630, alt: article.headline };
+  return { url: routes.articleSocialCard(article.slug), width: 1200, height: 630, alt: article.headline };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -69,13 +69,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: article.seoTitle ?? article.headline,
     description: article.seoDescription ?? article.dek,
-    alternates: { canonical: routes.story(article.slug), types: feedAlternates() },
+    alternates: { canonical: routes.article(article.slug), types: feedAlternates() },
     authors: [{ name: article.author.name, url: routes.author(article.author.slug) }],
     openGraph: {
       type: "article",
       title: article.headline,
       description: article.dek,
-      url: routes.story(article.slug),
+      url: routes.article(article.slug),
       publishedTime: article.publishedAt.toISOString(),
       modifiedTime: article.updatedAt.toISOString(),
       section: article.section.name,
@@ -90,13 +90,13 @@ export default async function ArticlePage({ params }: Props) {
   const article = await findArticle((await params).slug);
   if (!article) notFound();
   const related = await listRelatedArticles({ articleId: article.id, sectionId: article.sectionId, limit: 4 });
-  await tagReaderPage(related.map((story) => readerTags.story(story.id)));
+  await tagReaderPage(related.map((article) => readerTags.article(article.id)));
   const isSample = article.tags.some((tag) => tag.slug === SAMPLE_CONTENT_TAG.slug);
 
   const trail = [
     { name: "Home", path: routes.front },
     { name: article.section.name, path: routes.section(article.section.slug) },
-    { name: article.headline, path: routes.story(article.slug) },
+    { name: article.headline, path: routes.article(article.slug) },
   ];
 
   return (
@@ -151,9 +151,9 @@ export default async function ArticlePage({ params }: Props) {
             Related stories
           </h2>
           <ul className="grid gap-8 sm:grid-cols-2 lg:grid-cols-4">
-            {related.map((story) => (
-              <li key={story.id}>
-                <ArticleCard article={story} size="compact" />
+            {related.map((article) => (
+              <li key={article.id}>
+                <ArticleCard article={article} size="compact" />
               </li>
             ))}
           </ul>

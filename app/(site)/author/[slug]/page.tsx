@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listingMetadata, StoryListing } from "@/app/(site)/_listing/story-listing";
+import { listingMetadata, ArticleListing } from "@/app/(site)/_listing/article-listing";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -15,5 +15,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AuthorPage({ params }: Props) {
-  return <StoryListing kind="author" slug={(await params).slug} />;
+  return <ArticleListing kind="author" slug={(await params).slug} />;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listingMetadata, StoryListing } from "@/app/(site)/_listing/story-listing";
+import { listingMetadata, ArticleListing } from "@/app/(site)/_listing/article-listing";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -16,5 +16,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SectionPage({ params }: Props) {
-  return <StoryListing kind="section" slug={(await params).slug} />;
+  return <ArticleListing kind="section" slug={(await params).slug} />;
 }

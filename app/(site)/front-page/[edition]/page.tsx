@@ -27,7 +27,7 @@ export default async function HomePage({ params }: Props) {
   await tagReaderPage([readerTags.front]);
   const [latest, fronts] = await Promise.all([listLatestArticles({ limit: 7 }), listSectionFronts({ perSection: 4 })]);
   const shown = [...latest, ...fronts.flatMap((front) => front.articles)];
-  await tagReaderPage([...new Set(shown.map((story) => readerTags.story(story.id)))]);
+  await tagReaderPage([...new Set(shown.map((article) => readerTags.article(article.id)))]);
   const [lead, ...others] = latest;
 
   if (!lead) {

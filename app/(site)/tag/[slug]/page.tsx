@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listingMetadata, StoryListing } from "@/app/(site)/_listing/story-listing";
+import { listingMetadata, ArticleListing } from "@/app/(site)/_listing/article-listing";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -15,5 +15,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TagPage({ params }: Props) {
-  return <StoryListing kind="tag" slug={(await params).slug} />;
+  return <ArticleListing kind="tag" slug={(await params).slug} />;
 }

@@ -54,11 +54,17 @@ export const saveArticleAction = staffAction({
   role: "writer",
   schema: articleFormSchema,
   invalidMessage: "Some fields need attention.",
-  run: async ({ id, expectedVersion, intent, publishAt, ...story }): Promise<Outcome<EditorSaved, EditorConflict>> => {
+  run: async ({
+    id,
+    expectedVersion,
+    intent,
+    publishAt,
+    ...article
+  }): Promise<Outcome<EditorSaved, EditorConflict>> => {
     const publication = { intent, publishAt: intent === "schedule" ? newsroomTime(publishAt) : undefined };
     const result = id
-      ? await saveArticle({ id, expectedVersion: expectedVersion ?? 0, ...story, ...publication })
-      : await createArticleDraft({ ...story, ...publication });
+      ? await saveArticle({ id, expectedVersion: expectedVersion ?? 0, ...article, ...publication })
+      : await createArticleDraft({ ...article, ...publication });
     if (result.status !== "saved") return turnedBack(result);
     const done = result.publication ?? "draft";
     return {
@@ -80,18 +86,22 @@ export async function previewArticleAction(source: string): Promise<ArticlePrevi
   return renderArticlePreview(parsed.data);
 }
 
-const storyId = z.uuid("That story could not be found: reload the page and try again.");
+const articleId = z.uuid("That story could not be found: reload the page and try again.");
 
 /** A story's own page, where a turned-back button is explained; a story that is gone shows as not found there. */
-function storyPage(result: { status: string }, formData: FormData): string {
-  const id = storyId.safeParse(formData.get("id"));
+function articlePage(result: { status: string }, formData: FormData): string {
+  const id = articleId.safeParse(formData.get("id"));
   if (!id.success) return "/admin";
   const page = `/admin/articles/${id.data}`;
   if (result.status === "not-found") return page;
   return `${page}?${result.status === "conflict" ? "restore-conflict=1" : `problem=${result.status}`}`;
 }
 
-const restoreSchema = z.object({ id: storyId, revisionId: z.uuid(), expectedVersion: z.coerce.number().int().min(1) });
+const restoreSchema = z.object({
+  id: articleId,
+  revisionId: z.uuid(),
+  expectedVersion: z.coerce.number().int().min(1),
+});
 
 export const restoreRevisionAction = staffFormAction({
   role: "writer",
@@ -102,10 +112,10 @@ export const restoreRevisionAction = staffFormAction({
     const redirectTo = `/admin/articles/${input.id}?restored=1`;
     return { status: "ok", message: "Revision restored as a new version.", expired: result.expired, redirectTo };
   },
-  turnedBack: storyPage,
+  turnedBack: articlePage,
 });
 
-const articleIdSchema = z.object({ id: storyId });
+const articleIdSchema = z.object({ id: articleId });
 
 export const trashArticleAction = staffFormAction({
   role: "writer",
@@ -114,7 +124,7 @@ export const trashArticleAction = staffFormAction({
     const { expired } = await moveArticleToTrash(input);
     return { status: "ok", message: "Moved to the trash.", expired, redirectTo: "/admin?notice=trashed" };
   },
-  turnedBack: storyPage,
+  turnedBack: articlePage,
 });
 
 export const restoreFromTrashAction = staffFormAction({

@@ -58,7 +58,7 @@ async function photo(colour: string): Promise<string> {
 }
 
 /** A story with every field filled, so that losing any of them shows. */
-async function fullStory(): Promise<Representation> {
+async function fullArticle(): Promise<Representation> {
   const created = await createArticleDraft({
     headline: "Every field filled",
     dek: "A standfirst worth keeping.",
@@ -74,8 +74,8 @@ async function fullStory(): Promise<Representation> {
 }
 
 /** The representation without what every save moves (its version and time), whatever was sent. */
-function moving(story: Representation) {
-  return Object.fromEntries(Object.entries(story).filter(([field]) => field !== "version" && field !== "updatedAt"));
+function moving(article: Representation) {
+  return Object.fromEntries(Object.entries(article).filter(([field]) => field !== "version" && field !== "updatedAt"));
 }
 
 describe(`PUT /api/articles/{id} keeps what it is not sent, on ${databaseDriver()}`, () => {
@@ -113,7 +113,7 @@ describe(`PUT /api/articles/{id} keeps what it is not sent, on ${databaseDriver(
   afterAll(() => closeDatabase());
 
   it("changes only the headline when GET's JSON comes back with one word of the headline changed", async () => {
-    const before = await fullStory();
+    const before = await fullArticle();
     const response = await send(before.id, { ...before, headline: "Every field kept" });
     expect(response.status).toBe(200);
     const after = await read(before.id);
@@ -134,7 +134,7 @@ describe(`PUT /api/articles/{id} keeps what it is not sent, on ${databaseDriver(
   ];
 
   it.each(changes)("changes %s alone when only it is sent, keeping every other field", async (field, change) => {
-    const before = await fullStory();
+    const before = await fullArticle();
     const sent = change();
     const response = await send(before.id, { expectedVersion: before.version, ...sent });
     expect(response.status).toBe(200);
@@ -155,14 +155,14 @@ describe(`PUT /api/articles/{id} keeps what it is not sent, on ${databaseDriver(
   ];
 
   it.each(clearings)("clears %s when it is sent as %j", async (field, sent, cleared) => {
-    const before = await fullStory();
+    const before = await fullArticle();
     const response = await send(before.id, { expectedVersion: before.version, [field]: sent });
     expect(response.status).toBe(200);
     expect(moving(await read(before.id))).toEqual({ ...moving(before), [field]: cleared });
   });
 
   it("refuses a body without the version that was read, saying which field to send", async () => {
-    const before = await fullStory();
+    const before = await fullArticle();
     const response = await send(before.id, { headline: "No version" });
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({
@@ -171,7 +171,7 @@ describe(`PUT /api/articles/{id} keeps what it is not sent, on ${databaseDriver(
   });
 
   it("does not recompile the body when the body is not sent", async () => {
-    const before = await fullStory();
+    const before = await fullArticle();
     vi.mocked(compileInIsolation).mockClear();
     expect((await send(before.id, { expectedVersion: before.version, headline: "Only the headline" })).status).toBe(
       200,
@@ -180,7 +180,7 @@ describe(`PUT /api/articles/{id} keeps what it is not sent, on ${databaseDriver(
   });
 
   it("refuses a writer's save of an editor's story before compiling any of its text", async () => {
-    const before = await fullStory();
+    const before = await fullArticle();
     signInAs(writer);
     vi.mocked(compileInIsolation).mockClear();
     const response = await send(before.id, {
@@ -194,7 +194,7 @@ describe(`PUT /api/articles/{id} keeps what it is not sent, on ${databaseDriver(
   });
 
   it("accepts a save from the page the browser opened at the address it used, and refuses one from another site", async () => {
-    const before = await fullStory();
+    const before = await fullArticle();
     const sameSite = await send(
       before.id,
       { expectedVersion: before.version, headline: "Sent from our own page" },
@@ -211,7 +211,7 @@ describe(`PUT /api/articles/{id} keeps what it is not sent, on ${databaseDriver(
   });
 
   it("publishes in the same save when sent an intent, and refuses the whole save while a photo lacks alt text", async () => {
-    const withBarePhoto = await fullStory();
+    const withBarePhoto = await fullArticle();
     const refused = await send(withBarePhoto.id, {
       expectedVersion: withBarePhoto.version,
       headline: "Not half-saved",
@@ -233,7 +233,7 @@ describe(`PUT /api/articles/{id} keeps what it is not sent, on ${databaseDriver(
   });
 
   it("answers a story moved to the trash meanwhile as not found, not forbidden", async () => {
-    const before = await fullStory();
+    const before = await fullArticle();
     await moveArticleToTrash({ id: before.id });
     const response = await send(before.id, { expectedVersion: before.version, headline: "Too late" });
     expect(response.status).toBe(404);

@@ -63,7 +63,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
             <>
               {" "}
               ·{" "}
-              <Link href={routes.story(article.slug)} className="underline">
+              <Link href={routes.article(article.slug)} className="underline">
                 View on the site
               </Link>
             </>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listingMetadata, StoryListing } from "@/app/(site)/_listing/story-listing";
+import { listingMetadata, ArticleListing } from "@/app/(site)/_listing/article-listing";
 
 type Props = { params: Promise<{ slug: string; cursor: string }> };
 
@@ -13,6 +13,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return listingMetadata({ kind: "author", ...(await params) });
 }
 
-export default async function OlderAuthorStoriesPage({ params }: Props) {
-  return <StoryListing kind="author" {...await params} />;
+export default async function OlderAuthorArticlesPage({ params }: Props) {
+  return <ArticleListing kind="author" {...await params} />;
 }

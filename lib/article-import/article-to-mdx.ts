@@ -5,15 +5,15 @@ import { Scalar, stringify } from "yaml";
 import { z } from "zod";
 
 import { articleFrontMatterSchema } from "@/lib/content/front-matter";
-import type { ParsedStory, StoryBodyBlock, StoryPhoto } from "@/lib/story-import/parse-story";
+import type { ParsedArticleFile, ImportedBodyBlock, ImportedPhoto } from "@/lib/article-import/parse-article";
 import { articleSlug } from "@/lib/slugs";
 
-export interface StoryByline {
+export interface ImportedByline {
   author: string;
   tags: string[];
 }
 
-export interface StoryMdx {
+export interface ImportedArticleMdx {
   slug: string;
   mdx: string;
 }
@@ -36,23 +36,23 @@ const EXTRA_UNSAFE: Unsafe[] = [
 ];
 
 /** Turns a parsed story into an article file for `content/`. */
-export function storyToMdx(story: ParsedStory, byline: StoryByline): StoryMdx {
-  const slug = articleSlug(story.headline);
+export function articleToMdx(article: ParsedArticleFile, byline: ImportedByline): ImportedArticleMdx {
+  const slug = articleSlug(article.headline);
   if (slug === "") {
-    throw new Error(`the headline ${JSON.stringify(story.headline)} gives an empty slug`);
+    throw new Error(`the headline ${JSON.stringify(article.headline)} gives an empty slug`);
   }
-  return { slug, mdx: `${frontMatterYaml(story, byline)}\n${bodyMdx(story.body)}` };
+  return { slug, mdx: `${frontMatterYaml(article, byline)}\n${bodyMdx(article.body)}` };
 }
 
-function frontMatterYaml(story: ParsedStory, byline: StoryByline): string {
+function frontMatterYaml(article: ParsedArticleFile, byline: ImportedByline): string {
   const frontMatter = {
-    headline: story.headline,
-    dek: story.dek,
-    section: story.section,
+    headline: article.headline,
+    dek: article.dek,
+    section: article.section,
     author: byline.author,
-    published: story.published,
+    published: article.published,
     tags: byline.tags,
-    ...(story.leadPhoto ? { leadPhoto: leadPhotoFrontMatter(story.leadPhoto) } : {}),
+    ...(article.leadPhoto ? { leadPhoto: leadPhotoFrontMatter(article.leadPhoto) } : {}),
   };
 
   // Refuse here what the seed would refuse later, while the writer is still at hand.
@@ -69,7 +69,7 @@ function frontMatterYaml(story: ParsedStory, byline: StoryByline): string {
   return `---\n${yaml}---\n`;
 }
 
-function leadPhotoFrontMatter(photo: StoryPhoto): { caption: string; alt: string; camera: string } {
+function leadPhotoFrontMatter(photo: ImportedPhoto): { caption: string; alt: string; camera: string } {
   return { caption: photo.description, alt: photo.description, camera: photo.camera };
 }
 
@@ -83,12 +83,12 @@ function alwaysQuoted(value: string): Scalar<string> {
   return scalar;
 }
 
-function bodyMdx(body: readonly StoryBodyBlock[]): string {
+function bodyMdx(body: readonly ImportedBodyBlock[]): string {
   const tree: Root = { type: "root", children: body.map(bodyNode) };
   return toMarkdown(tree, { extensions: [mdxToMarkdown(), { unsafe: EXTRA_UNSAFE }] });
 }
 
-function bodyNode(block: StoryBodyBlock): RootContent {
+function bodyNode(block: ImportedBodyBlock): RootContent {
   return block.kind === "paragraph" ? paragraphNode(block.text) : figureNode(block);
 }
 
@@ -96,7 +96,7 @@ function paragraphNode(text: string): Paragraph {
   return { type: "paragraph", children: [{ type: "text", value: text }] };
 }
 
-function figureNode(photo: StoryPhoto): MdxJsxFlowElement {
+function figureNode(photo: ImportedPhoto): MdxJsxFlowElement {
   return {
     type: "mdxJsxFlowElement",
     name: FIGURE_COMPONENT,

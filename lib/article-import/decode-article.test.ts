@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { decodeStoryBytes } from "@/lib/story-import/decode-story";
-import { StoryFormatError } from "@/lib/story-import/parse-story";
+import { decodeArticleBytes } from "@/lib/article-import/decode-article";
+import { ArticleFormatError } from "@/lib/article-import/parse-article";
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -9,23 +9,23 @@ function withBytes(...parts: Array<string | number[]>): Uint8Array {
   return Uint8Array.from(parts.flatMap((part) => (typeof part === "string" ? [...utf8(part)] : part)));
 }
 
-function refusal(bytes: Uint8Array): StoryFormatError {
+function refusal(bytes: Uint8Array): ArticleFormatError {
   try {
-    decodeStoryBytes(bytes);
+    decodeArticleBytes(bytes);
   } catch (error) {
-    if (error instanceof StoryFormatError) return error;
+    if (error instanceof ArticleFormatError) return error;
     throw error;
   }
   throw new Error("expected the bytes to be refused");
 }
 
-describe("decodeStoryBytes", () => {
+describe("decodeArticleBytes", () => {
   it("decodes UTF-8 text, accents and all", () => {
-    expect(decodeStoryBytes(utf8("Kyiv — Zelenskyy’s café\n"))).toBe("Kyiv — Zelenskyy’s café\n");
+    expect(decodeArticleBytes(utf8("Kyiv — Zelenskyy’s café\n"))).toBe("Kyiv — Zelenskyy’s café\n");
   });
 
   it("drops a leading byte order mark", () => {
-    expect(decodeStoryBytes(withBytes([0xef, 0xbb, 0xbf], "Conflicts"))).toBe("Conflicts");
+    expect(decodeArticleBytes(withBytes([0xef, 0xbb, 0xbf], "Conflicts"))).toBe("Conflicts");
   });
 
   it("refuses a Windows-1252 byte on the line where it sits", () => {
@@ -68,6 +68,6 @@ describe("control characters in a story file", () => {
   });
 
   it("keeps tabs and every kind of line ending", () => {
-    expect(decodeStoryBytes(utf8("one\ttwo\r\nthree\rfour\n"))).toBe("one\ttwo\r\nthree\rfour\n");
+    expect(decodeArticleBytes(utf8("one\ttwo\r\nthree\rfour\n"))).toBe("one\ttwo\r\nthree\rfour\n");
   });
 });

@@ -1,22 +1,22 @@
 import "server-only";
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { publicStoryTags, type ReaderTag } from "@/lib/cache-tags";
-import { articles, articleTags, categories, tags, users } from "../schema";
+import { publicArticleTags, type ReaderTag } from "@/lib/cache-tags";
+import { articles, articleTags, sections, tags, users } from "../schema";
 import type { Transaction } from "./staff";
 
-export type PublicStory = Parameters<typeof publicStoryTags>[0];
+export type PublicArticle = Parameters<typeof publicArticleTags>[0];
 
 /**
  * The stories chosen by `which` that readers can see, now or when their time comes (published or
  * scheduled, not in the trash), with what their pages are tagged by: read inside the write's own
  * transaction, before and after it changes them.
  */
-export async function findPublicStories(tx: Transaction, which: SQL): Promise<PublicStory[]> {
+export async function findPublicArticles(tx: Transaction, which: SQL): Promise<PublicArticle[]> {
   const rows = await tx
     .select({
       id: articles.id,
       slug: articles.slug,
-      sectionSlug: categories.slug,
+      sectionSlug: sections.slug,
       authorSlug: users.slug,
       tagSlugs: sql<string[]>`coalesce((
         select json_agg(${tags.slug} order by ${tags.slug}) from ${articleTags}
@@ -24,14 +24,15 @@ export async function findPublicStories(tx: Transaction, which: SQL): Promise<Pu
         where ${articleTags.articleId} = ${articles.id}), '[]'::json)`,
     })
     .from(articles)
-    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
     .innerJoin(users, eq(users.id, articles.authorId))
     .where(and(which, eq(articles.status, "published"), isNull(articles.deletedAt)));
-  return rows.map(({ authorSlug, ...story }) => ({ ...story, authorSlugs: [authorSlug] }));
+  return rows.map(({ authorSlug, ...article }) => ({ ...article, authorSlugs: [authorSlug] }));
 }
 
 /** Every tag once, in the order first met. */
 export const uniqueTags = (...lists: ReadonlyArray<readonly ReaderTag[]>): ReaderTag[] => [...new Set(lists.flat())];
 
 /** What a change to stories expires: each one's page and lists as they were before it, and as they are after. */
-export const storiesTags = (...stories: PublicStory[]): ReaderTag[] => uniqueTags(...stories.map(publicStoryTags));
+export const articlesTags = (...articles: PublicArticle[]): ReaderTag[] =>
+  uniqueTags(...articles.map(publicArticleTags));

@@ -1,5 +1,5 @@
 import { firstControlCharacter } from "@/lib/editor/staff-text";
-import { StoryFormatError } from "@/lib/story-import/parse-story";
+import { ArticleFormatError } from "@/lib/article-import/parse-article";
 
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -9,14 +9,14 @@ const CARRIAGE_RETURN = 0x0d;
  * (say Windows-1252 from an old word processor) are refused rather than
  * imported with mangled letters.
  */
-export function decodeStoryBytes(bytes: Uint8Array): string {
+export function decodeArticleBytes(bytes: Uint8Array): string {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     const offset = firstInvalidByteOffset(bytes);
     const byte = bytes[offset] ?? 0;
-    throw new StoryFormatError(
+    throw new ArticleFormatError(
       lineNumberAt(bytes, offset),
       `the file is not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} ` +
         `at offset ${offset}); save it as UTF-8`,
@@ -34,7 +34,7 @@ function refuseControlCharacters(text: string): void {
   const found = firstControlCharacter(text);
   if (!found) return;
   const codePoint = `U+${found.codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
-  throw new StoryFormatError(
+  throw new ArticleFormatError(
     text.slice(0, found.index).split(/\r\n|\r|\n/).length,
     `the file holds an invisible control character (${codePoint}), which no story needs; delete it and import again`,
   );

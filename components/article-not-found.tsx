@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { routes } from "@/lib/routes";
 
-export function StoryNotFound() {
+export function ArticleNotFound() {
   return (
     <div className="mx-auto max-w-xl py-12 text-center">
       <h1 className="text-4xl font-bold">Page not found</h1>

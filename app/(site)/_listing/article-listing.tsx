@@ -5,13 +5,13 @@ import { ArticleList } from "@/components/article-list";
 import { FeedLink } from "@/components/feed-link";
 import { JsonLd } from "@/components/json-ld";
 import { PageHeading } from "@/components/page-heading";
-import { StoryListPagination } from "@/components/story-list-pagination";
-import { listAuthorArticles, listSectionArticles, listTagArticles, type StoryListPage } from "@/db/queries/articles";
+import { ArticleListPagination } from "@/components/article-list-pagination";
+import { listAuthorArticles, listSectionArticles, listTagArticles, type ArticleListPage } from "@/db/queries/articles";
 import { getAuthorProfile } from "@/db/queries/authors";
 import { getSection } from "@/db/queries/sections";
 import { findTagRedirect, getTag } from "@/db/queries/tags";
 import { readerTags } from "@/lib/cache-tags";
-import { parseStoryCursor } from "@/lib/page-param";
+import { parseArticleCursor } from "@/lib/page-param";
 import { tagReaderPage } from "@/lib/reader-cache";
 import { routes, type ListingKind } from "@/lib/routes";
 import { feedAlternates, site } from "@/lib/site";
@@ -27,7 +27,7 @@ type ListingRules = {
   find: (slug: string) => Promise<ListingSubject | null>;
   /** Where an old address (a renamed or merged subject) leads now, for the lists that keep them. */
   findMoved?: (slug: string) => Promise<string | null>;
-  list: (subjectId: string, before: string | undefined) => Promise<StoryListPage>;
+  list: (subjectId: string, before: string | undefined) => Promise<ArticleListPage>;
   feedPath?: (slug: string) => string;
   /** A section's stories are all of that section: their cards leave it out. */
   showSection: boolean;
@@ -107,15 +107,15 @@ async function redirectFromOldAddress({ kind, slug, cursor }: ListingPage) {
 }
 
 /** A list's stories, newest first; with a cursor, the page of stories published before it. */
-export async function StoryListing(page: ListingPage) {
+export async function ArticleListing(page: ListingPage) {
   const rules = listings[page.kind];
-  const before = page.cursor === undefined ? undefined : parseStoryCursor(page.cursor);
+  const before = page.cursor === undefined ? undefined : parseArticleCursor(page.cursor);
   const subject = await findSubject(page.kind, page.slug);
   if (!subject) await redirectFromOldAddress(page);
   if (!subject || before === null) notFound();
-  const stories = await rules.list(subject.id, before);
-  if (before && stories.articles.length === 0) notFound();
-  await tagReaderPage(stories.articles.map((story) => readerTags.story(story.id)));
+  const articles = await rules.list(subject.id, before);
+  if (before && articles.articles.length === 0) notFound();
+  await tagReaderPage(articles.articles.map((article) => readerTags.article(article.id)));
   const feedPath = rules.feedPath?.(subject.slug);
 
   return (
@@ -139,11 +139,11 @@ export async function StoryListing(page: ListingPage) {
           </p>
         ) : null}
       </PageHeading>
-      <ArticleList articles={stories.articles} showSection={rules.showSection} empty={rules.empty(subject.name)} />
-      <StoryListPagination
+      <ArticleList articles={articles.articles} showSection={rules.showSection} empty={rules.empty(subject.name)} />
+      <ArticleListPagination
         listing={{ kind: page.kind, slug: subject.slug }}
-        olderCursor={stories.olderCursor}
-        newerCursor={stories.newerCursor}
+        olderCursor={articles.olderCursor}
+        newerCursor={articles.newerCursor}
       />
     </>
   );

@@ -16,40 +16,40 @@
  * sentence stream, so they are joined with a single space.
  */
 
-export interface StoryPhoto {
+export interface ImportedPhoto {
   description: string;
   camera: string;
 }
 
-export interface StoryParagraph {
+export interface ImportedParagraph {
   kind: "paragraph";
   text: string;
 }
 
-export interface StoryInlinePhoto extends StoryPhoto {
+export interface ImportedInlinePhoto extends ImportedPhoto {
   kind: "photo";
 }
 
-export type StoryBodyBlock = StoryParagraph | StoryInlinePhoto;
+export type ImportedBodyBlock = ImportedParagraph | ImportedInlinePhoto;
 
-export interface ParsedStory {
+export interface ParsedArticleFile {
   section: string;
   /** YYYY-MM-DD, checked to be a real calendar date. */
   published: string;
   headline: string;
   dek: string;
-  leadPhoto?: StoryPhoto;
-  body: StoryBodyBlock[];
+  leadPhoto?: ImportedPhoto;
+  body: ImportedBodyBlock[];
 }
 
 /** A story the format cannot accept; `line` is 1-based so editors can jump to it. */
-export class StoryFormatError extends Error {
+export class ArticleFormatError extends Error {
   readonly line: number;
   readonly reason: string;
 
   constructor(line: number, reason: string) {
     super(`line ${line}: ${reason}`);
-    this.name = "StoryFormatError";
+    this.name = "ArticleFormatError";
     this.line = line;
     this.reason = reason;
   }
@@ -69,32 +69,32 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CAMERA_NOTE_OPENING = /\[\s*taken\s+with(?![a-z])/i;
 const QUOTED_TEXT_LIMIT = 60;
 
-export function parseStory(text: string): ParsedStory {
+export function parseArticle(text: string): ParsedArticleFile {
   const lines = splitLines(text);
   const blocks = splitBlocks(lines);
-  const endOfStoryLine = endOfStoryLineNumber(lines);
+  const endOfArticleLine = endOfArticleLineNumber(lines);
 
   const sectionBlock = blocks[0];
   if (!sectionBlock) {
-    throw new StoryFormatError(1, "the file is empty; expected a section name");
+    throw new ArticleFormatError(1, "the file is empty; expected a section name");
   }
   if (PUBLISHED_LINE.test(sectionBlock.text)) {
-    throw new StoryFormatError(sectionBlock.firstLine, "expected a section name before the published date");
+    throw new ArticleFormatError(sectionBlock.firstLine, "expected a section name before the published date");
   }
   refuseCameraNote(sectionBlock, "the section name");
 
-  const published = readPublished(blocks[1], endOfStoryLine);
+  const published = readPublished(blocks[1], endOfArticleLine);
 
-  const headlineBlock = requireBlock(blocks[2], "a headline", endOfStoryLine);
+  const headlineBlock = requireBlock(blocks[2], "a headline", endOfArticleLine);
   refuseCameraNote(headlineBlock, "the headline");
 
-  const dekBlock = requireBlock(blocks[3], "a standfirst", endOfStoryLine);
+  const dekBlock = requireBlock(blocks[3], "a standfirst", endOfArticleLine);
   refuseCameraNote(dekBlock, "the standfirst");
 
   const { leadPhoto, body } = readBody(blocks.slice(4));
   if (!body.some((block) => block.kind === "paragraph")) {
-    throw new StoryFormatError(
-      endOfStoryLine,
+    throw new ArticleFormatError(
+      endOfArticleLine,
       "expected at least one body paragraph after the standfirst, found end of file",
     );
   }
@@ -142,7 +142,7 @@ function splitBlocks(lines: readonly string[]): Block[] {
 }
 
 /** Missing pieces are reported on the line just after the story's last text, where they belong. */
-function endOfStoryLineNumber(lines: readonly string[]): number {
+function endOfArticleLineNumber(lines: readonly string[]): number {
   const lastTextIndex = lines.findLastIndex((line) => !isBlank(line));
   return lastTextIndex + 2;
 }
@@ -161,25 +161,25 @@ function quoted(text: string): string {
   return JSON.stringify(shown);
 }
 
-function requireBlock(block: Block | undefined, expected: string, endOfStoryLine: number): Block {
+function requireBlock(block: Block | undefined, expected: string, endOfArticleLine: number): Block {
   if (!block) {
-    throw new StoryFormatError(endOfStoryLine, `expected ${expected}, found end of file`);
+    throw new ArticleFormatError(endOfArticleLine, `expected ${expected}, found end of file`);
   }
   return block;
 }
 
-function readPublished(block: Block | undefined, endOfStoryLine: number): string {
+function readPublished(block: Block | undefined, endOfArticleLine: number): string {
   if (!block) {
-    throw new StoryFormatError(endOfStoryLine, `expected ${PUBLISHED_FORMAT}, found end of file`);
+    throw new ArticleFormatError(endOfArticleLine, `expected ${PUBLISHED_FORMAT}, found end of file`);
   }
   const date = PUBLISHED_LINE.exec(block.text)?.[1]?.trim() ?? "";
   const parts = ISO_DATE.exec(date);
   if (!parts) {
-    throw new StoryFormatError(block.firstLine, `expected ${PUBLISHED_FORMAT}, found ${quoted(block.text)}`);
+    throw new ArticleFormatError(block.firstLine, `expected ${PUBLISHED_FORMAT}, found ${quoted(block.text)}`);
   }
   const [, year, month, day] = parts.map(Number);
   if (!isCalendarDate(year ?? 0, month ?? 0, day ?? 0)) {
-    throw new StoryFormatError(block.firstLine, `${quoted(date)} is not a real calendar date`);
+    throw new ArticleFormatError(block.firstLine, `${quoted(date)} is not a real calendar date`);
   }
   return date;
 }
@@ -212,7 +212,7 @@ function readCameraNote(block: Block): CameraNote | undefined {
   const noteLine = lineAt(block, opening.index);
   const closing = block.text.indexOf("]", opening.index);
   if (closing === -1) {
-    throw new StoryFormatError(
+    throw new ArticleFormatError(
       noteLine,
       `the camera note ${quoted(block.text.slice(opening.index))} is missing its closing "]"`,
     );
@@ -220,12 +220,12 @@ function readCameraNote(block: Block): CameraNote | undefined {
 
   const camera = block.text.slice(opening.index + opening[0].length, closing).trim();
   if (camera === "") {
-    throw new StoryFormatError(noteLine, 'the camera note "[taken with ]" names no camera');
+    throw new ArticleFormatError(noteLine, 'the camera note "[taken with ]" names no camera');
   }
 
   const after = block.text.slice(closing + 1).trim();
   if (after !== "") {
-    throw new StoryFormatError(
+    throw new ArticleFormatError(
       lineAt(block, closing + 1),
       `a camera note must end its block, found ${quoted(after)} after it`,
     );
@@ -237,14 +237,14 @@ function readCameraNote(block: Block): CameraNote | undefined {
 function refuseCameraNote(block: Block, what: string): void {
   const opening = CAMERA_NOTE_OPENING.exec(block.text);
   if (!opening) return;
-  throw new StoryFormatError(
+  throw new ArticleFormatError(
     lineAt(block, opening.index),
     `${what} cannot carry a camera note; a photo description is a body paragraph after the standfirst`,
   );
 }
 
-function readBody(blocks: readonly Block[]): { leadPhoto?: StoryPhoto; body: StoryBodyBlock[] } {
-  const body: StoryBodyBlock[] = [];
+function readBody(blocks: readonly Block[]): { leadPhoto?: ImportedPhoto; body: ImportedBodyBlock[] } {
+  const body: ImportedBodyBlock[] = [];
 
   for (const block of blocks) {
     const note = readCameraNote(block);
@@ -269,16 +269,20 @@ function readBody(blocks: readonly Block[]): { leadPhoto?: StoryPhoto; body: Sto
 }
 
 /** A note on its own block names the camera for the paragraph just before it. */
-function attachStandaloneNote(previous: StoryBodyBlock | undefined, camera: string, line: number): StoryInlinePhoto {
+function attachStandaloneNote(
+  previous: ImportedBodyBlock | undefined,
+  camera: string,
+  line: number,
+): ImportedInlinePhoto {
   if (!previous) {
-    throw new StoryFormatError(
+    throw new ArticleFormatError(
       line,
       `found a camera note "[taken with ${camera}]" with no photo description before it; ` +
         "the standfirst cannot describe a photo",
     );
   }
   if (previous.kind === "photo") {
-    throw new StoryFormatError(
+    throw new ArticleFormatError(
       line,
       `found a second camera note "[taken with ${camera}]" for a photo that already has one`,
     );

@@ -1,7 +1,7 @@
 /**
  * Imports newsroom plain-text stories into `content/` as MDX articles.
  *
- *   tsx scripts/import-story.ts [--out DIR] [--author NAME] [--tags "A, B"] [--force] <file.txt>...
+ *   tsx scripts/import-article.ts [--out DIR] [--author NAME] [--tags "A, B"] [--force] <file.txt>...
  *
  * Every file is tried even when an earlier one fails, so one run reports all
  * the problems in a batch; the exit code is non-zero if any file failed.
@@ -10,17 +10,18 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { decodeStoryBytes } from "@/lib/story-import/decode-story";
-import { parseStory, StoryFormatError } from "@/lib/story-import/parse-story";
-import { storyToMdx, type StoryByline } from "@/lib/story-import/story-to-mdx";
+import { decodeArticleBytes } from "@/lib/article-import/decode-article";
+import { parseArticle, ArticleFormatError } from "@/lib/article-import/parse-article";
+import { articleToMdx, type ImportedByline } from "@/lib/article-import/article-to-mdx";
 
-const USAGE = 'usage: tsx scripts/import-story.ts [--out DIR] [--author NAME] [--tags "A, B"] [--force] <file.txt>...';
-const EXIT_FAILED_STORY = 1;
+const USAGE =
+  'usage: tsx scripts/import-article.ts [--out DIR] [--author NAME] [--tags "A, B"] [--force] <file.txt>...';
+const EXIT_FAILED_ARTICLE = 1;
 const EXIT_USAGE = 2;
 
 interface ImportOptions {
   outDir: string;
-  byline: StoryByline;
+  byline: ImportedByline;
   force: boolean;
 }
 
@@ -56,7 +57,7 @@ function isAlreadyThere(error: unknown): boolean {
 }
 
 function describeFailure(file: string, error: unknown): string {
-  if (error instanceof StoryFormatError) return `${file}:${error.line}: ${error.reason}`;
+  if (error instanceof ArticleFormatError) return `${file}:${error.line}: ${error.reason}`;
   return `${file}: ${errorMessage(error)}`;
 }
 
@@ -65,9 +66,9 @@ function errorMessage(error: unknown): string {
 }
 
 /** Converts one story fully in memory before writing, so a bad story never leaves a file behind. */
-async function importStoryFile(file: string, options: ImportOptions, writtenThisRun: Set<string>): Promise<string> {
-  const story = parseStory(decodeStoryBytes(await readFile(file)));
-  const { slug, mdx } = storyToMdx(story, options.byline);
+async function importArticleFile(file: string, options: ImportOptions, writtenThisRun: Set<string>): Promise<string> {
+  const article = parseArticle(decodeArticleBytes(await readFile(file)));
+  const { slug, mdx } = articleToMdx(article, options.byline);
   const target = path.join(options.outDir, `${slug}.mdx`);
 
   // --force replaces yesterday's import, not another story from this same batch.
@@ -103,13 +104,13 @@ async function main(): Promise<number> {
   let failures = 0;
   for (const file of files) {
     try {
-      console.log(`wrote ${await importStoryFile(file, options, writtenThisRun)}`);
+      console.log(`wrote ${await importArticleFile(file, options, writtenThisRun)}`);
     } catch (error) {
       failures++;
       console.error(describeFailure(file, error));
     }
   }
-  return failures === 0 ? 0 : EXIT_FAILED_STORY;
+  return failures === 0 ? 0 : EXIT_FAILED_ARTICLE;
 }
 
 process.exitCode = await main();

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-import { parseStory, StoryFormatError } from "@/lib/story-import/parse-story";
+import { parseArticle, ArticleFormatError } from "@/lib/article-import/parse-article";
 
 const fixture = readFileSync(path.join(import.meta.dirname, "../../test/fixtures/commissioned-story.txt"), "utf8");
 
@@ -18,7 +18,7 @@ const COMMISSIONED_PARAGRAPHS = [
 ];
 
 /** Blocks joined by blank lines: block n (1-based) starts on line 2n - 1 when each is one line. */
-function story(...blocks: string[]): string {
+function article(...blocks: string[]): string {
   return `${blocks.join("\n\n")}\n`;
 }
 
@@ -26,16 +26,16 @@ const HEAD = ["Conflicts", "published : 2023-12-01", "A headline", "A standfirst
 
 function refusal(text: string): { line: number; reason: string } {
   try {
-    parseStory(text);
+    parseArticle(text);
   } catch (error) {
-    if (error instanceof StoryFormatError) return { line: error.line, reason: error.reason };
+    if (error instanceof ArticleFormatError) return { line: error.line, reason: error.reason };
     throw error;
   }
   throw new Error("expected the story to be refused");
 }
 
 describe("parseStory on the commissioned story", () => {
-  const parsed = parseStory(fixture);
+  const parsed = parseArticle(fixture);
 
   it("reads the section, published date, headline and standfirst", () => {
     expect(parsed.section).toBe("Conflicts");
@@ -82,14 +82,14 @@ describe("parseStory on the commissioned story", () => {
   });
 
   it("reads the same story from CRLF line endings and a byte order mark", () => {
-    expect(parseStory(`\uFEFF${fixture.replaceAll("\n", "\r\n")}`)).toEqual(parsed);
+    expect(parseArticle(`\uFEFF${fixture.replaceAll("\n", "\r\n")}`)).toEqual(parsed);
   });
 });
 
 describe("parseStory on camera notes", () => {
   it("reads a camera note at the end of a paragraph as a photo", () => {
-    const parsed = parseStory(
-      story(...HEAD, "Lead. [taken with Nikon Z8]", "Opening paragraph.", "Crowds at dawn. [taken with Leica M11]"),
+    const parsed = parseArticle(
+      article(...HEAD, "Lead. [taken with Nikon Z8]", "Opening paragraph.", "Crowds at dawn. [taken with Leica M11]"),
     );
     expect(parsed.body).toEqual([
       { kind: "paragraph", text: "Opening paragraph." },
@@ -98,8 +98,8 @@ describe("parseStory on camera notes", () => {
   });
 
   it("reads a camera note on its own block as naming the paragraph before it", () => {
-    const parsed = parseStory(
-      story(
+    const parsed = parseArticle(
+      article(
         ...HEAD,
         "Lead.",
         "[taken with Nikon Z8]",
@@ -116,18 +116,18 @@ describe("parseStory on camera notes", () => {
   });
 
   it("reads a camera note wrapped onto the description's next line", () => {
-    const parsed = parseStory(story(...HEAD, "Crowds at dawn.\n[taken with\n  Leica M11]", "Opening paragraph."));
+    const parsed = parseArticle(article(...HEAD, "Crowds at dawn.\n[taken with\n  Leica M11]", "Opening paragraph."));
     expect(parsed.leadPhoto).toEqual({ description: "Crowds at dawn.", camera: "Leica M11" });
   });
 
   it("takes the first photo as the lead even when a paragraph comes before it", () => {
-    const parsed = parseStory(story(...HEAD, "Opening paragraph.", "Crowds. [taken with Leica M11]"));
+    const parsed = parseArticle(article(...HEAD, "Opening paragraph.", "Crowds. [taken with Leica M11]"));
     expect(parsed.leadPhoto).toEqual({ description: "Crowds.", camera: "Leica M11" });
     expect(parsed.body).toEqual([{ kind: "paragraph", text: "Opening paragraph." }]);
   });
 
   it("has no lead photo when the story has no photos", () => {
-    const parsed = parseStory(story(...HEAD, "Opening paragraph.", "Second paragraph."));
+    const parsed = parseArticle(article(...HEAD, "Opening paragraph.", "Second paragraph."));
     expect(parsed).not.toHaveProperty("leadPhoto");
     expect(parsed.body).toHaveLength(2);
   });
@@ -135,8 +135,8 @@ describe("parseStory on camera notes", () => {
 
 describe("parseStory on layout", () => {
   it("joins wrapped lines with a single space and trims trailing whitespace", () => {
-    const parsed = parseStory(
-      story(
+    const parsed = parseArticle(
+      article(
         "Conflicts  ",
         "published : 2023-12-01",
         "A headline\n  over two lines\t",
@@ -152,12 +152,12 @@ describe("parseStory on layout", () => {
   it.each(["published:2023-12-01", "published: 2023-12-01", "published   :\t2023-12-01  ", "Published : 2023-12-01"])(
     "accepts the date line %j",
     (dateLine) => {
-      expect(parseStory(story("Conflicts", dateLine, "Headline", "Dek", "Body.")).published).toBe("2023-12-01");
+      expect(parseArticle(article("Conflicts", dateLine, "Headline", "Dek", "Body.")).published).toBe("2023-12-01");
     },
   );
 
   it("treats lines holding only whitespace as blank", () => {
-    const parsed = parseStory("Conflicts\n \t\npublished : 2024-02-29\n\nHeadline\n   \nDek\n\nBody.");
+    const parsed = parseArticle("Conflicts\n \t\npublished : 2024-02-29\n\nHeadline\n   \nDek\n\nBody.");
     expect(parsed.published).toBe("2024-02-29");
     expect(parsed.dek).toBe("Dek");
   });
@@ -170,7 +170,7 @@ describe("parseStory refuses malformed stories", () => {
   });
 
   it("refuses a story that starts with the date instead of a section", () => {
-    expect(refusal(story("published : 2023-12-01", "Headline", "Dek", "Body."))).toMatchObject({
+    expect(refusal(article("published : 2023-12-01", "Headline", "Dek", "Body."))).toMatchObject({
       line: 1,
       reason: expect.stringMatching(/section/),
     });
@@ -184,15 +184,15 @@ describe("parseStory refuses malformed stories", () => {
   });
 
   it("refuses a date line in the wrong shape and quotes what it found", () => {
-    const parse = () => parseStory(story("Conflicts", "Published on 1 December", "Headline", "Dek", "Body."));
-    expect(parse).toThrow(StoryFormatError);
+    const parse = () => parseArticle(article("Conflicts", "Published on 1 December", "Headline", "Dek", "Body."));
+    expect(parse).toThrow(ArticleFormatError);
     expect(parse).toThrow('line 3: expected "published : YYYY-MM-DD", found "Published on 1 December"');
   });
 
   it.each(["2023-02-30", "2023-13-01", "2023-04-31", "2023-02-29", "2023-00-10"])(
     "refuses %s as not a real calendar date",
     (date) => {
-      expect(refusal(story("Conflicts", `published : ${date}`, "Headline", "Dek", "Body."))).toEqual({
+      expect(refusal(article("Conflicts", `published : ${date}`, "Headline", "Dek", "Body."))).toEqual({
         line: 3,
         reason: `"${date}" is not a real calendar date`,
       });
@@ -200,47 +200,49 @@ describe("parseStory refuses malformed stories", () => {
   );
 
   it("refuses a date written without leading zeros", () => {
-    expect(refusal(story("Conflicts", "published : 2023-12-1", "Headline", "Dek", "Body."))).toMatchObject({ line: 3 });
+    expect(refusal(article("Conflicts", "published : 2023-12-1", "Headline", "Dek", "Body."))).toMatchObject({
+      line: 3,
+    });
   });
 
   it("refuses a story without a headline", () => {
-    expect(refusal(story("Conflicts", "published : 2023-12-01"))).toEqual({
+    expect(refusal(article("Conflicts", "published : 2023-12-01"))).toEqual({
       line: 4,
       reason: "expected a headline, found end of file",
     });
   });
 
   it("refuses a story without a standfirst", () => {
-    expect(refusal(story("Conflicts", "published : 2023-12-01", "Headline"))).toEqual({
+    expect(refusal(article("Conflicts", "published : 2023-12-01", "Headline"))).toEqual({
       line: 6,
       reason: "expected a standfirst, found end of file",
     });
   });
 
   it("refuses a story with no body paragraphs", () => {
-    expect(refusal(story(...HEAD))).toMatchObject({ line: 8, reason: expect.stringMatching(/body paragraph/) });
+    expect(refusal(article(...HEAD))).toMatchObject({ line: 8, reason: expect.stringMatching(/body paragraph/) });
   });
 
   it("refuses a story whose body is only a photo", () => {
-    expect(refusal(story(...HEAD, "Crowds. [taken with Leica M11]"))).toMatchObject({ line: 10 });
+    expect(refusal(article(...HEAD, "Crowds. [taken with Leica M11]"))).toMatchObject({ line: 10 });
   });
 
   it("refuses a camera note straight after the standfirst", () => {
-    expect(refusal(story(...HEAD, "[taken with Canon EOS 5D Mark IV]", "Body."))).toMatchObject({
+    expect(refusal(article(...HEAD, "[taken with Canon EOS 5D Mark IV]", "Body."))).toMatchObject({
       line: 9,
       reason: expect.stringMatching(/no photo description before it/),
     });
   });
 
   it("refuses a camera note carried by the standfirst itself", () => {
-    expect(refusal(story(...HEAD.slice(0, 3), "Dek. [taken with Nikon D850]", "Body."))).toMatchObject({
+    expect(refusal(article(...HEAD.slice(0, 3), "Dek. [taken with Nikon D850]", "Body."))).toMatchObject({
       line: 7,
       reason: expect.stringMatching(/^the standfirst cannot carry a camera note/),
     });
   });
 
   it("refuses a camera note that names no camera", () => {
-    expect(refusal(story(...HEAD, "Body.", "Crowds. [taken with ]"))).toEqual({
+    expect(refusal(article(...HEAD, "Body.", "Crowds. [taken with ]"))).toEqual({
       line: 11,
       reason: 'the camera note "[taken with ]" names no camera',
     });
@@ -248,7 +250,7 @@ describe("parseStory refuses malformed stories", () => {
 
   it("refuses an unclosed camera note on the line where it opens", () => {
     expect(
-      refusal(story(...HEAD, "Body.", "Crowds at dawn,\nseen from the bridge. [taken with Leica M11\nand more")),
+      refusal(article(...HEAD, "Body.", "Crowds at dawn,\nseen from the bridge. [taken with Leica M11\nand more")),
     ).toMatchObject({
       line: 12,
       reason: expect.stringMatching(/missing its closing "\]"/),
@@ -256,18 +258,18 @@ describe("parseStory refuses malformed stories", () => {
   });
 
   it("refuses text after a camera note", () => {
-    expect(refusal(story(...HEAD, "Crowds. [taken with Leica M11] More prose.", "Body."))).toMatchObject({
+    expect(refusal(article(...HEAD, "Crowds. [taken with Leica M11] More prose.", "Body."))).toMatchObject({
       line: 9,
       reason: expect.stringMatching(/must end its block/),
     });
   });
 
   it("refuses a second camera note for the same photo", () => {
-    expect(refusal(story(...HEAD, "Body.", "Crowds. [taken with Leica M11]", "[taken with Nikon D850]"))).toMatchObject(
-      {
-        line: 13,
-        reason: expect.stringMatching(/already has one/),
-      },
-    );
+    expect(
+      refusal(article(...HEAD, "Body.", "Crowds. [taken with Leica M11]", "[taken with Nikon D850]")),
+    ).toMatchObject({
+      line: 13,
+      reason: expect.stringMatching(/already has one/),
+    });
   });
 });

@@ -5,7 +5,7 @@ const PAGINATION_CLASSES =
   "mt-10 flex items-center justify-between border-t border-stone-300 pt-4 font-sans text-sm dark:border-stone-700";
 
 /** Older/newer links of a keyset-paginated reader list (`…/before/{story id}`). */
-export function StoryListPagination({
+export function ArticleListPagination({
   listing,
   olderCursor,
   newerCursor,

@@ -10,10 +10,10 @@ import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 
 import { articleFrontMatterSchema } from "@/lib/content/front-matter";
-import { parseStory, type ParsedStory } from "@/lib/story-import/parse-story";
-import { storyToMdx } from "@/lib/story-import/story-to-mdx";
+import { parseArticle, type ParsedArticleFile } from "@/lib/article-import/parse-article";
+import { articleToMdx } from "@/lib/article-import/article-to-mdx";
 
-const commissioned = parseStory(
+const commissioned = parseArticle(
   readFileSync(path.join(import.meta.dirname, "../../test/fixtures/commissioned-story.txt"), "utf8"),
 );
 const byline = { author: "Newsroom Staff", tags: ["NATO", "Ukraine", "Russia"] };
@@ -48,12 +48,12 @@ function plainText(node: RootContent): string {
 
 const paragraph = (text: string): Shape => ({ type: "paragraph", children: [{ type: "text", value: text }] });
 
-function storyWithBody(...body: ParsedStory["body"]): ParsedStory {
+function articleWithBody(...body: ParsedArticleFile["body"]): ParsedArticleFile {
   return { section: "World", published: "2024-01-02", headline: "Test headline", dek: "Test dek", body };
 }
 
 describe("storyToMdx on the commissioned story", () => {
-  const { slug, mdx } = storyToMdx(commissioned, byline);
+  const { slug, mdx } = articleToMdx(commissioned, byline);
 
   it("names the file after the headline", () => {
     expect(slug).toBe("ukraine-to-receive-nato-support-and-membership-after-conflict");
@@ -126,13 +126,13 @@ describe("storyToMdx keeps the newsroom's text literal", () => {
     '<Figure caption="smuggled" />',
     "    Not indented code",
   ])("keeps %j as one plain text node", (text) => {
-    const { mdx } = storyToMdx(storyWithBody({ kind: "paragraph", text }), byline);
+    const { mdx } = articleToMdx(articleWithBody({ kind: "paragraph", text }), byline);
     expect(readBody(mdx).children.map(shapeOf)).toEqual([paragraph(text)]);
   });
 
   it("keeps a bare web address word for word, though GFM renders it as a link", () => {
     const text = "Read the communiqué at https://www.nato.int/cps/en.htm today.";
-    const { mdx } = storyToMdx(storyWithBody({ kind: "paragraph", text }), byline);
+    const { mdx } = articleToMdx(articleWithBody({ kind: "paragraph", text }), byline);
     const [body] = readBody(mdx).children;
     expect(body?.type).toBe("paragraph");
     expect(body && "children" in body ? body.children.map(plainText).join("") : "").toBe(text);
@@ -140,8 +140,8 @@ describe("storyToMdx keeps the newsroom's text literal", () => {
 
   it("keeps quotes, braces, angle brackets and character references literal in Figure attributes", () => {
     const description = `He said "hold the line" {now} <b>twice</b> & it's AT&amp;T's &#x22;`;
-    const { mdx } = storyToMdx(
-      storyWithBody({ kind: "paragraph", text: "Body." }, { kind: "photo", description, camera: 'Canon "EOS" R5' }),
+    const { mdx } = articleToMdx(
+      articleWithBody({ kind: "paragraph", text: "Body." }, { kind: "photo", description, camera: 'Canon "EOS" R5' }),
       byline,
     );
     expect(readBody(mdx).children.map(shapeOf)).toEqual([
@@ -154,16 +154,16 @@ describe("storyToMdx keeps the newsroom's text literal", () => {
   });
 
   it("keeps YAML-significant text in the front matter as written", () => {
-    const story = {
-      ...storyWithBody({ kind: "paragraph", text: "Body." }),
+    const article = {
+      ...articleWithBody({ kind: "paragraph", text: "Body." }),
       headline: "Breaking: 'Yes' # no comment",
       dek: '"2024-01-02" - null: true',
       section: "2024",
     };
-    const { data } = matter(storyToMdx(story, { author: "O'Brien: Staff", tags: ["true", "1.5"] }).mdx);
+    const { data } = matter(articleToMdx(article, { author: "O'Brien: Staff", tags: ["true", "1.5"] }).mdx);
     expect(data).toMatchObject({
-      headline: story.headline,
-      dek: story.dek,
+      headline: article.headline,
+      dek: article.dek,
       section: "2024",
       author: "O'Brien: Staff",
       tags: ["true", "1.5"],
@@ -173,19 +173,19 @@ describe("storyToMdx keeps the newsroom's text literal", () => {
 
 describe("storyToMdx on stories the seed would refuse", () => {
   it("leaves leadPhoto out of the front matter when the story has none", () => {
-    const { data } = matter(storyToMdx(storyWithBody({ kind: "paragraph", text: "Body." }), byline).mdx);
+    const { data } = matter(articleToMdx(articleWithBody({ kind: "paragraph", text: "Body." }), byline).mdx);
     expect(data).not.toHaveProperty("leadPhoto");
   });
 
   it("refuses front matter the article schema would reject", () => {
-    const story = storyWithBody({ kind: "paragraph", text: "Body." });
-    expect(() => storyToMdx(story, { author: "Newsroom Staff", tags: ["x".repeat(61)] })).toThrow(
+    const article = articleWithBody({ kind: "paragraph", text: "Body." });
+    expect(() => articleToMdx(article, { author: "Newsroom Staff", tags: ["x".repeat(61)] })).toThrow(
       /front matter would be refused/,
     );
   });
 
   it("refuses a headline that gives no slug", () => {
-    const story = { ...storyWithBody({ kind: "paragraph", text: "Body." }), headline: "???" };
-    expect(() => storyToMdx(story, byline)).toThrow(/empty slug/);
+    const article = { ...articleWithBody({ kind: "paragraph", text: "Body." }), headline: "???" };
+    expect(() => articleToMdx(article, byline)).toThrow(/empty slug/);
   });
 });
