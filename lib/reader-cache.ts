@@ -32,13 +32,16 @@ export function cachedForReaders<Args extends unknown[], Result>(
 const pageTagMarker = async () => true;
 // Next takes at most this many tags from one cached read and drops the rest (a front page of many sections).
 const TAGS_PER_READ = 128;
+// Next refuses a longer tag with a warning. No slug is that long, so such an address names nothing to expire.
+const MAX_TAG_LENGTH = 256;
 
 /**
  * Tags the reader page being rendered with what it shows. Next keeps the tags of every cached read
  * made during a render with the page's cache entry, here and in the shared cache, so expiring one
  * of them expires the page on every server.
  */
-export async function tagReaderPage(tags: readonly ReaderTag[]): Promise<void> {
+export async function tagReaderPage(readerTags: readonly ReaderTag[]): Promise<void> {
+  const tags = readerTags.filter((tag) => tag.length <= MAX_TAG_LENGTH);
   for (let start = 0; start < tags.length; start += TAGS_PER_READ) {
     await unstable_cache(pageTagMarker, ["reader-page-tags"], { tags: tags.slice(start, start + TAGS_PER_READ) })();
   }

@@ -342,7 +342,7 @@ describe(`the feeds on ${databaseDriver()}`, () => {
       (candidate.link as XmlNode[]).some((link) => link["@_href"] === absolute(`/articles/${AWKWARD.slug}`)),
     );
     expect(entry?.title).toMatchObject({ "#text": AWKWARD.headline });
-    expect(entry?.section).toContainEqual(
+    expect(entry?.category).toContainEqual(
       expect.objectContaining({ "@_label": AWKWARD.tag.name, "@_term": AWKWARD.tag.slug }),
     );
 

@@ -112,7 +112,7 @@ function wellFormed(xml: string): XmlNode {
 const textOf = (node: unknown): string =>
   typeof node === "string" ? node : String((node as XmlNode | undefined)?.["#text"] ?? "");
 
-type RssItem = { "content:encoded"?: string; creator?: string; sections?: string[] };
+type RssItem = { "content:encoded"?: string; creator?: string; categories?: string[] };
 const rssParser = new RssParser<Record<string, unknown>, RssItem>();
 
 let shade = 0;
@@ -302,7 +302,7 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
         const [item] = parsed.items;
         expect(item?.title).toBe(asXml(vectorArticle.headline).replaceAll("]]>", "]]\u2060>"));
         expect(item?.creator).toBe(asXml(vectorArticle.authorName));
-        expect(item?.sections).toEqual([asXml(vectorArticle.sectionName), asXml(vectorArticle.tagName)]);
+        expect(item?.categories).toEqual([asXml(vectorArticle.sectionName), asXml(vectorArticle.tagName)]);
         expect(textOf((rawItem?.["media:content"] as XmlNode)["media:description"])).toBe(asXml(vectorArticle.caption));
         expect(textOf((rawItem?.["media:content"] as XmlNode)["media:credit"])).toBe(asXml(vectorArticle.credit));
         expect(parsed.title).toContain(asXml(vector.text));
@@ -319,7 +319,7 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
         expect(textOf(entry?.title)).toBe(asXml(vectorArticle.headline));
         expect(textOf(entry?.summary)).toBe(asXml(vectorArticle.dek));
         expect(textOf((entry?.author as XmlNode).name)).toBe(asXml(vectorArticle.authorName));
-        expect((entry?.section as XmlNode[]).map((section) => section["@_label"])).toEqual([
+        expect((entry?.category as XmlNode[]).map((category) => category["@_label"])).toEqual([
           asXml(vectorArticle.sectionName),
           asXml(vectorArticle.tagName),
         ]);

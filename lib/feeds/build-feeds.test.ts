@@ -67,7 +67,7 @@ describe("building the feeds", () => {
     }).parse(atom).feed.entry;
     expect(entry.title["#text"]).toBe(typed);
     expect(entry.summary["#text"]).toBe(typed);
-    expect(entry.section[1]["@_label"]).toBe(typed);
+    expect(entry.category[1]["@_label"]).toBe(typed);
   });
 
   it("keeps a literal &amp; in RSS channel, category, creator and photo text as typed", async () => {
@@ -97,7 +97,7 @@ describe("building the feeds", () => {
     const channel = parser.parse(rss).rss.channel;
     expect(channel.title).toBe(`${typed} — The Meridian`);
     expect(channel.description).toBe(typed);
-    expect(channel.item.section).toEqual([typed, `${typed} tag`]);
+    expect(channel.item.category).toEqual([typed, `${typed} tag`]);
     expect(channel.item["dc:creator"]["#text"]).toBe(typed);
     expect(channel.item["media:content"]["media:description"]["#text"]).toBe(typed);
     expect(channel.item["media:content"]["media:credit"]).toBe(typed);
@@ -118,8 +118,8 @@ describe("building the feeds", () => {
   it("escapes a tag's angle brackets in Atom's category attributes", () => {
     const atom = buildAtomFeed(input([article({ tags: [{ slug: "r-d", name: `R<D & "Labs"` }] })]));
     expect(XMLValidator.validate(atom)).toBe(true);
-    const sections = parser.parse(atom).feed.entry.section;
-    expect(sections).toContainEqual(expect.objectContaining({ "@_term": "r-d", "@_label": `R<D & "Labs"` }));
+    const categories = parser.parse(atom).feed.entry.category;
+    expect(categories).toContainEqual(expect.objectContaining({ "@_term": "r-d", "@_label": `R<D & "Labs"` }));
   });
 
   it("dates an empty feed at a fixed time, so its ETag holds until a story arrives", () => {

@@ -80,7 +80,7 @@ export function feedLastModified(articles: FeedArticle[]): Date {
   return new Date(Math.max(0, ...times));
 }
 
-function sectionNames(article: FeedArticle): string[] {
+function topicNames(article: FeedArticle): string[] {
   return [...new Set([article.section.name, ...article.tags.map((tag) => tag.name)])];
 }
 
@@ -175,7 +175,7 @@ function rssItem(site: FeedSite, article: FeedArticle): Item {
     // A description is read as HTML, so the standfirst's own "<" and "&" are escaped as text.
     description: escapeHtml(xmlText(article.dek)),
     content: htmlForCdata(contentHtml(site, article)),
-    category: sectionNames(article).map((name) => ({ name: writerText(name) })),
+    category: topicNames(article).map((name) => ({ name: writerText(name) })),
     enclosure: file ? { url: file.url, type: file.type, length: file.length } : undefined,
     // RSS's own <author> must be an email address; staff addresses stay private.
     extensions: [creatorExtension(article), ...mediaExtensions(site, article.leadPhoto)],
@@ -290,7 +290,7 @@ function jsonFeedItem(site: FeedSite, article: FeedArticle): JsonFeedItem {
     date_published: article.publishedAt.toISOString(),
     date_modified: lastChanged(article).toISOString(),
     authors: [{ name: article.author.name, url: absolute(site, routes.author(article.author.slug)) }],
-    tags: sectionNames(article),
+    tags: topicNames(article),
   };
 }
 
