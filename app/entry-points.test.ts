@@ -186,6 +186,25 @@ const GUARDED: Record<string, Record<string, [Attempt, ...Attempt[]]>> = {
           return formAction({ id, expectedVersion: String(version), ...articleFields() });
         },
       },
+      {
+        does: "sends a draft for review",
+        writes: true,
+        prepare: async () => {
+          const { id, version } = await article();
+          return formAction({ id, expectedVersion: String(version), ...articleFields(), intent: "review" });
+        },
+      },
+    ],
+    returnToWriterAction: [
+      {
+        does: "returns a story to its writer with a note",
+        writes: true,
+        prepare: async () => {
+          const { id, version } = await article();
+          await saveArticle({ id, expectedVersion: version, ...articleFields(), tags: [], intent: "review" });
+          return formAction({ id, expectedVersion: String(version + 1), note: "Name the harbour." });
+        },
+      },
     ],
     previewArticleAction: [{ does: "previews a story", writes: false, prepare: async () => () => ["A paragraph."] }],
     restoreRevisionAction: [
@@ -231,6 +250,9 @@ const GUARDED: Record<string, Record<string, [Attempt, ...Attempt[]]>> = {
           });
         },
       },
+    ],
+    findPhotosAction: [
+      { does: "searches the photo library", writes: false, prepare: async () => formAction({ q: "ferry", page: "1" }) },
     ],
   },
   "app/admin/(newsroom)/sections/actions.ts": {

@@ -30,6 +30,8 @@ const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull(
 
 export const userRole = pgEnum("user_role", ["admin", "editor", "writer"]);
 export const articleStatus = pgEnum("article_status", ["draft", "published"]);
+/** Where a draft stands with the editors: sent and waiting (ready), or sent back with a note (returned). */
+export const articleReviewState = pgEnum("article_review_state", ["none", "ready", "returned"]);
 
 export const users = pgTable(
   "users",
@@ -167,6 +169,13 @@ export const articles = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true }),
     firstPublishedAt: timestamp("first_published_at", { withTimezone: true }),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    // Review before publish: publishing clears all four; the audit log keeps every step.
+    reviewState: articleReviewState("review_state").notNull().default("none"),
+    reviewRequestedAt: timestamp("review_requested_at", { withTimezone: true }),
+    // The returning editor's note to the writer, and who returned it when.
+    reviewNote: text("review_note"),
+    reviewedById: uuid("reviewed_by_id").references(() => users.id, { onDelete: "set null" }),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -190,6 +199,10 @@ export const articles = pgTable(
       .on(t.authorId, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(publishedAndKept),
     index("articles_search_idx").using("gin", t.search),
+    // The editors' "Ready for review" queue, oldest request first.
+    index("articles_review_queue_idx")
+      .on(t.reviewRequestedAt)
+      .where(sql`review_state = 'ready' and deleted_at is null`),
   ],
 );
 

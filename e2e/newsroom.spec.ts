@@ -144,7 +144,8 @@ test("a writer uploads a photo, drafts a story with two new tags, sees the previ
   await expect(page.getByTestId("preview-body").locator("blockquote")).toHaveText("The quotation");
   await expect(page.getByTestId("preview-body")).toContainText("lanternfish-class ferry");
   await expect(page.getByRole("button", { name: "Publish now" })).toHaveCount(0);
-  await expect(page.getByText("An editor publishes stories once they are ready.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send for review" })).toBeVisible();
+  await expect(page.getByText("An editor publishes it or returns it to you with a note.")).toBeVisible();
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page).toHaveURL(/\/admin\/articles\/[0-9a-f-]{36}\?created=draft/);
 

@@ -1,15 +1,17 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
-import { previewArticleAction, saveArticleAction } from "@/app/admin/(newsroom)/articles/actions";
+import { previewArticleAction, returnToWriterAction, saveArticleAction } from "@/app/admin/(newsroom)/articles/actions";
 import { FormField, inputClass } from "@/components/admin/form-field";
-import { SignInAgain } from "@/components/admin/form-message";
+import { FormMessage, SignInAgain } from "@/components/admin/form-message";
 import { PhotoThumbnail } from "@/components/admin/photo-details";
 import { PhotoPicker } from "@/components/admin/photo-picker";
-import { idle, type FormState } from "@/lib/actions/result";
+import { idle, typedValue, type ActionResult, type FormState } from "@/lib/actions/result";
 import type { EditorResult } from "@/lib/editor/article-form";
 import { ARTICLE_LIMITS } from "@/lib/editor/article-limits";
+import { REVIEW_LIMITS } from "@/lib/editor/form-limits";
 import type { PhotoSummary } from "@/db/queries/media";
+import type { ReviewState } from "@/db/queries/newsroom-articles";
 import { applyBodyCommand, insertLibraryPhoto, type BodyCommand, type BodyEdit } from "@/lib/editor/body-commands";
 import { pastedHtmlToMarkdown } from "@/lib/editor/paste-as-markdown";
 import type { MdxIssue } from "@/lib/mdx/safety";
@@ -28,6 +30,8 @@ export type EditorArticle = {
   bodyMdx: string;
   heroMediaId: string | null;
   status: "draft" | "scheduled" | "published";
+  /** Left out for a new story, which nobody has sent for review yet. */
+  reviewState?: ReviewState;
 };
 
 type Props = {
@@ -53,6 +57,8 @@ const OK_COLOURS = "bg-emerald-100 text-emerald-950";
 const PROBLEM_COLOURS = "bg-red-100 text-red-950";
 const TOOL_BUTTON =
   "rounded-sm border border-stone-400 px-2 py-0.5 text-xs font-semibold hover:bg-stone-100 dark:hover:bg-stone-800";
+const SECONDARY_BUTTON = "rounded-sm border border-stone-600 px-4 py-2 font-semibold disabled:opacity-60";
+const RETURN_FORM = "space-y-2 rounded-sm border border-amber-600 p-3 lg:col-start-1 dark:border-amber-500";
 const UNPUBLISH_BUTTON =
   "rounded-sm border border-red-800 px-4 py-2 font-semibold text-red-900 disabled:opacity-60 dark:text-red-200";
 
@@ -68,6 +74,41 @@ function IssueList({ issues }: { issues: MdxIssue[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** An editor's verdict on a story that waits for review, short of publishing it: what the writer should change. */
+function ReturnToWriterForm({ id, version }: { id: string; version: number }) {
+  const [state, formAction, pending] = useActionState<FormState<ActionResult>, FormData>(returnToWriterAction, idle);
+  const fieldErrors = state.status === "invalid" ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form action={formAction} aria-labelledby="return-to-writer" className={RETURN_FORM}>
+      <h2 id="return-to-writer" className="text-sm font-semibold">
+        Not ready? Return it to the writer
+      </h2>
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="expectedVersion" value={version} />
+      <FormField
+        id="reviewNote"
+        label="Note to the writer"
+        hint="What to change before it can be published. The writer sees it on the story."
+        errors={fieldErrors.note}
+      >
+        <textarea
+          id="reviewNote"
+          name="note"
+          rows={3}
+          required
+          maxLength={REVIEW_LIMITS.note}
+          defaultValue={typedValue(state, "note") ?? ""}
+          className={inputClass}
+        />
+      </FormField>
+      <button type="submit" disabled={pending} className={SECONDARY_BUTTON}>
+        Return to writer
+      </button>
+      <FormMessage state={state} testId="return-status" />
+    </form>
   );
 }
 
@@ -114,7 +155,9 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
     return () => clearInterval(timer);
   }, [autosaves, pending]);
 
-  const savedVersion = state.status === "ok" ? state.version : article.version;
+  // Returning the story to its writer moves its version on too, and refreshes `article`.
+  const savedVersion = state.status === "ok" ? Math.max(state.version, article.version ?? 0) : article.version;
+  const reviewState = article.reviewState ?? "none";
   const expectedVersion = overrideVersion ?? savedVersion;
   const fieldErrors = state.status === "invalid" ? (state.fieldErrors ?? {}) : {};
 
@@ -154,11 +197,11 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
   const leadPhoto = photos.find((photo) => photo.id === heroMediaId);
 
   return (
-    <form ref={formRef} action={formAction} className="grid gap-8 font-sans lg:grid-cols-2">
-      <input type="hidden" name="id" value={article.id ?? ""} />
-      <input type="hidden" name="expectedVersion" value={expectedVersion ?? ""} />
-      <input type="hidden" name="heroMediaId" value={heroMediaId} />
-      <div className="space-y-4">
+    <div className="grid gap-8 font-sans lg:grid-cols-2">
+      <form ref={formRef} action={formAction} className="space-y-4">
+        <input type="hidden" name="id" value={article.id ?? ""} />
+        <input type="hidden" name="expectedVersion" value={expectedVersion ?? ""} />
+        <input type="hidden" name="heroMediaId" value={heroMediaId} />
         {state.status !== "idle" ? (
           <div
             role="status"
@@ -309,11 +352,17 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
           </div>
         </fieldset>
         <div>
-          <div className="flex items-end justify-between">
+          {/* The label has its own line and the toolbar wraps below it: they cannot overlap at any width. */}
+          <div className="space-y-1">
             <label htmlFor="bodyMdx" className="block text-sm font-semibold">
               Story
             </label>
-            <div role="toolbar" aria-label="Formatting" aria-controls="bodyMdx" className="flex flex-wrap gap-1">
+            <div
+              role="toolbar"
+              aria-label="Formatting"
+              aria-controls="bodyMdx"
+              className="flex flex-wrap items-center gap-1"
+            >
               {TOOLBAR.map((tool) => (
                 <button
                   key={tool.command}
@@ -414,14 +463,31 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
                 </button>
               ) : null}
             </>
+          ) : article.status === "draft" && reviewState !== "ready" ? (
+            <>
+              <button type="submit" name="intent" value="review" disabled={pending} className={SECONDARY_BUTTON}>
+                Send for review
+              </button>
+              <p className="text-sm text-stone-600 dark:text-stone-400">
+                An editor publishes it or returns it to you with a note.
+              </p>
+            </>
           ) : (
             <p className="text-sm text-stone-600 dark:text-stone-400">
-              An editor publishes stories once they are ready.
+              {reviewState === "ready"
+                ? "Waiting for an editor's review; saving keeps it in the queue."
+                : "An editor publishes stories once they are ready."}
             </p>
           )}
         </div>
-      </div>
-      <section aria-label="Preview" className="lg:sticky lg:top-4 lg:self-start">
+      </form>
+      {mayPublish && article.id && reviewState === "ready" && expectedVersion ? (
+        <ReturnToWriterForm id={article.id} version={expectedVersion} />
+      ) : null}
+      <section
+        aria-label="Preview"
+        className="lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start"
+      >
         <h2 className="mb-2 text-sm font-semibold tracking-wider text-stone-500 uppercase">Preview</h2>
         <div className="rounded-sm border border-stone-300 bg-white p-6 dark:border-stone-700 dark:bg-stone-950">
           <p className="font-serif text-3xl leading-tight font-bold">{headline || "Headline"}</p>
@@ -436,6 +502,6 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
           </div>
         </div>
       </section>
-    </form>
+    </div>
   );
 }

@@ -10,6 +10,8 @@ export type AuditAction =
   | "article.published"
   | "article.scheduled"
   | "article.unpublished"
+  | "article.sent-for-review"
+  | "article.returned"
   | "article.trashed"
   | "article.restored-from-trash"
   | "article.seeded"

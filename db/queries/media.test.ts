@@ -11,6 +11,7 @@ import {
   findPhotosMissingText,
   getPhotoFile,
   listPhotos,
+  PHOTO_LIBRARY_PAGE_SIZE,
   updatePhotoText,
   uploadPhoto,
   type PhotoSummary,
@@ -284,7 +285,29 @@ describe(`the photo library on ${databaseDriver()}`, () => {
       expect(photos[0]).not.toHaveProperty("data");
     });
 
-    it("searches caption, alt text, camera and file name, taking % and _ literally", async () => {
+    const foundIds = async (query: string) => (await listPhotos({ query, page: 1 })).photos.map((found) => found.id);
+
+    it("finds a photo by its caption, alt text, camera or file name, in any case", async () => {
+      actAs("writer");
+      const photo = await uploaded(await freshPhotoBytes(), "Harbour-At-Dawn.png");
+      await updatePhotoText({
+        id: photo.id,
+        altText: "Fishing boats moored",
+        caption: "Gulls over the quay",
+        credit: "",
+      });
+      const fromCamera = await uploaded(fixture("camera-and-gps.jpg"));
+      expect(fromCamera.camera).toBe("Canon EOS 5D Mark IV");
+
+      for (const query of ["gulls OVER", "fishing boats", "harbour-at-dawn", "  HARBOUR  "]) {
+        expect(await foundIds(query), query).toContain(photo.id);
+      }
+      expect(await foundIds("canon eos 5d")).toContain(fromCamera.id);
+      expect(await foundIds("canon eos 5d")).not.toContain(photo.id);
+      expect(await foundIds("a search nothing matches")).toEqual([]);
+    });
+
+    it("takes % and _ in a search as the characters themselves", async () => {
       actAs("writer");
       const photo = await uploaded(await freshPhotoBytes(), "harbour_at_dawn.png");
       await updatePhotoText({
@@ -293,14 +316,37 @@ describe(`the photo library on ${databaseDriver()}`, () => {
         caption: "Dawn at 100% tide",
         credit: "",
       });
-      for (const query of ["fishing BOATS", "100% tide", "harbour_at", "dawn at"]) {
-        expect((await listPhotos({ query, page: 1 })).photos.map((found) => found.id)).toContain(photo.id);
-      }
-      expect((await listPhotos({ query: "canon eos", page: 1 })).photos.map((found) => found.camera)).toContain(
-        "Canon EOS 5D Mark IV",
-      );
+      expect(await foundIds("100% tide")).toContain(photo.id);
+      expect(await foundIds("harbour_at")).toContain(photo.id);
       expect((await listPhotos({ query: "harbour%dawn", page: 1 })).total).toBe(0);
       expect((await listPhotos({ query: "boats_moored", page: 1 })).total).toBe(0);
+      expect((await listPhotos({ query: "%", page: 1 })).photos.map((found) => found.id)).toContain(photo.id);
+      expect((await listPhotos({ query: "_", page: 1 })).photos.map((found) => found.id)).toContain(photo.id);
+    });
+
+    it("pages through the whole library newest first, never showing a photo twice or skipping one", async () => {
+      actAs("editor");
+      const batch: PhotoSummary[] = [];
+      for (let index = 0; index < PHOTO_LIBRARY_PAGE_SIZE + 6; index += 1) {
+        batch.push(await uploaded(await freshPhotoBytes(), `tide-table-${index}.png`));
+      }
+      const walk = async (query?: string) => {
+        const first = await listPhotos({ query, page: 1 });
+        const ids = first.photos.map((photo) => photo.id);
+        for (let page = 2; page <= first.totalPages; page += 1) {
+          ids.push(...(await listPhotos({ query, page })).photos.map((photo) => photo.id));
+        }
+        return { ids, total: first.total, totalPages: first.totalPages };
+      };
+
+      const searched = await walk("TIDE-TABLE-");
+      expect(searched.totalPages).toBe(2);
+      expect(searched.ids).toEqual(batch.map((photo) => photo.id).reverse());
+
+      const everything = await walk();
+      expect(everything.ids).toHaveLength(everything.total);
+      expect(new Set(everything.ids).size).toBe(everything.total);
+      expect(everything.ids.slice(0, batch.length)).toEqual(batch.map((photo) => photo.id).reverse());
     });
 
     it("lets staff list photos, and nobody else", async () => {

@@ -187,8 +187,14 @@ function matchesQuery(query: string): SQL | undefined {
   );
 }
 
-/** The library, newest first, optionally only photos whose caption, alt text, camera or file name match. */
-export async function listPhotos({ query, page }: { query?: string; page: number }) {
+/** One page of the library, and how many photos the search found in all. */
+export type PhotoLibraryPage = { photos: PhotoSummary[]; total: number; totalPages: number };
+
+/**
+ * The library, newest first (ties broken by id, so pages never overlap or skip), optionally only
+ * photos whose caption, alt text, camera or file name contain the query, in any case.
+ */
+export async function listPhotos({ query, page }: { query?: string; page: number }): Promise<PhotoLibraryPage> {
   await requireStaff();
   const text = query?.trim();
   const where = and(hasFile, text ? matchesQuery(text) : undefined);

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { NotAuthorizedError, requireStaff } from "@/lib/auth/staff";
 import { canEditArticle, canPublish, hasRole, type Staff } from "@/lib/auth/roles";
 import { compileArticle, MdxCompileError, type CompiledArticle } from "@/lib/mdx/compile";
@@ -8,7 +9,16 @@ import { articleSlug, tagSlug } from "@/lib/slugs";
 import type { ReaderTag } from "@/lib/cache-tags";
 import { articleModelColumns } from "../article-models";
 import { getDb, type Database } from "../client";
-import { articleRevisions, articles, articleTags, sections, tagRedirects, tags, users } from "../schema";
+import {
+  articleReviewState,
+  articleRevisions,
+  articles,
+  articleTags,
+  sections,
+  tagRedirects,
+  tags,
+  users,
+} from "../schema";
 import { recordArticlePhotos } from "./article-photos";
 import { recordAudit, type AuditAction } from "./audit-log";
 import { NotFoundError } from "./errors";
@@ -19,6 +29,10 @@ import { lockTaxonomy } from "./taxonomy";
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export type EditorialStatus = "draft" | "scheduled" | "published";
+/** A draft's standing with the editors: not sent, waiting in their queue, or sent back with a note. */
+export type ReviewState = (typeof articleReviewState.enumValues)[number];
+/** What the story list filters by: a status, or a draft's review ("review" is the editors' queue). */
+export type NewsroomStatusFilter = EditorialStatus | "review" | "returned";
 export const NEWSROOM_PAGE_SIZE = 25;
 
 const editorialStatus = sql<EditorialStatus>`case
@@ -31,6 +45,8 @@ export type NewsroomArticleRow = {
   slug: string;
   headline: string;
   status: EditorialStatus;
+  reviewState: ReviewState;
+  reviewRequestedAt: Date | null;
   sectionName: string;
   authorName: string;
   updatedAt: Date;
@@ -38,23 +54,27 @@ export type NewsroomArticleRow = {
 };
 
 export type NewsroomArticleFilter = {
-  status?: EditorialStatus;
+  status?: NewsroomStatusFilter;
   sectionSlug?: string;
   tagSlug?: string;
   authorSlug?: string;
   text?: string;
-  sort?: "updated" | "published" | "headline";
+  /** Left out: oldest request first in the review queue, last edited first everywhere else. */
+  sort?: "updated" | "published" | "headline" | "requested";
   page: number;
 };
 
-const statusCondition: Record<EditorialStatus, SQL> = {
+const statusCondition: Record<NewsroomStatusFilter, SQL> = {
   draft: sql`${articles.status} = 'draft'`,
+  review: sql`${articles.status} = 'draft' and ${articles.reviewState} = 'ready'`,
+  returned: sql`${articles.status} = 'draft' and ${articles.reviewState} = 'returned'`,
   scheduled: sql`${articles.status} = 'published' and ${articles.publishedAt} > now()`,
   published: sql`${articles.status} = 'published' and ${articles.publishedAt} <= now()`,
 };
 
 const sortOrder = {
   updated: [desc(articles.updatedAt)],
+  requested: [asc(articles.reviewRequestedAt), asc(articles.id)],
   published: [sql`${articles.publishedAt} desc nulls last`],
   headline: [articles.headline],
 };
@@ -93,6 +113,8 @@ export async function listNewsroomArticles(filter: NewsroomArticleFilter) {
         slug: articles.slug,
         headline: articles.headline,
         status: editorialStatus,
+        reviewState: articles.reviewState,
+        reviewRequestedAt: articles.reviewRequestedAt,
         sectionName: sections.name,
         authorName: users.name,
         updatedAt: articles.updatedAt,
@@ -104,7 +126,7 @@ export async function listNewsroomArticles(filter: NewsroomArticleFilter) {
   const [rows, totals] = await Promise.all([
     base()
       .where(where)
-      .orderBy(...sortOrder[filter.sort ?? "updated"])
+      .orderBy(...sortOrder[filter.sort ?? (filter.status === "review" ? "requested" : "updated")])
       .limit(NEWSROOM_PAGE_SIZE)
       .offset((filter.page - 1) * NEWSROOM_PAGE_SIZE),
     getDb()
@@ -140,7 +162,20 @@ export type ArticleForEditing = {
   authorId: string;
   authorName: string;
   updatedAt: Date;
+  review: ArticleReview;
 };
+
+export type ArticleReview = {
+  state: ReviewState;
+  /** When the writer sent it; kept while it waits, so the queue's order is the order of asking. */
+  requestedAt: Date | null;
+  /** The returning editor's note, who wrote it and when: set while the story is returned. */
+  note: string | null;
+  reviewedByName: string | null;
+  reviewedAt: Date | null;
+};
+
+const reviewers = alias(users, "reviewers");
 
 async function loadArticleForEditing(tx: Transaction | Database, id: string): Promise<ArticleForEditing | null> {
   const [row] = await tx
@@ -161,9 +196,17 @@ async function loadArticleForEditing(tx: Transaction | Database, id: string): Pr
       authorId: articles.authorId,
       authorName: users.name,
       updatedAt: articles.updatedAt,
+      review: {
+        state: articles.reviewState,
+        requestedAt: articles.reviewRequestedAt,
+        note: articles.reviewNote,
+        reviewedByName: reviewers.name,
+        reviewedAt: articles.reviewedAt,
+      },
     })
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
+    .leftJoin(reviewers, eq(reviewers.id, articles.reviewedById))
     .where(and(eq(articles.id, id), isNull(articles.deletedAt)))
     .limit(1);
   if (!row) return null;
@@ -331,13 +374,17 @@ function bodyColumns(bodyMdx: string, compiled: CompiledArticle) {
   };
 }
 
-/** What the button pressed asks for, besides saving the text. */
-export type PublicationIntent = "save" | "publish" | "schedule" | "unpublish";
+/**
+ * What the button pressed asks for, besides saving the text: "review" sends a draft to the editors'
+ * queue, the others change what readers see.
+ */
+export type PublicationIntent = "save" | "review" | "publish" | "schedule" | "unpublish";
 
 /** A save, with the publication it asks for: one press of a button, one transaction, one version. */
 export type ArticlePublication = { intent?: PublicationIntent; publishAt?: Date };
 
 const PUBLICATION_AUDIT = {
+  review: "article.sent-for-review",
   publish: "article.published",
   schedule: "article.scheduled",
   unpublish: "article.unpublished",
@@ -348,11 +395,23 @@ const SCHEDULE_IN_THE_FUTURE = "Choose a future date and time to schedule the st
 const invalidArticle = (reason: "mdx" | "photos" | "publish-time", message: string, issues: MdxIssue[] = []) =>
   ({ status: "invalid", reason, message, issues }) as const;
 
+/** A writer's buttons; the rest are an editor's decision. */
+const isWritersIntent = (intent: PublicationIntent) => intent === "save" || intent === "review";
+
 /** Refused before anything is compiled or written: only editors publish, schedule or unpublish. */
 async function staffFor(intent: PublicationIntent): Promise<Staff> {
-  const staff = await requireStaff(intent === "save" ? "writer" : "editor");
-  if (intent !== "save" && !canPublish(staff)) throw new NotAuthorizedError("forbidden", "Only editors may publish.");
+  const staff = await requireStaff(isWritersIntent(intent) ? "writer" : "editor");
+  if (!isWritersIntent(intent) && !canPublish(staff))
+    throw new NotAuthorizedError("forbidden", "Only editors may publish.");
   return staff;
+}
+
+const ONLY_DRAFTS_REVIEWED = "Only a draft can be sent for review: this story is already published or scheduled.";
+
+/** Whoever may edit a draft may send it (a writer only their own, DESIGN.md "Roles"); a published story, nobody. */
+function assertMaySendForReview(intent: PublicationIntent, article: ArticleForEditing) {
+  if (intent === "review" && article.status !== "draft")
+    throw new NotAuthorizedError("forbidden", ONLY_DRAFTS_REVIEWED);
 }
 
 function scheduleProblem({ intent = "save", publishAt }: ArticlePublication) {
@@ -371,14 +430,31 @@ async function photoProblem(intent: PublicationIntent, article: Pick<ArticleInpu
 /** The publication columns the intent sets; `slugLocked` says whether the story was ever published. */
 function publicationColumns({ intent = "save", publishAt }: ArticlePublication, slugLocked: boolean) {
   if (intent === "unpublish") return { status: "draft" as const };
-  if (intent === "save") return {};
+  if (isWritersIntent(intent)) return {};
   const when = intent === "schedule" && publishAt ? publishAt : new Date();
   return { status: "published" as const, publishedAt: when, ...(slugLocked ? {} : { firstPublishedAt: when }) };
+}
+
+/**
+ * What the press does to the story's review. Sending clears an earlier return (the audit log keeps
+ * it) and keeps the story's place in the queue if it was waiting already; publishing, scheduling or
+ * unpublishing takes it out of review; a plain save leaves it as it is, so a writer can go on
+ * polishing a story that waits for an editor, or one returned to them, without losing its place.
+ */
+function reviewColumns(intent: PublicationIntent, current: ArticleReview | null) {
+  if (intent === "save") return {};
+  const noVerdict = { reviewNote: null, reviewedById: null, reviewedAt: null };
+  if (intent === "review") {
+    const requestedAt = current?.state === "ready" ? current.requestedAt : new Date();
+    return { reviewState: "ready" as const, reviewRequestedAt: requestedAt, ...noVerdict };
+  }
+  return { reviewState: "none" as const, reviewRequestedAt: null, ...noVerdict };
 }
 
 /** What each button did to what readers see, as the save reports it. */
 const PUBLICATION_DONE = {
   save: null,
+  review: null,
   publish: "published",
   schedule: "scheduled",
   unpublish: "unpublished",
@@ -419,6 +495,7 @@ export async function createArticleDraft(input: ArticleInput & ArticlePublicatio
         ...articleColumns(article),
         ...bodyColumns(article.bodyMdx, compiled),
         ...publicationColumns({ intent, publishAt }, false),
+        ...reviewColumns(intent, null),
         authorId: staff.id,
       })
       .returning({ id: articles.id, version: articles.version });
@@ -469,10 +546,16 @@ function withChanges(current: ArticleForEditing, changes: ArticleChanges): Artic
 
 const ARTICLE_GONE = "This story no longer exists: someone may have moved it to the trash.";
 
-async function loadEditableArticle(staff: Staff, tx: Transaction | Database, id: string): Promise<ArticleForEditing> {
+async function loadEditableArticle(
+  staff: Staff,
+  tx: Transaction | Database,
+  id: string,
+  intent: PublicationIntent = "save",
+): Promise<ArticleForEditing> {
   const current = await loadArticleForEditing(tx, id);
   if (!current) throw new NotFoundError(ARTICLE_GONE);
   assertMayEdit(staff, current);
+  assertMaySendForReview(intent, current);
   return current;
 }
 
@@ -480,7 +563,7 @@ async function loadEditableArticle(staff: Staff, tx: Transaction | Database, id:
 type ArticleChange = ArticleChanges & ArticlePublication & { id: string; expectedVersion?: number };
 
 async function changeArticle({ id, expectedVersion, intent = "save", publishAt, ...changes }: ArticleChange) {
-  const loaded = await loadEditableArticle(await staffFor(intent), getDb(), id);
+  const loaded = await loadEditableArticle(await staffFor(intent), getDb(), id, intent);
   const refusal = scheduleProblem({ intent, publishAt });
   if (refusal) return refusal;
   const compiled = changes.bodyMdx === undefined ? null : await compileOrIssues(changes.bodyMdx);
@@ -493,7 +576,7 @@ async function changeArticle({ id, expectedVersion, intent = "save", publishAt, 
     // neither waits on the other in a circle (PostgreSQL would end one with a deadlock error).
     if (changes.tags !== undefined) await lockTaxonomy(tx, "tag");
     await tx.execute(sql`select 1 from ${articles} where ${articles.id} = ${id} for update`);
-    const current = await loadEditableArticle(staff, tx, id);
+    const current = await loadEditableArticle(staff, tx, id, intent);
     // The photos were checked against the story as it was read: a save in between asks for a merge first.
     const read = expectedVersion ?? (intent === "unpublish" ? current.version : loaded.version);
     if (current.version !== read) return { status: "conflict", current };
@@ -509,6 +592,7 @@ async function changeArticle({ id, expectedVersion, intent = "save", publishAt, 
         ...articleColumns(input),
         ...(compiled ? bodyColumns(input.bodyMdx, compiled) : {}),
         ...publicationColumns({ intent, publishAt }, current.slugLocked),
+        ...reviewColumns(intent, current.review),
         version,
         updatedAt: new Date(),
       })
@@ -565,6 +649,62 @@ export async function unpublishArticle({ id }: { id: string }) {
   const result = await changeArticle({ id, intent: "unpublish" });
   if (result.status !== "saved") throw new Error(`an unpublish with no changes came back ${result.status}`);
   return { slug: result.slug, version: result.version, expired: result.expired };
+}
+
+export type ReturnToWriterResult =
+  | { status: "returned"; version: number }
+  | { status: "invalid"; message: string }
+  | { status: "conflict"; current: ArticleForEditing };
+
+const NOT_WAITING =
+  "This story is not waiting for review: it may have been published, or returned by someone else, meanwhile.";
+
+/**
+ * An editor sends a story that waits for review back to its writer with a note, over the version
+ * they read. The text is unchanged, so no revision is kept and readers see nothing, but the version
+ * moves on: a save made meanwhile turns the return back, rather than the note answering text the
+ * editor never read, and a writer's form open from before learns of the note when it next saves.
+ */
+export async function returnArticleToWriter({
+  id,
+  expectedVersion,
+  note,
+}: {
+  id: string;
+  expectedVersion: number;
+  note: string;
+}): Promise<ReturnToWriterResult> {
+  const staff = await requireStaff("editor");
+  if (!canPublish(staff)) throw new NotAuthorizedError("forbidden", "Only editors may return a story to its writer.");
+  const text = note.trim();
+  if (!text) return { status: "invalid", message: "Write a note telling the writer what to change." };
+  return getDb().transaction(async (tx): Promise<ReturnToWriterResult> => {
+    await tx.execute(sql`select 1 from ${articles} where ${articles.id} = ${id} for update`);
+    const current = await loadArticleForEditing(tx, id);
+    if (!current) throw new NotFoundError(ARTICLE_GONE);
+    if (current.version !== expectedVersion) return { status: "conflict", current };
+    if (current.review.state !== "ready") return { status: "invalid", message: NOT_WAITING };
+    const version = current.version + 1;
+    await tx
+      .update(articles)
+      .set({
+        reviewState: "returned",
+        reviewRequestedAt: null,
+        reviewNote: text,
+        reviewedById: staff.id,
+        reviewedAt: new Date(),
+        version,
+      })
+      .where(eq(articles.id, id));
+    await recordAudit(tx, {
+      actor: staff,
+      action: "article.returned",
+      entity: "article",
+      entityId: id,
+      details: { version, note: text },
+    });
+    return { status: "returned", version };
+  });
 }
 
 export type ArticleRevisionSummary = {
@@ -687,7 +827,15 @@ export async function restoreArticleFromTrash({ id }: { id: string }): Promise<v
   await getDb().transaction(async (tx) => {
     const [restored] = await tx
       .update(articles)
-      .set({ deletedAt: null, status: "draft", updatedAt: new Date(), version: sql`${articles.version} + 1` })
+      // A draft back from the trash starts again: it waits in nobody's review queue until sent again.
+      .set({
+        deletedAt: null,
+        status: "draft",
+        reviewState: "none",
+        reviewRequestedAt: null,
+        updatedAt: new Date(),
+        version: sql`${articles.version} + 1`,
+      })
       .where(and(eq(articles.id, id), sql`${articles.deletedAt} is not null`))
       .returning({ id: articles.id });
     if (!restored) throw new NotFoundError("That story is not in the trash.");

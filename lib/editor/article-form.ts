@@ -14,7 +14,7 @@ const tag = staffLine()
   .min(1, "A tag needs a name.")
   .max(ARTICLE_LIMITS.tag, limited("A tag", ARTICLE_LIMITS.tag));
 
-const publicationIntent = z.enum(["save", "publish", "schedule", "unpublish"]);
+const publicationIntent = z.enum(["save", "review", "publish", "schedule", "unpublish"]);
 
 /**
  * Every field the editor's form and `PUT /api/articles/{id}` share, so that both take the same
@@ -87,8 +87,8 @@ export const articleFormSchema = z.object({
  * `PUT /api/articles/{id}`: the representation `GET` returns, or any part of it. A field left out
  * is kept; to clear the standfirst, the tags, the search-engine texts or the lead photo, send them
  * empty or `null`. `expectedVersion` (or the representation's own `version`) is the version read.
- * `intent` (publish, schedule at `publishAt`, unpublish) does in the same save what the editor's
- * buttons do. The read-only fields (`id`, `status`, `publishedAt`, `authorName` …) are ignored.
+ * `intent` (send for review, publish, schedule at `publishAt`, unpublish) does in the same save what
+ * the editor's buttons do. The read-only fields (`id`, `status`, `publishedAt`, `authorName` …) are ignored.
  */
 export const articleUpdateSchema = z
   .object({

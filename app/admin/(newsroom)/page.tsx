@@ -2,7 +2,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { Pagination } from "@/components/pagination";
 import { NewsroomDate } from "@/components/newsroom-date";
-import { listEditorChoices, listNewsroomArticles } from "@/db/queries/newsroom-articles";
+import { listEditorChoices, listNewsroomArticles, type ReviewState } from "@/db/queries/newsroom-articles";
 import { staffLine } from "@/lib/editor/staff-text";
 import { isSlug } from "@/lib/slugs";
 
@@ -10,14 +10,15 @@ const PRIMARY_BUTTON =
   "rounded-sm bg-stone-900 px-4 py-2 text-sm font-semibold text-white dark:bg-stone-100 dark:text-stone-900";
 
 const filterSchema = z.object({
-  status: z.enum(["draft", "scheduled", "published"]).optional().catch(undefined),
+  // "review" is the editors' queue of drafts sent to them; "returned", drafts sent back with a note.
+  status: z.enum(["draft", "review", "returned", "scheduled", "published"]).optional().catch(undefined),
   // From the address bar, so anything at all: what could not be a slug or a search is dropped,
   // never sent to the database.
   section: z.string().max(100).refine(isSlug).optional().catch(undefined),
   tag: z.string().max(100).refine(isSlug).optional().catch(undefined),
   author: z.string().max(100).refine(isSlug).optional().catch(undefined),
   q: staffLine().trim().max(200).optional().catch(undefined),
-  sort: z.enum(["updated", "published", "headline"]).optional().catch(undefined),
+  sort: z.enum(["updated", "published", "headline", "requested"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
@@ -27,6 +28,14 @@ const statusBadge = {
   draft: "bg-stone-200 text-stone-800 dark:bg-stone-700 dark:text-stone-100",
   scheduled: "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100",
   published: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100",
+};
+
+const BADGE = "rounded-full px-2 py-0.5 text-xs font-semibold";
+
+/** A draft's review, shown beside its status; a story nobody sent for review shows none. */
+const reviewBadge: Record<Exclude<ReviewState, "none">, { text: string; colours: string }> = {
+  ready: { text: "ready for review", colours: "bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100" },
+  returned: { text: "returned", colours: "bg-orange-100 text-orange-900 dark:bg-orange-900 dark:text-orange-100" },
 };
 
 export default async function NewsroomArticlesPage({ searchParams }: Props) {
@@ -62,10 +71,17 @@ export default async function NewsroomArticlesPage({ searchParams }: Props) {
   return (
     <>
       <div className="mb-6 flex items-center justify-between">
-        <h1 className="text-2xl font-bold">Stories</h1>
-        <Link href="/admin/articles/new" className={PRIMARY_BUTTON}>
-          New story
-        </Link>
+        <h1 className="text-2xl font-bold">{filter.status === "review" ? "Ready for review" : "Stories"}</h1>
+        <div className="flex items-center gap-4 text-sm">
+          {filter.status === "review" ? null : (
+            <Link href="/admin?status=review" className="font-semibold underline">
+              Ready for review
+            </Link>
+          )}
+          <Link href="/admin/articles/new" className={PRIMARY_BUTTON}>
+            New story
+          </Link>
+        </div>
       </div>
       {raw.notice === "trashed" ? (
         <p role="status" className="mb-4 rounded-sm bg-emerald-100 px-3 py-2 text-sm text-emerald-950">
@@ -82,6 +98,8 @@ export default async function NewsroomArticlesPage({ searchParams }: Props) {
           >
             <option value="">Any</option>
             <option value="draft">Draft</option>
+            <option value="review">Ready for review</option>
+            <option value="returned">Returned to writer</option>
             <option value="scheduled">Scheduled</option>
             <option value="published">Published</option>
           </select>
@@ -144,12 +162,13 @@ export default async function NewsroomArticlesPage({ searchParams }: Props) {
           Sort by
           <select
             name="sort"
-            defaultValue={filter.sort ?? "updated"}
+            defaultValue={filter.sort ?? (filter.status === "review" ? "requested" : "updated")}
             className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900"
           >
             <option value="updated">Last edited</option>
             <option value="published">Publication date</option>
             <option value="headline">Headline</option>
+            <option value="requested">Oldest review request</option>
           </select>
         </label>
         <button type="submit" className="rounded-sm border border-stone-500 px-3 py-1 font-semibold">
@@ -178,9 +197,12 @@ export default async function NewsroomArticlesPage({ searchParams }: Props) {
                 </Link>
               </td>
               <td>
-                <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${statusBadge[article.status]}`}>
-                  {article.status}
-                </span>
+                <span className={`${BADGE} ${statusBadge[article.status]}`}>{article.status}</span>
+                {article.reviewState !== "none" ? (
+                  <span className={`ml-1 ${BADGE} ${reviewBadge[article.reviewState].colours}`}>
+                    {reviewBadge[article.reviewState].text}
+                  </span>
+                ) : null}
               </td>
               <td>{article.sectionName}</td>
               <td>{article.authorName}</td>

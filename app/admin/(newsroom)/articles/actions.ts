@@ -7,12 +7,14 @@ import {
   moveArticleToTrash,
   restoreArticleFromTrash,
   restoreArticleRevision,
+  returnArticleToWriter,
   saveArticle,
   type ArticleWriteResult,
 } from "@/db/queries/newsroom-articles";
 import { staffAction, staffFormAction, type Outcome } from "@/lib/actions/staff-action";
 import { requireStaff } from "@/lib/auth/staff";
 import { articleFormSchema, type EditorConflict, type EditorResult, type EditorSaved } from "@/lib/editor/article-form";
+import { returnToWriterSchema } from "@/lib/editor/review-form";
 import { MAX_ARTICLE_SOURCE_LENGTH } from "@/lib/mdx/limits";
 import { renderArticlePreview, type ArticlePreview } from "@/lib/mdx/preview";
 import { site } from "@/lib/site";
@@ -23,6 +25,7 @@ const CONFLICT =
 
 const SAVED = {
   draft: "Draft saved.",
+  review: "Sent for review: an editor will publish it or return it to you with a note.",
   published: "Published.",
   scheduled: "Scheduled.",
   unpublished: "Unpublished: readers no longer see this story.",
@@ -49,7 +52,7 @@ function turnedBack(result: Exclude<ArticleWriteResult, { status: "saved" }>): E
   return { status: "invalid", message: result.message, issues: result.issues };
 }
 
-/** Save draft, Publish now, Schedule and Unpublish: each one press, one save, one version. */
+/** Save draft, Send for review, Publish now, Schedule and Unpublish: each one press, one save, one version. */
 export const saveArticleAction = staffAction({
   role: "writer",
   schema: articleFormSchema,
@@ -66,7 +69,7 @@ export const saveArticleAction = staffAction({
       ? await saveArticle({ id, expectedVersion: expectedVersion ?? 0, ...article, ...publication })
       : await createArticleDraft({ ...article, ...publication });
     if (result.status !== "saved") return turnedBack(result);
-    const done = result.publication ?? "draft";
+    const done = result.publication ?? (intent === "review" ? "review" : "draft");
     return {
       status: "ok",
       message: SAVED[done],
@@ -75,6 +78,22 @@ export const saveArticleAction = staffAction({
       expired: result.expired,
       ...(id ? { refresh: `/admin/articles/${id}` } : { redirectTo: `/admin/articles/${result.id}?created=${done}` }),
     };
+  },
+});
+
+const RETURN_CONFLICT =
+  "Someone saved this story since you opened it: reload the page and read their version before returning it.";
+
+/** An editor sends a story waiting for review back to its writer, with a note the writer sees on the story. */
+export const returnToWriterAction = staffAction({
+  role: "editor",
+  schema: returnToWriterSchema,
+  echo: ["note"],
+  run: async (input): Promise<Outcome> => {
+    const result = await returnArticleToWriter(input);
+    if (result.status === "conflict") return { status: "conflict", message: RETURN_CONFLICT };
+    if (result.status === "invalid") return result;
+    return { status: "ok", message: "Returned to the writer with your note.", refresh: `/admin/articles/${input.id}` };
   },
 });
 

@@ -1,8 +1,9 @@
 "use server";
 
-import { updatePhotoText } from "@/db/queries/media";
+import { listPhotos, updatePhotoText, type PhotoLibraryPage } from "@/db/queries/media";
 import { staffAction, type Outcome } from "@/lib/actions/staff-action";
 import { photoTextSchema } from "@/lib/editor/photo-text-form";
+import { photoSearchSchema } from "./photo-search";
 
 export const updatePhotoTextAction = staffAction({
   role: "writer",
@@ -16,4 +17,15 @@ export const updatePhotoTextAction = staffAction({
       : "Saved. It still needs alt text and a caption before it can appear in a published story.";
     return { status: "ok", message, expired: photo.expired, refresh: "/admin/photos" };
   },
+});
+
+/** The photo picker's search: one page of the library, for any signed-in staff member. */
+export const findPhotosAction = staffAction({
+  role: "writer",
+  schema: photoSearchSchema,
+  run: async ({ q, page }): Promise<Outcome<PhotoLibraryPage>> => ({
+    status: "ok",
+    message: "",
+    ...(await listPhotos({ query: q, page })),
+  }),
 });

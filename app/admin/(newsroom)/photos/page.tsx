@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { MissingTextBadge, PhotoThumbnail, photoFacts } from "@/components/admin/photo-details";
 import { PhotoTextForm } from "@/components/admin/photo-text-form";
 import { PhotoUploadForm } from "@/components/admin/photo-upload-form";
@@ -8,21 +7,15 @@ import { inputClass } from "@/components/admin/form-field";
 import { NewsroomDate } from "@/components/newsroom-date";
 import { listPhotos, type PhotoSummary } from "@/db/queries/media";
 import { PHOTO_TEXT_LIMITS } from "@/lib/editor/form-limits";
-import { staffLine } from "@/lib/editor/staff-text";
 import { MAX_PHOTO_BYTES } from "@/lib/media/inspect-photo";
 import { photoUrl } from "@/lib/media/photo-url";
 import type { SentPhoto } from "@/lib/media/send-photo";
+import { photoSearchSchema } from "./photo-search";
 import { readUploadNotice, uploadNoticeMessage, type UploadNotice } from "./upload-notice";
 
 export const metadata: Metadata = { title: "Photos", robots: { index: false } };
 
 const LIBRARY_PATH = "/admin/photos";
-
-const filterSchema = z.object({
-  // A NUL from the address bar would fail the database query; it is never part of a search.
-  q: staffLine().trim().max(200).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
-});
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -115,18 +108,18 @@ function LibraryPhoto({ photo }: { photo: PhotoSummary }) {
 
 export default async function PhotoLibraryPage({ searchParams }: Props) {
   const query = firstValues(await searchParams);
-  const filter = filterSchema.parse(query);
+  const filter = photoSearchSchema.parse(query);
   const { photos, total, totalPages } = await listPhotos({ query: filter.q, page: filter.page });
 
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">Photos</h1>
       <section
-        aria-labelledby="upload-photo"
+        aria-labelledby="upload-photos"
         className="mb-10 rounded-sm border border-stone-300 p-4 dark:border-stone-700"
       >
-        <h2 id="upload-photo" className="mb-3 font-bold">
-          Upload a photo
+        <h2 id="upload-photos" className="mb-3 font-bold">
+          Upload photos
         </h2>
         <PhotoUploadForm maxBytes={MAX_PHOTO_BYTES} notice={uploadOutcome(readUploadNotice(query))} />
       </section>

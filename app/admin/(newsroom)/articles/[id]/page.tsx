@@ -5,7 +5,12 @@ import { z } from "zod";
 import { ArticleEditor } from "@/components/admin/article-editor";
 import { NewsroomDate } from "@/components/newsroom-date";
 import { listPhotos } from "@/db/queries/media";
-import { getArticleForEditing, listArticleRevisions, listEditorChoices } from "@/db/queries/newsroom-articles";
+import {
+  getArticleForEditing,
+  listArticleRevisions,
+  listEditorChoices,
+  type ArticleReview,
+} from "@/db/queries/newsroom-articles";
 import { canPublish } from "@/lib/auth/roles";
 import { refusedOr } from "@/lib/actions/staff-action";
 import { requireStaff } from "@/lib/auth/staff";
@@ -28,9 +33,40 @@ const TRASH_BUTTON =
 // `?created=` names what the first press of a button did to the new story.
 const CREATED: Record<string, string> = {
   draft: "Draft saved.",
+  review: "Sent for review.",
   published: "Published.",
   scheduled: "Scheduled.",
 };
+
+const RETURNED_NOTICE = "mb-4 rounded-sm border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-sm dark:bg-amber-950";
+const WAITING_NOTICE = "mb-4 rounded-sm bg-sky-100 px-3 py-2 text-sm text-sky-950";
+
+/** Where the story stands with the editors: the returning editor's note stays until it is sent again. */
+function ReviewNotice({ review }: { review: ArticleReview }) {
+  if (review.state === "ready" && review.requestedAt) {
+    return (
+      <p role="status" className={WAITING_NOTICE} data-testid="review-notice">
+        Ready for review: sent <NewsroomDate date={review.requestedAt} withTime />.
+      </p>
+    );
+  }
+  if (review.state !== "returned") return null;
+  return (
+    <section role="status" aria-labelledby="review-note" className={RETURNED_NOTICE} data-testid="review-notice">
+      <h2 id="review-note" className="font-semibold">
+        Returned by {review.reviewedByName ?? "an editor"}
+        {review.reviewedAt ? (
+          <>
+            {" "}
+            on <NewsroomDate date={review.reviewedAt} withTime />
+          </>
+        ) : null}
+      </h2>
+      <p className="mt-1 whitespace-pre-line">{review.note}</p>
+      <p className="mt-2 text-stone-600 dark:text-stone-400">Make the changes, then press “Send for review” again.</p>
+    </section>
+  );
+}
 
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -95,8 +131,9 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           Someone saved this story just before the restore; nothing was changed. Try again.
         </p>
       ) : null}
+      <ReviewNotice review={article.review} />
       <ArticleEditor
-        article={{ ...article, id: article.id, version: article.version }}
+        article={{ ...article, id: article.id, version: article.version, reviewState: article.review.state }}
         photos={library.photos}
         sections={choices.sections}
         tagNames={choices.tags.map((tag) => tag.name)}
