@@ -9,6 +9,7 @@ import { ContentError, loadNewsroomContent } from "@/lib/content/load";
 import { parseArticle } from "@/lib/article-import/parse-article";
 import { articleToMdx } from "@/lib/article-import/article-to-mdx";
 import { frontMatterProbes } from "@/test/fixtures/front-matter-probes";
+import { buildArticleModel } from "./article-model";
 import { compileArticle, MdxCompileError } from "./compile";
 import { feedItemHtml } from "./feed-html";
 import { ArticleBody } from "./render";
@@ -41,6 +42,15 @@ describe("front matter in a story's text", () => {
 
   it.each(probes)("runs nothing from %s, whether it is refused or compiled and shown", async (_name, probe) => {
     await compileAndShow(probe.body);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it.each(probes)("runs nothing from %s when the start-up rebuild builds its stored model", (_name, probe) => {
+    try {
+      feedItemHtml(buildArticleModel(probe.body).feedBody, "https://meridian.example");
+    } catch (error) {
+      if (!(error instanceof MdxCompileError)) throw error;
+    }
     expect(existsSync(marker)).toBe(false);
   });
 
