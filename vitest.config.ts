@@ -17,6 +17,17 @@ const unitTests = {
   },
 };
 
+// The staff editor runs in the browser only; its tests render it in jsdom.
+const componentTests = {
+  extends: true as const,
+  test: {
+    name: "components",
+    include: ["components/**/*.test.{ts,tsx}"],
+    environment: "jsdom",
+    testTimeout: 120_000,
+  },
+};
+
 const databaseTests = (driver: "pglite" | "postgres") => ({
   extends: true as const,
   test: {
@@ -39,6 +50,11 @@ export default defineConfig({
     // Under CI a JSON report lets .ci/run total Vitest and Playwright in one line.
     reporters: process.env.CI ? ["default", "json"] : ["default"],
     outputFile: { json: "reports/vitest.json" },
-    projects: [unitTests, databaseTests("pglite"), ...(process.env.DATABASE_URL ? [databaseTests("postgres")] : [])],
+    projects: [
+      unitTests,
+      componentTests,
+      databaseTests("pglite"),
+      ...(process.env.DATABASE_URL ? [databaseTests("postgres")] : []),
+    ],
   },
 });

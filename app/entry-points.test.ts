@@ -254,6 +254,17 @@ const GUARDED: Record<string, Record<string, [Attempt, ...Attempt[]]>> = {
     findPhotosAction: [
       { does: "searches the photo library", writes: false, prepare: async () => formAction({ q: "ferry", page: "1" }) },
     ],
+    describePhotoFromStoryAction: [
+      {
+        does: "fills a photo's caption and alt text from a story",
+        writes: true,
+        prepare: async () => {
+          const upload = await uploadPhoto({ bytes: photoBytes("camera-and-gps.jpg"), originalName: "ferry.jpg" });
+          if (upload.status !== "ok") throw new Error(upload.message);
+          return () => [{ id: upload.photo.id, caption: "The last ferry leaves.", altText: "A ferry at dusk" }];
+        },
+      },
+    ],
   },
   "app/admin/(newsroom)/sections/actions.ts": {
     createSectionAction: [

@@ -184,7 +184,7 @@ function bulletList(faker: Faker): string {
   return faker.helpers.multiple(() => `- ${sentence(faker)}`, { count: { min: 3, max: 5 } }).join("\n");
 }
 
-type PhotoForFigure = Parameters<typeof figureMarkup>[0];
+export type PhotoForFigure = Parameters<typeof figureMarkup>[0];
 
 /**
  * 300 to 1,500 words as the compiler counts them (captions included), with one
@@ -211,6 +211,15 @@ function articleBody(faker: Faker, photos: readonly PhotoForFigure[]): string {
     if (index % 9 === 5 && faker.datatype.boolean()) add(bulletList(faker));
   }
   return `${blocks.join("\n\n")}\n`;
+}
+
+/**
+ * `count` bodies as `npm run db:fake` writes them, without a database: the staff editor's round-trip
+ * test opens each one, so what the benchmarks' newsroom holds is what that test proves.
+ */
+export function fakeArticleBodies(count: number, seed: number, photos: readonly PhotoForFigure[]): string[] {
+  const faker = new Faker({ locale: [en, base], seed });
+  return Array.from({ length: count }, () => articleBody(faker, photos));
 }
 
 // --- The cast: the same sections, tags, bylines and photos on every run -----------------------

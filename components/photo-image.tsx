@@ -1,6 +1,4 @@
-"use client";
-
-import Image, { type ImageLoader } from "next/image";
+import { preload } from "react-dom";
 
 type PhotoImageProps = {
   /** The photo's original address, `/media/{id}`; each width is served beneath it. */
@@ -16,17 +14,38 @@ type PhotoImageProps = {
   className?: string;
 };
 
-/** The narrowest published width at least as wide as the browser asked for, or the widest there is. */
-function publishedWidthFor(requested: number, publishedWidths: readonly number[]): number {
-  return publishedWidths.find((width) => width >= requested) ?? Math.max(...publishedWidths);
-}
-
 /**
- * A library photo through next/image. Our own /media route makes each size
- * with sharp and keeps it, so the loader only points each srcset entry at the
- * nearest size we publish; Next's optimiser never sees these photos.
+ * A library photo as a plain server-rendered `<img srcset sizes>`. Our own /media route makes each
+ * published width with sharp and keeps it, so the browser picks one from the srcset itself: no image
+ * loader, and so no client component and no script on a reader's page. (It also renders inside the
+ * staff preview, which a client component only could if the editor's own bundle carried it.)
  */
-export function PhotoImage({ publishedWidths, alt, ...image }: PhotoImageProps) {
-  const loader: ImageLoader = ({ src, width }) => `${src}/${publishedWidthFor(width, publishedWidths)}`;
-  return <Image {...image} alt={alt} loader={loader} />;
+export function PhotoImage({
+  src,
+  alt,
+  width,
+  height,
+  sizes,
+  publishedWidths,
+  preload: first,
+  className,
+}: PhotoImageProps) {
+  const srcSet = publishedWidths.map((published) => `${src}/${published} ${published}w`).join(", ");
+  const fallback = `${src}/${publishedWidths.at(-1)}`;
+  if (first) preload(fallback, { as: "image", imageSrcSet: srcSet, imageSizes: sizes, fetchPriority: "high" });
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- every width is already made by /media; see above
+    <img
+      src={fallback}
+      srcSet={srcSet}
+      sizes={sizes}
+      alt={alt}
+      width={width}
+      height={height}
+      loading={first ? "eager" : "lazy"}
+      fetchPriority={first ? "high" : undefined}
+      decoding="async"
+      className={className}
+    />
+  );
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, NOT_FOUND_LOAD, test } from "./fixtures";
 import { hostileMdx } from "../test/fixtures/hostile-mdx";
@@ -6,6 +7,7 @@ import { ARTICLE_LIMITS } from "../lib/editor/article-limits";
 import { staffLine } from "../lib/editor/staff-text";
 import { xssVectors } from "../test/fixtures/xss-vectors";
 import { Newsroom, type Person } from "./pages/newsroom";
+import { dropFile, freshCameraJpeg, moveBack, pasteHtml, selectBack, storySource } from "./pages/story-editor";
 import { ScriptWatch } from "./pages/script-watch";
 
 // One newsroom per server: the first administrator is created once, then each step builds on the
@@ -130,7 +132,8 @@ test("a writer uploads a photo, drafts a story with two new tags, sees the previ
     .click();
   await expect(page.getByTestId("lead-photo")).toContainText(photoCaption);
 
-  const body = page.getByLabel("Story");
+  await page.getByRole("button", { name: "MDX source" }).click();
+  const body = page.getByRole("textbox", { name: "Story" });
   await body.fill(
     "Dockworkers cheered as the first lanternfish-class ferry left the quay.\n\nHome is {process.env.HOME}.",
   );
@@ -434,6 +437,210 @@ test("the sign-in page reflects no script and never sends staff to another site 
     await watch.expectNothingRan(`signing in towards ${destination}`);
     await context.close();
   }
+});
+
+const richHeadline = "Lake Ferries Share One Timetable From Monday";
+const richSlug = "lake-ferries-share-one-timetable-from-monday";
+const droppedCaption = "The Varnen ferry at the Aldermoor pier.";
+const droppedAlt = "A white ferry moored at a wooden pier under a grey sky";
+
+test("a writer writes in the rich editor, drops in a photo and sends the story for review", async ({ browser }) => {
+  const { page } = await Newsroom.signedIn(browser, writer);
+  await page.goto("/admin/articles/new");
+  await page.getByLabel("Headline", { exact: true }).fill(richHeadline);
+  await page.getByLabel("Section").selectOption({ label: "World" });
+
+  const story = page.getByRole("textbox", { name: "Story" });
+  await story.click();
+  await page.keyboard.type("The lake ferries ");
+  await page.keyboard.press("ControlOrMeta+b");
+  await page.keyboard.type("share one timetable");
+  await page.keyboard.press("ControlOrMeta+b");
+  await page.keyboard.type(" from Monday; read the timetable online.");
+  await moveBack(page, " online.".length);
+  await selectBack(page, "timetable".length);
+  await page.keyboard.press("ControlOrMeta+k");
+  await page.getByRole("dialog").locator('input[name="url"]').fill("https://ferries.example.org/timetable");
+  await page.getByRole("dialog").getByRole("button", { name: "Set URL" }).click();
+  await story.getByText("online.").click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("## What changes");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Crossings now leave on the hour.");
+
+  await page.getByRole("button", { name: "Pull quote" }).click();
+  const quote = page.getByTestId("story-pull-quote");
+  await quote.getByText("The quotation").click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("One timetable, at last.");
+  await quote.getByLabel("Said by").fill("Ines Varga, the harbour master");
+
+  const photo = { name: "varnen-pier.jpg", type: "image/jpeg", bytes: await freshCameraJpeg("FUJIFILM", "X-T5") };
+  await dropFile(page, story.getByText("Crossings now leave on the hour."), photo);
+  await expect(page.getByTestId("story-photo-uploads")).toContainText("Uploaded");
+  const figure = page.getByTestId("story-photo");
+  await expect(figure.getByText("Taken with FUJIFILM X-T5")).toBeVisible();
+  await figure.getByLabel("Caption").fill(droppedCaption);
+  await figure.getByLabel(/^Alt text/).fill(droppedAlt);
+
+  const source = await storySource(page);
+  expect(source).toContain("**share one timetable**");
+  expect(source).toContain("[timetable](https://ferries.example.org/timetable)");
+  expect(source).toContain("## What changes");
+  expect(source).toMatch(/<Figure photo="[0-9a-f-]{36}" width="1200" height="800" caption="The Varnen ferry/);
+  await expect(page.getByTestId("preview-body").locator("h2")).toHaveText("What changes");
+
+  await page.getByRole("button", { name: "Send for review" }).click();
+  await expect(page).toHaveURL(/\/admin\/articles\/[0-9a-f-]{36}\?created=review/);
+  await page.context().close();
+});
+
+test("an editor returns the story with a note, the writer answers it, and the editor publishes", async ({
+  browser,
+}) => {
+  const editorDesk = await Newsroom.signedIn(browser, editor);
+  await editorDesk.page.goto("/admin?status=review");
+  await editorDesk.page.getByRole("link", { name: richHeadline }).click();
+  await editorDesk.page.getByLabel("Note to the writer").fill("Say which towns are on the new timetable.");
+  await editorDesk.page.getByRole("button", { name: "Return to writer" }).click();
+  await expect(editorDesk.page.getByTestId("review-notice")).toContainText(`Returned by ${editor.name}`);
+
+  const writerDesk = await Newsroom.signedIn(browser, writer);
+  await writerDesk.openArticle(richHeadline);
+  await expect(writerDesk.page.getByTestId("review-notice")).toContainText("Say which towns are on the new timetable.");
+  const story = writerDesk.page.getByRole("textbox", { name: "Story" });
+  await story.getByText("Crossings now leave on the hour.").click();
+  await writerDesk.page.keyboard.press("End");
+  await writerDesk.page.keyboard.type(" Aldermoor, Varnen and Sorel share it.");
+  await writerDesk.page.getByRole("button", { name: "Send for review" }).click();
+  await expect(writerDesk.editorStatus()).toContainText("review");
+  await writerDesk.page.context().close();
+
+  await editorDesk.openArticle(richHeadline);
+  await editorDesk.page.getByRole("button", { name: "Publish now" }).click();
+  await expect(editorDesk.editorStatus()).toHaveText("Published.");
+  await editorDesk.page.context().close();
+
+  const reader = await browser.newPage();
+  await reader.goto(`/articles/${richSlug}`);
+  const body = reader.locator("article");
+  await expect(body.locator("strong")).toHaveText("share one timetable");
+  await expect(body.getByRole("link", { name: "timetable", exact: true })).toHaveAttribute(
+    "href",
+    "https://ferries.example.org/timetable",
+  );
+  await expect(body.locator("h2").filter({ hasText: "What changes" })).toBeVisible();
+  await expect(body.getByText("Aldermoor, Varnen and Sorel share it.")).toBeVisible();
+  await expect(body.getByRole("img", { name: droppedAlt })).toBeVisible();
+  await expect(body.getByText(droppedCaption)).toBeVisible();
+  await expect(body.getByText("Taken with FUJIFILM X-T5")).toBeVisible();
+  await expect(body.locator("blockquote").filter({ hasText: "One timetable, at last." })).toBeVisible();
+  await expect(body.getByText("Ines Varga, the harbour master")).toBeVisible();
+  await reader.close();
+});
+
+test("pasting from a word processor keeps paragraphs, emphasis, links and lists", async ({ browser }) => {
+  const { page } = await Newsroom.signedIn(browser, writer);
+  await page.goto("/admin/articles/new");
+  const story = page.getByRole("textbox", { name: "Story" });
+  await story.click();
+  await pasteHtml(
+    story,
+    '<meta charset="utf-8"><b style="font-weight:normal" id="docs-internal-guid-1"><p><span>The council met on ' +
+      '<span style="font-weight:700">Tuesday</span> and <span style="font-style:italic">agreed</span>.</span></p>' +
+      '<p><a href="https://council.example.org/minutes">The minutes</a> are online.</p>' +
+      "<ul><li><p>Ferries</p></li><li><p>Buses</p></li></ul></b>",
+    "The council met on Tuesday and agreed.\nThe minutes are online.\nFerries\nBuses",
+  );
+  const source = await storySource(page);
+  expect(source).toContain("**Tuesday**");
+  expect(source).toContain("_agreed_");
+  expect(source).toContain("[The minutes](https://council.example.org/minutes) are online.");
+  expect(source).toMatch(/^- Ferries\n- Buses$/m);
+  expect(source.split("\n\n").length).toBeGreaterThanOrEqual(3);
+  await page.context().close();
+});
+
+test("a story the rich editor cannot show opens as source, says why, and is saved unchanged", async ({ browser }) => {
+  const newsroom = await Newsroom.signedIn(browser, writer);
+  const { page } = newsroom;
+  const body = "The harbour [timetable][1] changes.\n\n[1]: https://ferries.example.org/timetable\n";
+  await page.goto("/admin/articles/new");
+  await page.getByLabel("Headline", { exact: true }).fill("Timetable written with a reference link");
+  await page.getByLabel("Section").selectOption({ label: "World" });
+  await newsroom.writeStorySource(body);
+  await page.getByRole("button", { name: "Rich text" }).click();
+  await expect(page.getByTestId("editing-mode-notice")).toContainText("a link written as a reference");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page).toHaveURL(/\?created=draft/);
+  await page.reload();
+  await expect(page.getByTestId("editing-mode-notice")).toContainText("opens as MDX source");
+  await expect(page.getByRole("textbox", { name: "Story" })).toHaveValue(body);
+  await page.context().close();
+});
+
+test("an editor whose save meets a newer version merges it change by change, and the history shows each change", async ({
+  browser,
+}) => {
+  const newsroom = await Newsroom.signedIn(browser, editor);
+  const { page } = newsroom;
+  await newsroom.openArticle(richHeadline);
+  const id = page.url().split("?")[0]!.split("/").at(-1)!;
+  const current = await (await page.request.get(`/api/articles/${id}`)).json();
+  const theirBody = current.bodyMdx.replace("The lake ferries", "The three lake ferries");
+  const saved = await page.request.put(`/api/articles/${id}`, {
+    data: { bodyMdx: theirBody, expectedVersion: current.version },
+  });
+  expect(saved.status()).toBe(200);
+
+  const story = page.getByRole("textbox", { name: "Story" });
+  await story.getByText("Crossings now leave on the hour.").click();
+  await page.keyboard.press("Home");
+  await page.keyboard.type("From Monday, ");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  const conflict = page.getByRole("region", { name: "Their version" });
+  await expect(conflict.getByRole("heading")).toContainText(`saved version ${current.version + 1}`);
+  await expect(conflict.locator("del").first()).toBeVisible();
+  await conflict.getByLabel("Take theirs for change 1").check();
+  await conflict.getByLabel("Keep mine for change 2").check();
+  await conflict.getByRole("button", { name: "Save the merged version" }).click();
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(newsroom.editorStatus()).toHaveText("Published.");
+
+  const merged = await (await page.request.get(`/api/articles/${id}`)).json();
+  expect(merged.bodyMdx).toContain("The three lake ferries");
+  expect(merged.bodyMdx).toContain("From Monday, Crossings now leave on the hour.");
+
+  await page.reload();
+  await page.getByRole("button", { name: "Compare versions" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Compare");
+  await expect(page.locator("ins").filter({ hasText: "From" }).first()).toBeVisible();
+  await page.context().close();
+});
+
+test("a photo dropped on the lead-photo slot becomes the story's lead", async ({ browser }) => {
+  const { page } = await Newsroom.signedIn(browser, writer);
+  await page.goto("/admin/articles/new");
+  const photo = { name: "quay-at-dawn.jpg", type: "image/jpeg", bytes: await freshCameraJpeg("Canon", "EOS R6") };
+  await dropFile(page, page.getByTestId("lead-photo-slot"), photo);
+  await expect(page.getByRole("list", { name: "Lead photo upload" })).toContainText("Uploaded");
+  await expect(page.getByTestId("lead-photo")).toContainText("quay-at-dawn.jpg");
+  await page.context().close();
+});
+
+test("the editor pages have no accessibility violations", async ({ browser }) => {
+  const newsroom = await Newsroom.signedIn(browser, editor);
+  const { page } = newsroom;
+  await page.goto("/admin/articles/new");
+  await expect(page.getByRole("textbox", { name: "Story" })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations, "the new-story page").toEqual([]);
+  await newsroom.openArticle(richHeadline);
+  await expect(page.getByTestId("story-photo")).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations, "a story with a photo and a pull quote").toEqual([]);
+  await page.getByRole("button", { name: "MDX source" }).click();
+  expect((await new AxeBuilder({ page }).analyze()).violations, "the source view").toEqual([]);
+  await page.context().close();
 });
 
 test("signing out ends the session", async ({ browser }) => {

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { previewArticleAction, returnToWriterAction, saveArticleAction } from "@/app/admin/(newsroom)/articles/actions";
 import { FormField, inputClass } from "@/components/admin/form-field";
+import { ConflictMerge } from "@/components/admin/conflict-merge";
 import { FormMessage, SignInAgain } from "@/components/admin/form-message";
 import { PhotoThumbnail } from "@/components/admin/photo-details";
 import { PhotoPicker } from "@/components/admin/photo-picker";
@@ -12,9 +13,10 @@ import { ARTICLE_LIMITS } from "@/lib/editor/article-limits";
 import { REVIEW_LIMITS } from "@/lib/editor/form-limits";
 import type { PhotoSummary } from "@/db/queries/media";
 import type { ReviewState } from "@/db/queries/newsroom-articles";
-import { applyBodyCommand, insertLibraryPhoto, type BodyCommand, type BodyEdit } from "@/lib/editor/body-commands";
-import { pastedHtmlToMarkdown } from "@/lib/editor/paste-as-markdown";
+import { PhotoUploadList, usePhotoUploads } from "@/components/admin/story-editor/photo-uploads";
+import { StoryBodyField } from "@/components/admin/story-editor/story-body-field";
 import type { MdxIssue } from "@/lib/mdx/safety";
+import type { FigurePhoto } from "@/components/admin/story-editor/figure-props";
 
 export type EditorArticle = {
   id?: string;
@@ -40,23 +42,14 @@ type Props = {
   sections: Array<{ id: string; name: string }>;
   tagNames: string[];
   mayPublish: boolean;
+  /** The server's limit on a photo file, so an oversized one is refused before it is sent. */
+  maxPhotoBytes: number;
 };
 
-const TOOLBAR: Array<{ command: BodyCommand; label: string; text: string }> = [
-  { command: "heading", label: "Subheading", text: "H2" },
-  { command: "bold", label: "Bold", text: "B" },
-  { command: "italic", label: "Italic", text: "I" },
-  { command: "link", label: "Link", text: "Link" },
-  { command: "quote", label: "Quotation", text: "“ ”" },
-  { command: "list", label: "List", text: "• List" },
-  { command: "pullQuote", label: "Pull quote", text: "Pull quote" },
-  { command: "figure", label: "Photo described in words, file to follow", text: "Described photo" },
-];
-
+const LEAD_PHOTO_SLOT =
+  "rounded-sm border border-stone-300 p-3 data-[dropping=true]:border-emerald-700 dark:border-stone-700";
 const OK_COLOURS = "bg-emerald-100 text-emerald-950";
 const PROBLEM_COLOURS = "bg-red-100 text-red-950";
-const TOOL_BUTTON =
-  "rounded-sm border border-stone-400 px-2 py-0.5 text-xs font-semibold hover:bg-stone-100 dark:hover:bg-stone-800";
 const SECONDARY_BUTTON = "rounded-sm border border-stone-600 px-4 py-2 font-semibold disabled:opacity-60";
 const RETURN_FORM = "space-y-2 rounded-sm border border-amber-600 p-3 lg:col-start-1 dark:border-amber-500";
 const UNPUBLISH_BUTTON =
@@ -64,6 +57,8 @@ const UNPUBLISH_BUTTON =
 
 const PREVIEW_DELAY_MS = 500;
 const AUTOSAVE_INTERVAL_MS = 30_000;
+
+const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes("Files");
 
 function IssueList({ issues }: { issues: MdxIssue[] }) {
   return (
@@ -112,7 +107,7 @@ function ReturnToWriterForm({ id, version }: { id: string; version: number }) {
   );
 }
 
-export function ArticleEditor({ article, photos, sections, tagNames, mayPublish }: Props) {
+export function ArticleEditor({ article, photos, sections, tagNames, mayPublish, maxPhotoBytes }: Props) {
   const [state, formAction, pending] = useActionState<FormState<EditorResult>, FormData>(saveArticleAction, idle);
   const [headline, setHeadline] = useState(article.headline);
   const [dek, setDek] = useState(article.dek);
@@ -128,7 +123,14 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
   const overrideVersion = override?.state === state ? override.version : null;
   const setOverrideVersion = (version: number) => setOverride({ state, version });
   const [preview, setPreview] = useState<{ body?: ReactNode; issues?: MdxIssue[] }>({});
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const [bodyOpened, setBodyOpened] = useState(0);
+  const [draggingOverLead, setDraggingOverLead] = useState(false);
+  // Photos picked or uploaded here, so one from beyond the library's first page still shows as itself.
+  const [knownPhotos, setKnownPhotos] = useState<Array<FigurePhoto & { originalName?: string | null }>>(photos);
+  const remember = (photo: FigurePhoto & { originalName?: string | null }) =>
+    setKnownPhotos((list) => (list.some((known) => known.id === photo.id) ? list : [photo, ...list]));
+  const { uploads: storyUploads, upload: uploadStoryPhotos } = usePhotoUploads(maxPhotoBytes);
+  const { uploads: leadUploads, upload: uploadLeadPhoto } = usePhotoUploads(maxPhotoBytes);
   const formRef = useRef<HTMLFormElement>(null);
   const saveButtonRef = useRef<HTMLButtonElement>(null);
   const snapshot = JSON.stringify([headline, dek, slug, sectionId, tags, seoTitle, seoDescription, body, heroMediaId]);
@@ -170,31 +172,14 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
     return () => clearTimeout(timer);
   }, [body]);
 
-  function pasteFromWordProcessor(event: React.ClipboardEvent<HTMLTextAreaElement>) {
-    const html = event.clipboardData.getData("text/html");
-    if (!html) return;
-    event.preventDefault();
-    const textarea = event.currentTarget;
-    const markdown = pastedHtmlToMarkdown(html);
-    const { selectionStart, selectionEnd } = textarea;
-    setBody(body.slice(0, selectionStart) + markdown + body.slice(selectionEnd));
-    const cursor = selectionStart + markdown.length;
-    requestAnimationFrame(() => textarea.setSelectionRange(cursor, cursor));
-  }
+  const leadPhoto = knownPhotos.find((photo) => photo.id === heroMediaId);
 
-  function editBody(change: (edit: BodyEdit) => BodyEdit) {
-    const textarea = bodyRef.current;
-    if (!textarea) return;
-    const next = change({ text: body, selectionStart: textarea.selectionStart, selectionEnd: textarea.selectionEnd });
-    setBody(next.text);
-    requestAnimationFrame(() => {
-      textarea.focus();
-      textarea.setSelectionRange(next.selectionStart, next.selectionEnd);
-    });
+  async function dropLeadPhoto(files: File[]) {
+    const [photo] = await uploadLeadPhoto(files.slice(0, 1));
+    if (!photo) return;
+    remember({ ...photo, originalName: files[0]?.name ?? null });
+    setHeroMediaId(photo.id);
   }
-
-  const runCommand = (command: BodyCommand) => editBody((edit) => applyBodyCommand(command, edit));
-  const leadPhoto = photos.find((photo) => photo.id === heroMediaId);
 
   return (
     <div className="grid gap-8 font-sans lg:grid-cols-2">
@@ -214,39 +199,15 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
           </div>
         ) : null}
         {state.status === "conflict" && overrideVersion === null ? (
-          <section
-            aria-label="Their version"
-            className="rounded-sm border border-amber-500 bg-amber-50 p-3 text-sm dark:bg-amber-950"
-          >
-            <p className="font-semibold">
-              Someone else saved version {state.current.version}. Their headline: “{state.current.headline}”
-            </p>
-            <label htmlFor="their-body" className="mt-2 block font-semibold">
-              Their text
-            </label>
-            <textarea id="their-body" readOnly value={state.current.bodyMdx} rows={8} className={inputClass} />
-            <div className="mt-2 flex flex-wrap gap-2">
-              <button
-                type="button"
-                onClick={() => {
-                  setBody(state.current.bodyMdx);
-                  setHeadline(state.current.headline);
-                  setDek(state.current.dek);
-                  setOverrideVersion(state.current.version);
-                }}
-                className="rounded-sm border border-stone-500 px-3 py-1"
-              >
-                Start from their version
-              </button>
-              <button
-                type="button"
-                onClick={() => setOverrideVersion(state.current.version)}
-                className="rounded-sm border border-stone-500 px-3 py-1"
-              >
-                I have merged: save mine over theirs
-              </button>
-            </div>
-          </section>
+          <ConflictMerge
+            theirs={state.current}
+            mine={body}
+            onResolve={(merged, version) => {
+              setBody(merged);
+              setBodyOpened((count) => count + 1);
+              setOverrideVersion(version);
+            }}
+          />
         ) : null}
         <FormField id="headline" label="Headline" errors={fieldErrors.headline}>
           <input
@@ -324,7 +285,29 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
             className={inputClass}
           />
         </FormField>
-        <fieldset className="rounded-sm border border-stone-300 p-3 dark:border-stone-700">
+        <fieldset
+          className={LEAD_PHOTO_SLOT}
+          data-dropping={draggingOverLead}
+          data-testid="lead-photo-slot"
+          onDragOver={(event) => {
+            if (!carriesFiles(event)) return;
+            event.preventDefault();
+            setDraggingOverLead(true);
+          }}
+          onDragLeave={() => setDraggingOverLead(false)}
+          onDrop={(event) => {
+            if (!carriesFiles(event)) return;
+            event.preventDefault();
+            setDraggingOverLead(false);
+            void dropLeadPhoto(Array.from(event.dataTransfer.files));
+          }}
+          onPaste={(event) => {
+            const files = Array.from(event.clipboardData.files);
+            if (files.length === 0) return;
+            event.preventDefault();
+            void dropLeadPhoto(files);
+          }}
+        >
           <legend className="px-1 text-sm font-semibold">Lead photo</legend>
           {leadPhoto ? (
             <div className="flex items-center gap-3" data-testid="lead-photo">
@@ -336,10 +319,29 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
               A described photo whose file has not been supplied yet.
             </p>
           ) : (
-            <p className="text-sm text-stone-500">None.</p>
+            <p className="text-sm text-stone-600 dark:text-stone-400">None. Drop a photo file here, or choose one.</p>
           )}
-          <div className="mt-2 flex gap-2">
-            <PhotoPicker photos={photos} label="Choose the lead photo" onPick={(photo) => setHeroMediaId(photo.id)} />
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <PhotoPicker
+              photos={photos}
+              label="Choose the lead photo"
+              onPick={(photo) => {
+                remember(photo);
+                setHeroMediaId(photo.id);
+              }}
+            />
+            <label className="rounded-sm border border-stone-500 px-3 py-1 text-sm focus-within:outline-2">
+              Upload a new lead photo
+              <input
+                type="file"
+                accept="image/jpeg,image/png,image/webp"
+                className="sr-only"
+                onChange={(event) => {
+                  void dropLeadPhoto(Array.from(event.target.files ?? []));
+                  event.target.value = "";
+                }}
+              />
+            </label>
             {heroMediaId ? (
               <button
                 type="button"
@@ -350,49 +352,18 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish 
               </button>
             ) : null}
           </div>
+          <PhotoUploadList uploads={leadUploads} label="Lead photo upload" />
         </fieldset>
         <div>
-          {/* The label has its own line and the toolbar wraps below it: they cannot overlap at any width. */}
-          <div className="space-y-1">
-            <label htmlFor="bodyMdx" className="block text-sm font-semibold">
-              Story
-            </label>
-            <div
-              role="toolbar"
-              aria-label="Formatting"
-              aria-controls="bodyMdx"
-              className="flex flex-wrap items-center gap-1"
-            >
-              {TOOLBAR.map((tool) => (
-                <button
-                  key={tool.command}
-                  type="button"
-                  aria-label={tool.label}
-                  title={tool.label}
-                  onClick={() => runCommand(tool.command)}
-                  className={TOOL_BUTTON}
-                >
-                  {tool.text}
-                </button>
-              ))}
-              <PhotoPicker
-                photos={photos}
-                label="Insert a photo"
-                onPick={(photo) => editBody((edit) => insertLibraryPhoto(edit, photo))}
-              />
-            </div>
-          </div>
-          <textarea
-            id="bodyMdx"
-            name="bodyMdx"
-            ref={bodyRef}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            onPaste={pasteFromWordProcessor}
-            rows={22}
-            className={`${inputClass} font-mono text-sm`}
+          <StoryBodyField
+            body={body}
+            onChange={setBody}
+            opened={bodyOpened}
+            photos={photos}
+            uploadPhotos={uploadStoryPhotos}
+            errors={fieldErrors.bodyMdx}
           />
-          {fieldErrors.bodyMdx ? <p className="text-sm text-red-800">{fieldErrors.bodyMdx.join(" ")}</p> : null}
+          <PhotoUploadList uploads={storyUploads} label="Photos going into the story" />
         </div>
         <details className="rounded-sm border border-stone-300 p-3 dark:border-stone-700">
           <summary className="cursor-pointer text-sm font-semibold">Search engines</summary>

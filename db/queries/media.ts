@@ -1,8 +1,9 @@
 import "server-only";
 import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL } from "drizzle-orm";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole, type Staff } from "@/lib/auth/roles";
 import { currentStaff, NotAuthorizedError, requireStaff } from "@/lib/auth/staff";
 import type { ReaderTag } from "@/lib/cache-tags";
+import { photoFromStorySchema, type PhotoFromStoryInput } from "@/lib/editor/photo-from-story-form";
 import { photoTextSchema, type PhotoTextInput } from "@/lib/editor/photo-text-form";
 import { stripLocation } from "@/lib/media/clean-photo";
 import { inspectPhoto, PhotoRejectedError } from "@/lib/media/inspect-photo";
@@ -230,10 +231,26 @@ async function isOnPublishedArticle(tx: Transaction, id: string): Promise<boolea
   return shown !== undefined;
 }
 
+// A writer may describe photos for drafts; once a published story shows the photo, its text is
+// something readers see, and only an editor changes that.
+async function requireMayChangeText(tx: Transaction, staff: Staff, id: string): Promise<void> {
+  if (!hasRole(staff, "editor") && (await isOnPublishedArticle(tx, id))) {
+    throw new NotAuthorizedError(
+      "forbidden",
+      "This photo appears in a published story; only an editor can change its text.",
+    );
+  }
+}
+
+// Alt text and captions show wherever a public story shows the photo: its page, lists and feeds.
+async function readerTagsShowing(tx: Transaction, id: string): Promise<ReaderTag[]> {
+  const showing = tx.select({ id: articlePhotos.articleId }).from(articlePhotos).where(eq(articlePhotos.mediaId, id));
+  return articlesTags(...(await findPublicArticles(tx, inArray(articles.id, showing))));
+}
+
 /**
  * Null when the photo is not in the library; otherwise the photo, with the reader pages its text
- * shows on. A writer may describe photos for drafts; once a published story shows the photo, its
- * text is something readers see, and only an editor changes that.
+ * shows on. Only an editor changes the text of a photo a published story shows.
  */
 export async function updatePhotoText(
   input: PhotoTextInput,
@@ -241,12 +258,7 @@ export async function updatePhotoText(
   const staff = await requireStaff();
   const { id, altText, caption, credit } = photoTextSchema.parse(input);
   return getDb().transaction(async (tx) => {
-    if (!hasRole(staff, "editor") && (await isOnPublishedArticle(tx, id))) {
-      throw new NotAuthorizedError(
-        "forbidden",
-        "This photo appears in a published story; only an editor can change its text.",
-      );
-    }
+    await requireMayChangeText(tx, staff, id);
     const [row] = await tx
       .update(media)
       .set({ altText, caption, credit: credit || null })
@@ -261,9 +273,51 @@ export async function updatePhotoText(
       entityId: id,
       details: { readyForPublication: photo.readyForPublication },
     });
-    // Alt text and captions show wherever a public story shows the photo: its page, lists and feeds.
-    const showing = tx.select({ id: articlePhotos.articleId }).from(articlePhotos).where(eq(articlePhotos.mediaId, id));
-    return { ...photo, expired: articlesTags(...(await findPublicArticles(tx, inArray(articles.id, showing)))) };
+    return { ...photo, expired: await readerTagsShowing(tx, id) };
+  });
+}
+
+/** The parts of a photo's text a story can give the library. */
+export type PhotoTextField = "caption" | "altText";
+
+const STORY_PHOTO_TEXT: readonly PhotoTextField[] = ["caption", "altText"];
+
+/**
+ * Gives the library the caption and alt text a writer typed into a photo in a story, each only
+ * where the library has none (blank counts as none): text the library already has is never
+ * overwritten from a story. `filled` names what was written, and `photo` is the library's text
+ * afterwards. Null when the photo is not in the library. Filling text that a published story
+ * shows is an editor's change, as in updatePhotoText; offering text that fills nothing is anyone's.
+ */
+export async function fillMissingPhotoText(
+  input: PhotoFromStoryInput,
+): Promise<{ filled: PhotoTextField[]; photo: PhotoSummary; expired: ReaderTag[] } | null> {
+  const staff = await requireStaff();
+  const { id, ...offered } = photoFromStorySchema.parse(input);
+  return getDb().transaction(async (tx) => {
+    // Locked, so text saved in the library meanwhile is seen here, never written over.
+    const [current] = await tx
+      .select(summaryColumns)
+      .from(media)
+      .where(and(eq(media.id, id), hasFile))
+      .for("update");
+    if (!current) return null;
+    const filled = STORY_PHOTO_TEXT.filter((field) => !isWritten(current[field]) && isWritten(offered[field]));
+    if (filled.length === 0) return { filled, photo: toPhotoSummary(current), expired: [] };
+    await requireMayChangeText(tx, staff, id);
+    const text: Partial<Record<PhotoTextField, string>> = {};
+    for (const field of filled) text[field] = offered[field];
+    const [row] = await tx.update(media).set(text).where(eq(media.id, id)).returning(summaryColumns);
+    if (!row) throw new Error("A photo locked for its text was not there to update");
+    const photo = toPhotoSummary(row);
+    await recordAudit(tx, {
+      actor: staff,
+      action: "media.text-updated",
+      entity: "media",
+      entityId: id,
+      details: { filled, from: "story", readyForPublication: photo.readyForPublication },
+    });
+    return { filled, photo, expired: await readerTagsShowing(tx, id) };
   });
 }
 

@@ -732,6 +732,44 @@ export async function listArticleRevisions({ id }: { id: string }): Promise<Arti
     .orderBy(desc(articleRevisions.version));
 }
 
+export type ArticleRevisionText = {
+  version: number;
+  headline: string;
+  dek: string;
+  bodyMdx: string;
+  savedByName: string | null;
+  createdAt: Date;
+};
+
+/** Two saved versions of a story, to compare; null when the story or either version is not there. */
+export async function getArticleRevisionPair({
+  id,
+  from,
+  to,
+}: {
+  id: string;
+  from: number;
+  to: number;
+}): Promise<{ from: ArticleRevisionText; to: ArticleRevisionText } | null> {
+  const article = await getArticleForEditing({ id });
+  if (!article) return null;
+  const rows = await getDb()
+    .select({
+      version: articleRevisions.version,
+      headline: articleRevisions.headline,
+      dek: articleRevisions.dek,
+      bodyMdx: articleRevisions.bodyMdx,
+      savedByName: users.name,
+      createdAt: articleRevisions.createdAt,
+    })
+    .from(articleRevisions)
+    .leftJoin(users, eq(users.id, articleRevisions.savedById))
+    .where(and(eq(articleRevisions.articleId, id), inArray(articleRevisions.version, [from, to])));
+  const older = rows.find((row) => row.version === from);
+  const newer = rows.find((row) => row.version === to);
+  return older && newer ? { from: older, to: newer } : null;
+}
+
 /** Restoring is itself a save: the restored text becomes a new revision, and nothing in between is lost. */
 export async function restoreArticleRevision({
   id,

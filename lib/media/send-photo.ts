@@ -1,14 +1,54 @@
 export const PHOTO_UPLOAD_ENDPOINT = "/api/photos";
 
+/** A photo the library holds, as a story's <Figure> needs it; caption and alt text are the library's. */
+export type UploadedPhoto = {
+  id: string;
+  width: number;
+  height: number;
+  caption: string;
+  altText: string;
+  camera: string | null;
+};
+
+/**
+ * An upload's outcome as the library page shows it. A form posted without JavaScript comes back
+ * with only the photo's id, so the photo itself is in what sendPhoto answers, not here.
+ */
 export type SentPhoto =
   { status: "uploaded"; message: string; photoId: string } | { status: "refused"; message: string };
 
-type Answer = { message?: unknown; detail?: unknown; photo?: { id?: unknown } } | null;
+/** What sendPhoto answers: the outcome and, for an uploaded photo, the photo itself. */
+export type SentPhotoWithDetails =
+  | { status: "uploaded"; message: string; photoId: string; photo: UploadedPhoto }
+  | { status: "refused"; message: string };
 
-function outcome(status: number, answer: Answer): SentPhoto {
-  const photoId = answer?.photo?.id;
-  if ((status === 200 || status === 201) && typeof photoId === "string") {
-    return { status: "uploaded", photoId, message: String(answer?.message ?? "Photo uploaded.") };
+type Answer = { message?: unknown; detail?: unknown; photo?: unknown } | null;
+
+const isPixelCount = (value: unknown): value is number =>
+  typeof value === "number" && Number.isInteger(value) && value > 0;
+
+// Read field by field rather than with zod: this runs in the browser, whose bundle does without it.
+function uploadedPhoto(photo: unknown): UploadedPhoto | null {
+  if (typeof photo !== "object" || photo === null) return null;
+  const { id, width, height, caption, altText, camera } = photo as Partial<Record<keyof UploadedPhoto, unknown>>;
+  if (typeof id !== "string" || id === "" || !isPixelCount(width) || !isPixelCount(height)) return null;
+  if (typeof caption !== "string" || typeof altText !== "string") return null;
+  if (camera !== null && typeof camera !== "string") return null;
+  return { id, width, height, caption, altText, camera };
+}
+
+function outcome(status: number, answer: Answer): SentPhotoWithDetails {
+  if (status === 200 || status === 201) {
+    const photo = uploadedPhoto(answer?.photo);
+    if (!photo) {
+      return {
+        status: "refused",
+        message:
+          "The server's answer did not describe the photo, so it may not have been uploaded. " +
+          "Look for it in the photo library before trying again.",
+      };
+    }
+    return { status: "uploaded", photoId: photo.id, photo, message: String(answer?.message ?? "Photo uploaded.") };
   }
   // A refusal from the app names the problem; one from a proxy in between (413, 502) has no JSON.
   if (typeof answer?.detail === "string") return { status: "refused", message: answer.detail };
@@ -23,7 +63,10 @@ function outcome(status: number, answer: Answer): SentPhoto {
  * it reports how much of the body has gone, which matters for a 25 MB photo on a slow line.
  * `onProgress` gets the share sent, from 0 to 1, or null when the browser cannot tell.
  */
-export function sendPhoto(form: FormData, onProgress: (shareSent: number | null) => void): Promise<SentPhoto> {
+export function sendPhoto(
+  form: FormData,
+  onProgress: (shareSent: number | null) => void,
+): Promise<SentPhotoWithDetails> {
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
     request.open("POST", PHOTO_UPLOAD_ENDPOINT);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ArticleEditor } from "@/components/admin/article-editor";
+import { MAX_PHOTO_BYTES } from "@/lib/media/inspect-photo";
 import { NewsroomDate } from "@/components/newsroom-date";
 import { listPhotos } from "@/db/queries/media";
 import {
@@ -138,6 +139,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         sections={choices.sections}
         tagNames={choices.tags.map((tag) => tag.name)}
         mayPublish={canPublish(staff)}
+        maxPhotoBytes={MAX_PHOTO_BYTES}
       />
       <form action={trashArticleAction} className="mt-8 font-sans">
         <input type="hidden" name="id" value={article.id} />
@@ -155,12 +157,60 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         <h2 id="history" className="mb-3 text-lg font-bold">
           History
         </h2>
+        {revisions.length > 1 ? (
+          <form
+            method="get"
+            action={`/admin/articles/${article.id}/compare`}
+            aria-label="Compare two versions"
+            className="mb-3 flex flex-wrap items-end gap-3 text-sm"
+          >
+            {(
+              [
+                ["from", "From version", revisions[1]!.version],
+                ["to", "To version", revisions[0]!.version],
+              ] as const
+            ).map(([name, label, version]) => (
+              <label key={name} className="flex flex-col">
+                {label}
+                <select
+                  name={name}
+                  defaultValue={version}
+                  className="rounded-sm border border-stone-400 px-2 py-1 dark:bg-stone-900"
+                >
+                  {revisions.map((revision) => (
+                    <option key={revision.id} value={revision.version}>
+                      Version {revision.version}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+            <button type="submit" className="rounded-sm border border-stone-500 px-3 py-1 font-semibold">
+              Compare versions
+            </button>
+          </form>
+        ) : null}
         <ol className="divide-y divide-stone-200 text-sm dark:divide-stone-800">
-          {revisions.map((revision) => (
+          {revisions.map((revision, index) => (
             <li key={revision.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
                 Version {revision.version} · “{revision.headline}” · {revision.savedByName ?? "unknown"} ·{" "}
                 <NewsroomDate date={revision.createdAt} withTime />
+                {index + 1 < revisions.length ? (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <Link
+                      href={{
+                        pathname: `/admin/articles/${article.id}/compare`,
+                        query: { from: revisions[index + 1]!.version, to: revision.version },
+                      }}
+                      className="underline"
+                    >
+                      Changes<span className="sr-only"> in version {revision.version}</span>
+                    </Link>
+                  </>
+                ) : null}
               </span>
               {revision.version !== article.version ? (
                 <form action={restoreRevisionAction}>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ArticleEditor } from "@/components/admin/article-editor";
+import { MAX_PHOTO_BYTES } from "@/lib/media/inspect-photo";
 import { listPhotos } from "@/db/queries/media";
 import { listEditorChoices } from "@/db/queries/newsroom-articles";
 import { canPublish } from "@/lib/auth/roles";
@@ -30,6 +31,7 @@ export default async function NewArticlePage() {
         sections={choices.sections}
         tagNames={choices.tags.map((tag) => tag.name)}
         mayPublish={canPublish(staff)}
+        maxPhotoBytes={MAX_PHOTO_BYTES}
       />
     </>
   );
