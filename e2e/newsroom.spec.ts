@@ -598,15 +598,15 @@ test("an editor whose save meets a newer version merges it change by change, and
   await story.getByText("Crossings now leave on the hour.").click();
   await page.keyboard.press("Home");
   await page.keyboard.type("From Monday, ");
-  await page.getByRole("button", { name: "Save draft" }).click();
+  await page.getByRole("button", { name: "Save changes" }).click();
   const conflict = page.getByRole("region", { name: "Their version" });
   await expect(conflict.getByRole("heading")).toContainText(`saved version ${current.version + 1}`);
   await expect(conflict.locator("del").first()).toBeVisible();
   await conflict.getByLabel("Take theirs for change 1").check();
   await conflict.getByLabel("Keep mine for change 2").check();
   await conflict.getByRole("button", { name: "Save the merged version" }).click();
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(newsroom.editorStatus()).toHaveText("Published.");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(newsroom.editorStatus()).toHaveText("Saved. Readers see the change.");
 
   const merged = await (await page.request.get(`/api/articles/${id}`)).json();
   expect(merged.bodyMdx).toContain("The three lake ferries");

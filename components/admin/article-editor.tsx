@@ -403,7 +403,7 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish,
             disabled={pending}
             className="rounded-sm border border-stone-600 px-4 py-2 font-semibold disabled:opacity-60"
           >
-            Save draft
+            {article.status === "draft" ? "Save draft" : "Save changes"}
           </button>
           {mayPublish ? (
             <>

@@ -270,6 +270,8 @@ export type ArticleWriteResult =
       version: number;
       /** What the save did to what readers see, besides the text: null when it only saved. */
       publication: ArticleSavedPublication;
+      /** Where the story stands after the save: a plain save leaves a published story published. */
+      standing: EditorialStatus;
       /** The reader pages and documents that showed the story before, or show it now. */
       expired: ReaderTag[];
     }
@@ -460,6 +462,12 @@ const PUBLICATION_DONE = {
   unpublish: "unpublished",
 } as const satisfies Record<PublicationIntent, ArticleSavedPublication>;
 
+function standingAfter(intent: PublicationIntent, before: EditorialStatus): EditorialStatus {
+  if (intent === "publish") return "published";
+  if (intent === "schedule") return "scheduled";
+  return intent === "unpublish" ? "draft" : before;
+}
+
 async function recordArticleAudit(
   tx: Transaction,
   staff: Staff,
@@ -518,6 +526,7 @@ export async function createArticleDraft(input: ArticleInput & ArticlePublicatio
       slug,
       version: created!.version,
       publication: PUBLICATION_DONE[intent],
+      standing: standingAfter(intent, "draft"),
       expired: articlesTags(...after),
     };
   });
@@ -608,6 +617,7 @@ async function changeArticle({ id, expectedVersion, intent = "save", publishAt, 
       slug,
       version,
       publication: PUBLICATION_DONE[intent],
+      standing: standingAfter(intent, current.status),
       expired: articlesTags(...before, ...after),
     };
   });

@@ -208,6 +208,24 @@ describe(`publishing on ${databaseDriver()}`, () => {
       const answer = await saveArticleAction(undefined, editorForm(article, { intent: "publish" }));
       expect(answer).toEqual({ status: "ok", message: "Published.", version: article.version + 1, slug: article.slug });
     });
+
+    it("tells an editor who saves a published story that readers see the change, and leaves it published", async () => {
+      const article = await draft("Saved while published");
+      await saveArticleAction(undefined, editorForm(article, { intent: "publish" }));
+      const answer = await saveArticleAction(
+        undefined,
+        editorForm(
+          { id: article.id, version: article.version + 1 },
+          { bodyMdx: "The first paragraph,\r\nas corrected." },
+        ),
+      );
+      expect(answer).toMatchObject({ status: "ok", message: "Saved. Readers see the change." });
+      expect(await stored(article.id)).toMatchObject({
+        status: "published",
+        version: article.version + 2,
+        bodyMdx: "The first paragraph,\nas corrected.",
+      });
+    });
   });
 
   describe("what one publish expires", () => {

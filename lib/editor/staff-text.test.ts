@@ -27,8 +27,8 @@ describe("text staff type", () => {
     expect(withoutControlCharacters(text)).toBe(text);
   });
 
-  it("keeps a story's paragraphs and tabs", () => {
-    expect(staffText().parse("First.\r\n\r\n\tSecond\u0000.\n")).toBe("First.\r\n\r\n\tSecond.\n");
+  it("keeps a story's paragraphs and tabs, with the line ends a browser's form sends stored as LF", () => {
+    expect(staffText().parse("First.\r\n\r\n\tSecond\u0000.\rThird.\n")).toBe("First.\n\n\tSecond.\nThird.\n");
   });
 
   it("folds a line break pasted into a headline or a name into a space", () => {

@@ -20,8 +20,13 @@ export function firstControlCharacter(text: string): { index: number; codePoint:
   return index === -1 ? null : { index, codePoint: text.charCodeAt(index) };
 }
 
-/** Text staff write over several lines (a story body, a description, a caption): tabs and line breaks stay. */
-export const staffText = () => z.string().overwrite(withoutControlCharacters);
+/**
+ * Text staff write over several lines (a story body, a description, a caption): tabs and line breaks
+ * stay. A browser sends a form's line breaks as CRLF; they are stored as LF, the form every other
+ * path (the API, the rich editor, content/) writes, so that comparing two versions of a story finds
+ * the words that changed, not every line end.
+ */
+export const staffText = () => z.string().overwrite((text) => withoutControlCharacters(text).replace(/\r\n?/g, "\n"));
 
 /** Text that is one line wherever it appears (a headline, a name, a tag): a pasted line break becomes a space. */
 export const staffLine = () =>

@@ -25,6 +25,8 @@ const CONFLICT =
 
 const SAVED = {
   draft: "Draft saved.",
+  "published-changed": "Saved. Readers see the change.",
+  "scheduled-changed": "Saved. The story is still scheduled.",
   review: "Sent for review: an editor will publish it or return it to you with a note.",
   published: "Published.",
   scheduled: "Scheduled.",
@@ -69,7 +71,13 @@ export const saveArticleAction = staffAction({
       ? await saveArticle({ id, expectedVersion: expectedVersion ?? 0, ...article, ...publication })
       : await createArticleDraft({ ...article, ...publication });
     if (result.status !== "saved") return turnedBack(result);
-    const done = result.publication ?? (intent === "review" ? "review" : "draft");
+    const done =
+      result.publication ??
+      (intent === "review"
+        ? "review"
+        : result.standing === "draft"
+          ? "draft"
+          : (`${result.standing}-changed` as const));
     return {
       status: "ok",
       message: SAVED[done],
