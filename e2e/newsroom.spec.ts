@@ -489,6 +489,9 @@ test("a writer writes in the rich editor, drops in a photo and sends the story f
   expect(source).toContain("[timetable](https://ferries.example.org/timetable)");
   expect(source).toContain("## What changes");
   expect(source).toMatch(/<Figure photo="[0-9a-f-]{36}" width="1200" height="800" caption="The Varnen ferry/);
+  expect(source.indexOf("<Figure"), "the photo is where it was dropped").toBeGreaterThan(
+    source.indexOf("Crossings now leave on the hour."),
+  );
   await expect(page.getByTestId("preview-body").locator("h2")).toHaveText("What changes");
 
   await page.getByRole("button", { name: "Send for review" }).click();
