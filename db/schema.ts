@@ -64,6 +64,8 @@ export const sections = pgTable("categories", {
   name: text("name").notNull(),
   description: text("description").notNull().default(""),
   position: integer("position").notNull().default(0),
+  // Off for a section whose stories do not date (explainers, guides): no "more than N years old".
+  showsAgeNotice: boolean("shows_age_notice").notNull().default(true),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

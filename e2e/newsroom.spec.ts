@@ -540,6 +540,7 @@ test("an editor returns the story with a note, the writer answers it, and the ed
   await expect(body.getByText("Taken with FUJIFILM X-T5")).toBeVisible();
   await expect(body.locator("blockquote").filter({ hasText: "One timetable, at last." })).toBeVisible();
   await expect(body.getByText("Ines Varga, the harbour master")).toBeVisible();
+  await expect(reader.getByTestId("story-age-notice"), "a story published today is not dated").toHaveCount(0);
   await reader.close();
 });
 

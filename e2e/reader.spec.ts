@@ -3,6 +3,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { parseArticle } from "../lib/article-import/parse-article";
 import { expect, NOT_FOUND_LOAD, test } from "./fixtures";
+import { storyAgeNotice } from "../lib/story-age";
 import { ArticlePage } from "./pages/article-page";
 
 const commissioned = parseArticle(
@@ -29,6 +30,9 @@ test("a reader follows Conflicts from the home page to the commissioned story an
   await expect(page.getByText(commissioned.dek, { exact: true })).toBeVisible();
   await expect(article.publishedTime()).toHaveText("1 December 2023");
   await expect(article.publishedTime()).toHaveAttribute("datetime", "2023-12-01T00:00:00.000Z");
+  const ageNotice = page.getByTestId("story-age-notice");
+  await expect(ageNotice).toHaveText(storyAgeNotice(new Date("2023-12-01T00:00:00Z"), new Date(), 12)!);
+  await expect(ageNotice).toHaveText(/^This article is more than \d+ years old$/);
 
   const lead = commissioned.leadPhoto!;
   await expect(article.leadPhoto.getByRole("img", { name: lead.description })).toBeVisible();

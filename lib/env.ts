@@ -35,6 +35,8 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.string().default("UTC").refine(isTimeZone, "must be an IANA time zone such as Europe/London"),
   ),
+  // How old a story is, in months, before its page says "This article is more than … old".
+  STORY_AGE_NOTICE_MONTHS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1200).default(12)),
   SITE_URL: z.preprocess(emptyAsUndefined, z.url().default("http://localhost:3000")),
   AUTH_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   // How many reverse proxies in front of `next start` append to X-Forwarded-For (lib/auth/client-address.ts).

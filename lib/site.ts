@@ -9,6 +9,7 @@ export const site = {
   language: "en",
   url: env.SITE_URL,
   timeZone: env.NEWSROOM_TIME_ZONE,
+  storyAgeNoticeMonths: env.STORY_AGE_NOTICE_MONTHS,
   // The masthead for feeds and the publisher logo for search engines (app/apple-icon.png).
   logoPath: "/apple-icon.png",
 } as const;

@@ -17,6 +17,39 @@ const primaryButton =
   "rounded-sm bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60 " +
   "dark:bg-stone-100 dark:text-stone-900";
 
+const AGE_NOTICE_HINT =
+  "Stories here older than the newsroom's age (a year unless set otherwise) say “This article is more than … old” " +
+  "at the top. Turn it off for stories that do not date, such as explainers.";
+
+/** The box as the writer left it when the form came back refused, otherwise as stored. */
+const checkedAsTyped = (state: FormState<ActionResult>, field: string, stored: boolean) => {
+  const typedValue = typed(state, field);
+  return typedValue === undefined ? stored : typedValue === "on";
+};
+
+function AgeNoticeField({ id, defaultChecked }: { id: string; defaultChecked: boolean }) {
+  return (
+    <div className="flex items-start gap-2 text-sm">
+      <input
+        id={id}
+        name="showsAgeNotice"
+        type="checkbox"
+        defaultChecked={defaultChecked}
+        aria-describedby={`${id}-hint`}
+        className="mt-1"
+      />
+      <div>
+        <label htmlFor={id} className="font-semibold">
+          Date old stories
+        </label>
+        <p id={`${id}-hint`} className="text-xs text-stone-600 dark:text-stone-400">
+          {AGE_NOTICE_HINT}
+        </p>
+      </div>
+    </div>
+  );
+}
+
 const useSectionForm = (action: (previous: unknown, formData: FormData) => Promise<ActionResult>) =>
   useActionState<FormState<ActionResult>, FormData>(action, idle);
 
@@ -50,6 +83,7 @@ export function SectionCreateForm() {
           className={inputClass}
         />
       </FormField>
+      <AgeNoticeField id="new-section-age-notice" defaultChecked={checkedAsTyped(state, "showsAgeNotice", true)} />
       <button type="submit" disabled={pending} className={primaryButton}>
         Add section
       </button>
@@ -93,6 +127,10 @@ export function SectionEditForm({ section }: { section: SectionForManagement }) 
             className={inputClass}
           />
         </FormField>
+        <AgeNoticeField
+          id={fieldId("age-notice")}
+          defaultChecked={checkedAsTyped(state, "showsAgeNotice", section.showsAgeNotice)}
+        />
         <button type="submit" disabled={pending} className={button}>
           Save<span className="sr-only"> {section.name}</span>
         </button>

@@ -113,6 +113,8 @@ export type PublishedArticle = ArticleSummary & {
   seoTitle: string | null;
   seoDescription: string | null;
   sectionId: string;
+  /** Whether the story's section dates its old stories ("This article is more than N years old"). */
+  sectionShowsAgeNotice: boolean;
   authorBio: string | null;
   tags: Array<{ slug: string; name: string }>;
 };
@@ -126,6 +128,7 @@ export async function getPublishedArticle({ slug }: { slug: string }): Promise<P
     seoTitle: articles.seoTitle,
     seoDescription: articles.seoDescription,
     sectionId: articles.sectionId,
+    sectionShowsAgeNotice: sections.showsAgeNotice,
     authorBio: users.bio,
   })
     .where(and(isPublicArticle, eq(articles.slug, slug)))
@@ -144,6 +147,7 @@ export async function getPublishedArticle({ slug }: { slug: string }): Promise<P
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     sectionId: row.sectionId,
+    sectionShowsAgeNotice: row.sectionShowsAgeNotice,
     authorBio: row.authorBio,
     tags: articleTagRows,
   };

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Staff } from "@/lib/auth/roles";
 import { NotAuthorizedError } from "@/lib/auth/staff";
@@ -9,6 +9,7 @@ import { articles, articleTags, auditLog, sections, tagRedirects, tags, users } 
 import { seedNewsroom } from "../seed";
 import { NotFoundError } from "./errors";
 import { createArticleDraft, publishArticle } from "./newsroom-articles";
+import { getPublishedArticle } from "./articles";
 import { getSection } from "./sections";
 import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "./staff";
 import { findTagRedirect, getTag } from "./tags";
@@ -377,6 +378,34 @@ describe(`tags and sections on ${databaseDriver()}`, () => {
       expect(await updateSection({ id: climate.id, name: "Economy", description: "" })).toMatchObject({
         status: "invalid",
       });
+    });
+
+    it("lets an editor stop a section dating its old stories, which its story pages then read, and logs it", async () => {
+      actAs("editor");
+      const conflicts = (await getSection({ slug: "conflicts" }))!;
+      const commissioned = "ukraine-to-receive-nato-support-and-membership-after-conflict";
+      expect(await getPublishedArticle({ slug: commissioned })).toMatchObject({ sectionShowsAgeNotice: true });
+      const exempted = await updateSection({
+        id: conflicts.id,
+        name: conflicts.name,
+        description: conflicts.description,
+        showsAgeNotice: false,
+      });
+      expect(exempted).toMatchObject({ status: "ok", section: { showsAgeNotice: false } });
+      expect(await getPublishedArticle({ slug: commissioned })).toMatchObject({ sectionShowsAgeNotice: false });
+      const [logged] = await getDb()
+        .select({ detail: auditLog.detail })
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, conflicts.id), eq(auditLog.action, "category.updated")))
+        .orderBy(desc(auditLog.id))
+        .limit(1);
+      expect(logged?.detail).toMatchObject({ from: { showsAgeNotice: true }, to: { showsAgeNotice: false } });
+
+      await updateSection({ id: conflicts.id, name: conflicts.name, description: conflicts.description });
+      expect(await getPublishedArticle({ slug: commissioned }), "left out, the setting stays").toMatchObject({
+        sectionShowsAgeNotice: false,
+      });
+      await updateSection({ ...conflicts, showsAgeNotice: true });
     });
 
     it("swaps a section with its neighbour and numbers every position 0..n-1, even from ties", async () => {

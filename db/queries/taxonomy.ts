@@ -236,7 +236,14 @@ export async function deleteTag({
   });
 }
 
-export type SectionForManagement = { id: string; slug: string; name: string; description: string; position: number };
+export type SectionForManagement = {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+  showsAgeNotice: boolean;
+};
 
 const sectionColumns = {
   id: sections.id,
@@ -244,6 +251,7 @@ const sectionColumns = {
   name: sections.name,
   description: sections.description,
   position: sections.position,
+  showsAgeNotice: sections.showsAgeNotice,
 };
 
 // The reader's navigation order (listSections), with the id so equal rows still sort the same way every time.
@@ -279,9 +287,11 @@ async function sectionNamed(tx: Transaction, name: string, exceptId?: string) {
 export async function createSection({
   name,
   description,
+  showsAgeNotice = true,
 }: {
   name: string;
   description: string;
+  showsAgeNotice?: boolean;
 }): Promise<TaxonomyResult<{ section: SectionForManagement }>> {
   const staff = await requireStaff("editor");
   const sectionName = name.trim();
@@ -301,14 +311,20 @@ export async function createSection({
       .from(sections);
     const [section] = await tx
       .insert(sections)
-      .values({ slug, name: sectionName, description: description.trim(), position: (last?.position ?? -1) + 1 })
+      .values({
+        slug,
+        name: sectionName,
+        description: description.trim(),
+        showsAgeNotice,
+        position: (last?.position ?? -1) + 1,
+      })
       .returning(sectionColumns);
     await recordAudit(tx, {
       actor: staff,
       action: "category.created",
       entity: "category",
       entityId: section!.id,
-      details: { slug, name: sectionName },
+      details: { slug, name: sectionName, showsAgeNotice },
     });
     return { status: "ok", section: section!, expired: sectionExpiry(slug, readerTags.sitemaps) };
   });
@@ -322,10 +338,13 @@ export async function updateSection({
   id,
   name,
   description,
+  showsAgeNotice,
 }: {
   id: string;
   name: string;
   description: string;
+  /** Left out, the section keeps its setting. */
+  showsAgeNotice?: boolean;
 }): Promise<TaxonomyResult<{ section: SectionForManagement }>> {
   const staff = await requireStaff("editor");
   const sectionName = name.trim();
@@ -338,7 +357,7 @@ export async function updateSection({
       return invalid(`There is already a section called “${sectionName}”. Choose another name.`);
     const [section] = await tx
       .update(sections)
-      .set({ name: sectionName, description: description.trim(), updatedAt: new Date() })
+      .set({ name: sectionName, description: description.trim(), showsAgeNotice, updatedAt: new Date() })
       .where(eq(sections.id, id))
       .returning(sectionColumns);
     await recordAudit(tx, {
@@ -347,10 +366,12 @@ export async function updateSection({
       entity: "category",
       entityId: id,
       details: {
-        from: { name: previous.name, description: previous.description },
-        to: { name: sectionName, description: description.trim() },
+        from: { name: previous.name, description: previous.description, showsAgeNotice: previous.showsAgeNotice },
+        to: { name: sectionName, description: description.trim(), showsAgeNotice: section!.showsAgeNotice },
       },
     });
+    // The section's story pages pick up a changed age notice when they are next re-rendered,
+    // within their revalidation time: expiring every story of a large section at once would not pay.
     return { status: "ok", section: section!, expired: sectionExpiry(previous.slug) };
   });
 }

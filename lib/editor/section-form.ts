@@ -12,6 +12,11 @@ const sectionFields = {
   description: staffText()
     .trim()
     .max(SECTION_LIMITS.description, `Keep the description to ${SECTION_LIMITS.description} characters or fewer.`),
+  // A checkbox: sent as "on" when ticked, not sent at all when not.
+  showsAgeNotice: z
+    .literal("on", "Tick the box or leave it empty.")
+    .optional()
+    .transform((ticked) => ticked === "on"),
 };
 
 export const createSectionSchema = z.object(sectionFields);

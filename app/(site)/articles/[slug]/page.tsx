@@ -6,6 +6,7 @@ import { ArticleByline } from "@/components/article-byline";
 import { ArticleCard } from "@/components/article-card";
 import { ArticlePhoto } from "@/components/article-photo";
 import { JsonLd } from "@/components/json-ld";
+import { StoryAgeNotice } from "@/components/story-age-notice";
 import { getPublishedArticle, listRelatedArticles, type PublishedArticle } from "@/db/queries/articles";
 import { readerTags } from "@/lib/cache-tags";
 import { SAMPLE_CONTENT_TAG } from "@/lib/content/sample";
@@ -105,6 +106,7 @@ export default async function ArticlePage({ params }: Props) {
       <JsonLd data={breadcrumbJsonLd(trail, site)} />
       <article className="mx-auto max-w-3xl">
         <header>
+          <StoryAgeNotice publishedAt={article.publishedAt} sectionShowsAgeNotice={article.sectionShowsAgeNotice} />
           <p className="font-sans text-sm font-semibold tracking-wider text-red-800 uppercase dark:text-red-400">
             <Link href={routes.section(article.section.slug)} className="hover:underline">
               {article.section.name}

@@ -10,7 +10,7 @@ const SECTIONS_PAGE = "/admin/sections";
 export const createSectionAction = staffAction({
   role: "editor",
   schema: createSectionSchema,
-  echo: ["name", "description"],
+  echo: ["name", "description", "showsAgeNotice"],
   run: async (input): Promise<Outcome> => {
     const result = await createSection(input);
     if (result.status !== "ok") return result;
@@ -23,7 +23,7 @@ export const createSectionAction = staffAction({
 export const updateSectionAction = staffAction({
   role: "editor",
   schema: updateSectionSchema,
-  echo: ["name", "description"],
+  echo: ["name", "description", "showsAgeNotice"],
   run: async (input): Promise<Outcome> => {
     const result = await updateSection(input);
     if (result.status !== "ok") return result;

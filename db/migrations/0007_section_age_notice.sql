@@ -1,0 +1,1 @@
+ALTER TABLE "categories" ADD COLUMN "shows_age_notice" boolean DEFAULT true NOT NULL;
