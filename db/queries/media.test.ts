@@ -11,6 +11,7 @@ import {
   findPhotosMissingText,
   getPhotoFile,
   listPhotos,
+  listPhotosForStory,
   PHOTO_LIBRARY_PAGE_SIZE,
   updatePhotoText,
   uploadPhoto,
@@ -322,6 +323,17 @@ describe(`the photo library on ${databaseDriver()}`, () => {
       expect((await listPhotos({ query: "boats_moored", page: 1 })).total).toBe(0);
       expect((await listPhotos({ query: "%", page: 1 })).photos.map((found) => found.id)).toContain(photo.id);
       expect((await listPhotos({ query: "_", page: 1 })).photos.map((found) => found.id)).toContain(photo.id);
+    });
+
+    it("gives the story editor a story's lead photo even when newer photos have pushed it off the first page", async () => {
+      actAs("writer");
+      const lead = await uploaded(await freshPhotoBytes(), "old-lead.png");
+      for (let index = 0; index < PHOTO_LIBRARY_PAGE_SIZE; index += 1) await uploaded(await freshPhotoBytes());
+      expect((await listPhotos({ page: 1 })).photos.map((photo) => photo.id)).not.toContain(lead.id);
+      const forStory = await listPhotosForStory({ leadPhotoId: lead.id });
+      expect(forStory.photos.filter((photo) => photo.id === lead.id)).toHaveLength(1);
+      expect(forStory.photos.find((photo) => photo.id === lead.id)?.originalName).toBe("old-lead.png");
+      expect((await listPhotosForStory({ leadPhotoId: null })).photos).toHaveLength(PHOTO_LIBRARY_PAGE_SIZE);
     });
 
     it("pages through the whole library newest first, never showing a photo twice or skipping one", async () => {

@@ -217,6 +217,21 @@ export async function listPhotos({ query, page }: { query?: string; page: number
   };
 }
 
+/**
+ * The editor's first page of the library, with the story's own lead photo added when it is older
+ * than that page, so the editor shows the lead a story has rather than a photo it cannot find.
+ */
+export async function listPhotosForStory({ leadPhotoId }: { leadPhotoId: string | null }): Promise<PhotoLibraryPage> {
+  const library = await listPhotos({ page: 1 });
+  if (!leadPhotoId || library.photos.some((photo) => photo.id === leadPhotoId)) return library;
+  const [lead] = await getDb()
+    .select(summaryColumns)
+    .from(media)
+    .where(and(hasFile, eq(media.id, leadPhotoId)))
+    .limit(1);
+  return lead ? { ...library, photos: [...library.photos, toPhotoSummary(lead)] } : library;
+}
+
 // Published or scheduled, and not in the trash: readers see its photos' text now or when its time comes.
 async function isOnPublishedArticle(tx: Transaction, id: string): Promise<boolean> {
   const [shown] = await tx

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ArticleEditor } from "@/components/admin/article-editor";
 import { MAX_PHOTO_BYTES } from "@/lib/media/inspect-photo";
 import { NewsroomDate } from "@/components/newsroom-date";
-import { listPhotos } from "@/db/queries/media";
+import { listPhotosForStory } from "@/db/queries/media";
 import {
   getArticleForEditing,
   listArticleRevisions,
@@ -87,7 +87,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     requireStaff(),
     listEditorChoices(),
     listArticleRevisions({ id }),
-    listPhotos({ page: 1 }),
+    listPhotosForStory({ leadPhotoId: article.heroMediaId }),
   ]);
 
   return (
