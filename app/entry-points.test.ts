@@ -251,6 +251,17 @@ const GUARDED: Record<string, Record<string, [Attempt, ...Attempt[]]>> = {
         },
       },
     ],
+    markPhotoGraphicAction: [
+      {
+        does: "marks a photo graphic",
+        writes: true,
+        prepare: async () => {
+          const upload = await uploadPhoto({ bytes: photoBytes("photo.webp"), originalName: "photo.webp" });
+          if (upload.status !== "ok") throw new Error(upload.message);
+          return formAction({ id: upload.photo.id, graphic: "on", graphicWarning: "This image shows the dead." });
+        },
+      },
+    ],
     findPhotosAction: [
       { does: "searches the photo library", writes: false, prepare: async () => formAction({ q: "ferry", page: "1" }) },
     ],

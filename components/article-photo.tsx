@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { PhotoImage } from "@/components/photo-image";
 import { PHOTO_WIDTHS } from "@/lib/media/responsive-sizes";
 import { routes } from "@/lib/routes";
@@ -7,6 +8,8 @@ export type ArticlePhotoProps = {
   alt?: string | null;
   camera?: string | null;
   credit?: string | null;
+  /** Set for a graphic photo: readers see this warning over a placeholder and choose to look. */
+  graphicWarning?: string | null;
   variant?: "lead" | "inline";
   /** A library photo with a file; without it (or its size) the photo is only described. */
   photoId?: string | null;
@@ -60,6 +63,33 @@ function DescribedPhoto({ label, variant }: { label: string; variant: "lead" | "
   );
 }
 
+const GRAPHIC_PLACEHOLDER_CLASSES =
+  "flex w-full flex-col items-center justify-center gap-2 rounded-sm bg-linear-to-br from-stone-600 " +
+  "via-stone-500 to-stone-700 p-6 text-center font-sans text-white group-open:hidden";
+const SHOW_BUTTON_CLASSES =
+  "mt-2 rounded-sm bg-white px-4 py-2 text-sm font-semibold text-stone-950 group-hover:bg-stone-100";
+
+/**
+ * A graphic photo behind its warning. A disclosure rather than a script: it opens without
+ * JavaScript, screen readers announce it as a collapsed button with the warning as its name, and
+ * the image, lazy inside the closed disclosure, is not fetched until the reader opens it.
+ */
+function GraphicPhoto({ warning, ratio, children }: { warning: string; ratio: string; children: ReactNode }) {
+  return (
+    <details className="group" data-graphic-photo>
+      <summary className="cursor-pointer list-none [&::-webkit-details-marker]:hidden">
+        <span className={GRAPHIC_PLACEHOLDER_CLASSES} style={{ aspectRatio: ratio }}>
+          <span className="text-sm font-bold tracking-wider uppercase">Warning: graphic image</span>
+          <span className="max-w-md text-base">{warning}</span>
+          <span className={SHOW_BUTTON_CLASSES}>Show the photo</span>
+        </span>
+        <span className="hidden font-sans text-sm underline group-open:inline">Hide the photo</span>
+      </summary>
+      {children}
+    </details>
+  );
+}
+
 /**
  * A news photo with its caption, camera and credit. Some stories arrive with a
  * photo described but not yet supplied: the description still stands in as the
@@ -70,27 +100,35 @@ export function ArticlePhoto({
   alt,
   camera,
   credit,
+  graphicWarning,
   variant = "inline",
   photoId,
   width,
   height,
 }: ArticlePhotoProps) {
+  const image =
+    photoId && width && height ? (
+      <PhotoImage
+        src={routes.photo(photoId)}
+        publishedWidths={widthsWorthOffering(width)}
+        // A Figure copies its alt text when inserted, perhaps before anyone wrote it: never leave the image unnamed.
+        alt={alt || caption}
+        width={width}
+        height={height}
+        sizes={ARTICLE_COLUMN_SIZES}
+        // Never fetched ahead for a graphic photo: only when the reader asks to see it.
+        preload={variant === "lead" && !graphicWarning}
+        className="h-auto w-full rounded-sm bg-stone-200 dark:bg-stone-800"
+      />
+    ) : null;
   return (
     <figure className={variant === "lead" ? "not-prose my-6" : "not-prose my-8"} data-photo>
-      {photoId && width && height ? (
-        <PhotoImage
-          src={routes.photo(photoId)}
-          publishedWidths={widthsWorthOffering(width)}
-          // A Figure copies its alt text when inserted, perhaps before anyone wrote it: never leave the image unnamed.
-          alt={alt || caption}
-          width={width}
-          height={height}
-          sizes={ARTICLE_COLUMN_SIZES}
-          preload={variant === "lead"}
-          className="h-auto w-full rounded-sm bg-stone-200 dark:bg-stone-800"
-        />
+      {image && graphicWarning ? (
+        <GraphicPhoto warning={graphicWarning} ratio={`${width} / ${height}`}>
+          {image}
+        </GraphicPhoto>
       ) : (
-        <DescribedPhoto label={alt ?? caption} variant={variant} />
+        (image ?? <DescribedPhoto label={alt ?? caption} variant={variant} />)
       )}
       <figcaption className={CAPTION_CLASSES}>
         <span data-caption>{caption}</span>

@@ -90,6 +90,8 @@ export const media = pgTable(
     altText: text("alt_text").notNull(),
     caption: text("caption").notNull().default(""),
     credit: text("credit"),
+    // Set when the photo is graphic: the warning readers see over it before they choose to look.
+    graphicWarning: text("graphic_warning"),
     camera: text("camera"),
     capturedAt: timestamp("captured_at", { withTimezone: true }),
     originalName: text("original_name"),

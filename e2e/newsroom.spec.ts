@@ -457,8 +457,11 @@ test("a writer writes in the rich editor, drops in a photo and sends the story f
   await page.keyboard.type("share one timetable");
   await page.keyboard.press("ControlOrMeta+b");
   await page.keyboard.type(" from Monday; read the timetable online.");
+  // The caret moves in the page as the editor last drew it: wait for the last words to be drawn.
+  await expect(story).toContainText("read the timetable online.");
   await moveBack(page, " online.".length);
   await selectBack(page, "timetable".length);
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe("timetable");
   await page.keyboard.press("ControlOrMeta+k");
   await page.getByRole("dialog").locator('input[name="url"]').fill("https://ferries.example.org/timetable");
   await page.getByRole("dialog").getByRole("button", { name: "Set URL" }).click();
@@ -631,6 +634,61 @@ test("a photo dropped on the lead-photo slot becomes the story's lead", async ({
   await dropFile(page, page.getByTestId("lead-photo-slot"), photo);
   await expect(page.getByRole("list", { name: "Lead photo upload" })).toContainText("Uploaded");
   await expect(page.getByTestId("lead-photo")).toContainText("quay-at-dawn.jpg");
+  await page.context().close();
+});
+
+test("an editor marks a photo graphic, and readers see its warning and load it only when they ask", async ({
+  browser,
+}) => {
+  const newsroom = await Newsroom.signedIn(browser, editor);
+  const { page } = newsroom;
+  await newsroom.openArticle(richHeadline);
+  const id = page.url().split("?")[0]!.split("/").at(-1)!;
+  const current = await (await page.request.get(`/api/articles/${id}`)).json();
+  const photoId = /<Figure photo="([0-9a-f-]{36})"/.exec(current.bodyMdx)![1]!;
+  const asLead = await page.request.put(`/api/articles/${id}`, {
+    data: { heroMediaId: photoId, expectedVersion: current.version },
+  });
+  expect(asLead.status()).toBe(200);
+
+  await page.goto(`/admin/photos?q=${encodeURIComponent(droppedCaption)}`);
+  const card = page.locator(`#photo-${photoId}`);
+  await card.getByLabel("Graphic: readers see a warning first and choose to look").check();
+  await card.getByRole("button", { name: /^Save graphic warning/ }).click();
+  await expect(card.getByText("Say what the photo shows")).toBeVisible();
+  await card
+    .getByRole("textbox", { name: "Warning", exact: true })
+    .fill("This image shows a ferry after the collision");
+  await card.getByRole("button", { name: /^Save graphic warning/ }).click();
+  await expect(page.getByTestId(`photo-graphic-status-${photoId}`)).toContainText("Marked graphic.");
+
+  const reader = await (await browser.newContext()).newPage();
+  const photoRequests: string[] = [];
+  reader.on("request", (request) => {
+    if (request.url().includes(`/media/${photoId}`)) photoRequests.push(request.url());
+  });
+  await reader.goto(`/articles/${current.slug}`);
+  const warnings = reader.locator("[data-graphic-photo]");
+  await expect(warnings, "the lead photo and the one in the story").toHaveCount(2);
+  await expect(warnings.first().getByText("This image shows a ferry after the collision")).toBeVisible();
+  const images = reader.locator(`img[alt="${droppedAlt}"]`);
+  await expect(images).toHaveCount(2);
+  await expect(images.first()).toBeHidden();
+  await reader.waitForLoadState("load");
+  expect(photoRequests, "no graphic photo is fetched before the reader asks").toEqual([]);
+  expect(await reader.locator('meta[property="og:image"]').getAttribute("content")).not.toContain(photoId);
+  expect(await reader.locator('meta[name="twitter:image"]').getAttribute("content")).not.toContain(photoId);
+
+  await warnings.first().getByText("Show the photo").click();
+  await expect(images.first()).toBeVisible();
+  await expect(images.nth(1), "the other stays behind its warning").toBeHidden();
+  await expect.poll(() => photoRequests.length).toBeGreaterThan(0);
+  expect((await new AxeBuilder({ page: reader }).analyze()).violations, "the story with graphic photos").toEqual([]);
+
+  const feed = await (await reader.request.get("/rss.xml")).text();
+  expect(feed).toContain("This image shows a ferry after the collision");
+  expect(feed).not.toContain(`/media/${photoId}`);
+  await reader.context().close();
   await page.context().close();
 });
 

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { isSlug } from "@/lib/slugs";
 import { getReaderDb } from "../client";
 import { articles, articleTags, sections, tags, users } from "../schema";
+import { findGraphicPhotos } from "./graphic-photos";
 import { isPublicArticle, selectArticleSummaries, toArticleSummary, type ArticleSummary } from "./public-articles";
 
 export type { ArticleSummary, LeadPhoto } from "./public-articles";
@@ -117,6 +118,8 @@ export type PublishedArticle = ArticleSummary & {
   sectionShowsAgeNotice: boolean;
   authorBio: string | null;
   tags: Array<{ slug: string; name: string }>;
+  /** The story's graphic photos (lead or in the body), by photo id, each with its warning. */
+  graphicPhotos: Record<string, string>;
 };
 
 /** Null for a slug no story could have, from a reader's URL, without a query. */
@@ -134,12 +137,15 @@ export async function getPublishedArticle({ slug }: { slug: string }): Promise<P
     .where(and(isPublicArticle, eq(articles.slug, slug)))
     .limit(1);
   if (!row) return null;
-  const articleTagRows = await getReaderDb()
-    .select({ slug: tags.slug, name: tags.name })
-    .from(articleTags)
-    .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, row.id))
-    .orderBy(tags.name);
+  const [articleTagRows, graphicPhotos] = await Promise.all([
+    getReaderDb()
+      .select({ slug: tags.slug, name: tags.name })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, row.id))
+      .orderBy(tags.name),
+    findGraphicPhotos([row.id]),
+  ]);
   return {
     ...toArticleSummary(row),
     code: row.code,
@@ -150,6 +156,7 @@ export async function getPublishedArticle({ slug }: { slug: string }): Promise<P
     sectionShowsAgeNotice: row.sectionShowsAgeNotice,
     authorBio: row.authorBio,
     tags: articleTagRows,
+    graphicPhotos: graphicPhotos.get(row.id) ?? {},
   };
 }
 

@@ -17,6 +17,8 @@ export type AuditAction =
   | "article.seeded"
   | "media.uploaded"
   | "media.text-updated"
+  | "media.marked-graphic"
+  | "media.graphic-mark-removed"
   | "tag.created"
   | "tag.renamed"
   | "tag.merged"

@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { FeedArticle } from "@/lib/feeds/build-feeds";
 import { getReaderDb } from "../client";
 import { articles, articleTags, media, tags } from "../schema";
+import { findGraphicPhotos } from "./graphic-photos";
 import { isPublicArticle, selectArticleSummaries, toArticleSummary } from "./public-articles";
 
 export type FeedScope = { kind: "site" } | { kind: "section"; sectionId: string } | { kind: "tag"; tagId: string };
@@ -55,7 +56,8 @@ export async function listFeedArticles({ scope }: { scope: FeedScope }): Promise
     .where(and(isPublicArticle, scopeFilter(scope)))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(FEED_LENGTH);
-  const articleTagList = await tagsByArticle(rows.map((row) => row.id));
+  const ids = rows.map((row) => row.id);
+  const [articleTagList, graphicPhotos] = await Promise.all([tagsByArticle(ids), findGraphicPhotos(ids)]);
   return rows.map((row) => {
     const summary = toArticleSummary(row);
     return {
@@ -69,6 +71,7 @@ export async function listFeedArticles({ scope }: { scope: FeedScope }): Promise
       section: summary.section,
       author: summary.author,
       tags: articleTagList.get(row.id) ?? [],
+      graphicPhotos: graphicPhotos.get(row.id) ?? {},
       leadPhoto: summary.leadPhoto && {
         ...summary.leadPhoto,
         mimeType: row.photoMimeType,

@@ -13,10 +13,13 @@ import {
   listPhotos,
   listPhotosForStory,
   PHOTO_LIBRARY_PAGE_SIZE,
+  setPhotoGraphicWarning,
   updatePhotoText,
   uploadPhoto,
   type PhotoSummary,
 } from "./media";
+import { getPublishedArticle } from "./articles";
+import { listFeedArticles } from "./feeds";
 import { createArticleDraft, moveArticleToTrash, publishArticle } from "./newsroom-articles";
 import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "./staff";
 
@@ -493,6 +496,36 @@ describe(`the photo library on ${databaseDriver()}`, () => {
       const inBody = await describedPhoto();
       await article("Talks open with a photo below", { inBody }, "now");
       expect(await matrix(rewrite(inBody))).toEqual(editorsOnly);
+    });
+
+    it("lets only editors mark a photo graphic, and readers and feeds then get the warning, not the photo", async () => {
+      const lead = await describedPhoto();
+      const inBody = await describedPhoto();
+      const id = await article("Shelling hits the port", { lead, inBody }, "now");
+      const warning = "This image shows the bodies of soldiers";
+      expect(await matrix(() => setPhotoGraphicWarning({ id: inBody.id, graphicWarning: warning }))).toEqual(
+        editorsOnly,
+      );
+      actAs("editor");
+      const marked = await setPhotoGraphicWarning({ id: lead.id, graphicWarning: warning });
+      expect(marked).toMatchObject({ graphicWarning: warning, expired: expect.arrayContaining([`story:${id}`]) });
+
+      const story = await getPublishedArticle({ slug: "shelling-hits-the-port" });
+      expect(story?.leadPhoto).toMatchObject({ photoId: lead.id, graphicWarning: warning });
+      expect(story?.graphicPhotos).toEqual({ [lead.id]: warning, [inBody.id]: warning });
+      const [inFeed] = (await listFeedArticles({ scope: { kind: "site" } })).filter((item) => item.id === id);
+      expect(inFeed?.graphicPhotos).toEqual({ [lead.id]: warning, [inBody.id]: warning });
+      const audited = await getDb()
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(eq(auditLog.entityId, lead.id));
+      expect(audited.map((row) => row.action)).toContain("media.marked-graphic");
+
+      await setPhotoGraphicWarning({ id: lead.id, graphicWarning: null });
+      await setPhotoGraphicWarning({ id: inBody.id, graphicWarning: null });
+      const cleared = await getPublishedArticle({ slug: "shelling-hits-the-port" });
+      expect(cleared?.leadPhoto?.graphicWarning).toBeNull();
+      expect(cleared?.graphicPhotos).toEqual({});
     });
 
     it("tells the writer why, and leaves the text as the editor left it", async () => {

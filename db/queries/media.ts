@@ -28,6 +28,8 @@ export type PhotoSummary = {
   altText: string;
   caption: string;
   credit: string | null;
+  /** Set when the photo is graphic: the warning readers see before they choose to look. */
+  graphicWarning: string | null;
   camera: string | null;
   capturedAt: Date | null;
   originalName: string | null;
@@ -61,6 +63,7 @@ const summaryColumns = {
   altText: media.altText,
   caption: media.caption,
   credit: media.credit,
+  graphicWarning: media.graphicWarning,
   camera: media.camera,
   capturedAt: media.capturedAt,
   originalName: media.originalName,
@@ -76,6 +79,7 @@ type SummaryRow = {
   altText: string;
   caption: string;
   credit: string | null;
+  graphicWarning: string | null;
   camera: string | null;
   capturedAt: Date | null;
   originalName: string | null;
@@ -289,6 +293,36 @@ export async function updatePhotoText(
       details: { readyForPublication: photo.readyForPublication },
     });
     return { ...photo, expired: await readerTagsShowing(tx, id) };
+  });
+}
+
+/**
+ * Marks a photo graphic, with the warning readers see over it, or clears the mark (null). An
+ * editor's call, as what readers are shown unasked is; every story showing the photo expires.
+ */
+export async function setPhotoGraphicWarning({
+  id,
+  graphicWarning,
+}: {
+  id: string;
+  graphicWarning: string | null;
+}): Promise<(PhotoSummary & { expired: ReaderTag[] }) | null> {
+  const staff = await requireStaff("editor");
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .update(media)
+      .set({ graphicWarning })
+      .where(and(eq(media.id, id), hasFile))
+      .returning(summaryColumns);
+    if (!row) return null;
+    await recordAudit(tx, {
+      actor: staff,
+      action: graphicWarning ? "media.marked-graphic" : "media.graphic-mark-removed",
+      entity: "media",
+      entityId: id,
+      details: { graphicWarning },
+    });
+    return { ...toPhotoSummary(row), expired: await readerTagsShowing(tx, id) };
   });
 }
 

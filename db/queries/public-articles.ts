@@ -31,6 +31,7 @@ export const articleSummaryColumns = {
   photoAlt: media.altText,
   photoCamera: media.camera,
   photoCredit: media.credit,
+  photoGraphicWarning: media.graphicWarning,
   photoId: sql<string | null>`case when ${media.data} is not null then ${media.id} end`,
   photoWidth: media.width,
   photoHeight: media.height,
@@ -69,6 +70,7 @@ type SummaryRow = {
   photoAlt: string | null;
   photoCamera: string | null;
   photoCredit: string | null;
+  photoGraphicWarning: string | null;
   photoId: string | null;
   photoWidth: number | null;
   photoHeight: number | null;
@@ -80,6 +82,8 @@ export type LeadPhoto = {
   alt: string;
   camera: string | null;
   credit: string | null;
+  /** Set for a graphic photo: readers see this warning, and choose to look. */
+  graphicWarning: string | null;
   photoId: string | null;
   width: number | null;
   height: number | null;
@@ -120,6 +124,7 @@ export function toArticleSummary(row: SummaryRow): ArticleSummary {
             alt: row.photoAlt ?? row.photoCaption,
             camera: row.photoCamera,
             credit: row.photoCredit,
+            graphicWarning: row.photoGraphicWarning,
             photoId: row.photoId,
             width: row.photoWidth,
             height: row.photoHeight,

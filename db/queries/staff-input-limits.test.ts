@@ -244,14 +244,13 @@ describe(`staff text and its limits on ${databaseDriver()}`, () => {
 
     it("refuses an over-long section or tag name and hands back what was typed", async () => {
       const longName = "S".repeat(81);
-      expect(await createSectionAction({ status: "idle" }, formData({ name: longName, description: "Kept." }))).toEqual(
-        {
-          status: "invalid",
-          message: "Keep the section name to 80 characters or fewer.",
-          fieldErrors: { name: ["Keep the section name to 80 characters or fewer."] },
-          values: { name: longName, description: "Kept." },
-        },
-      );
+      const form = formData({ name: longName, description: "Kept.", showsAgeNotice: "on" });
+      expect(await createSectionAction({ status: "idle" }, form)).toEqual({
+        status: "invalid",
+        message: "Keep the section name to 80 characters or fewer.",
+        fieldErrors: { name: ["Keep the section name to 80 characters or fewer."] },
+        values: { name: longName, description: "Kept.", showsAgeNotice: "on" },
+      });
       const tag = await createTagAction({ status: "idle" }, formData({ name: "Ceasefire" }));
       if (tag.status !== "ok") throw new Error("the tag was not created");
       const id = (await listTagsWithCounts()).find((candidate) => candidate.slug === "ceasefire")!.id;

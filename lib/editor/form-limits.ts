@@ -7,7 +7,7 @@ export const SECTION_LIMITS = { name: 80, description: 500 } as const;
 
 export const STAFF_LIMITS = { name: 120, email: 320 } as const;
 
-export const PHOTO_TEXT_LIMITS = { altText: 300, caption: 1000, credit: 200 } as const;
+export const PHOTO_TEXT_LIMITS = { altText: 300, caption: 1000, credit: 200, graphicWarning: 200 } as const;
 
 /** An editor's note returning a story to its writer: room for a few paragraphs of what to change. */
 export const REVIEW_LIMITS = { note: 2000 } as const;

@@ -170,4 +170,31 @@ describe("building the feeds", () => {
     expect(described).not.toContain("media:content");
     expect(described).not.toContain("<enclosure");
   });
+
+  it("never makes a graphic lead photo an item's picture in RSS, Atom or JSON Feed, and shows its warning", () => {
+    const id = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+    const graphic = article({
+      leadPhoto: {
+        caption: "After the shelling",
+        alt: "Bodies in a street",
+        camera: null,
+        credit: null,
+        graphicWarning: "This image shows the bodies of soldiers",
+        photoId: id,
+        width: 1200,
+        height: 800,
+        mimeType: "image/webp",
+        byteSize: 4096,
+      },
+    });
+    const feeds = [buildRssFeed(input([graphic])), buildAtomFeed(input([graphic])), buildJsonFeed(input([graphic]))];
+    for (const feed of feeds) {
+      expect(feed).not.toContain(`/media/${id}`);
+      expect(feed).toContain("This image shows the bodies of soldiers");
+    }
+    expect(feeds[0]).not.toContain("media:content");
+    expect(feeds[0]).not.toContain("<enclosure");
+    expect(feeds[1]).not.toContain('rel="enclosure"');
+    expect(JSON.parse(feeds[2]!).items[0]).not.toHaveProperty("image");
+  });
 });

@@ -24,6 +24,8 @@ export type FeedArticle = {
   author: { slug: string; name: string };
   tags: Array<{ slug: string; name: string }>;
   leadPhoto: FeedLeadPhoto | null;
+  /** The body's graphic photos, by id, with their warnings: shown as the warning, never the image. */
+  graphicPhotos?: Record<string, string>;
 };
 
 export type FeedInput = { site: FeedSite; channel: FeedChannel; articles: FeedArticle[] };
@@ -85,12 +87,19 @@ function topicNames(article: FeedArticle): string[] {
 }
 
 function contentHtml(site: FeedSite, article: FeedArticle): string {
-  return feedItemHtml(article.feedBody, site.url, { leadPhoto: article.leadPhoto });
+  return feedItemHtml(article.feedBody, site.url, {
+    leadPhoto: article.leadPhoto,
+    graphicPhotos: article.graphicPhotos,
+    storyUrl: articleUrl(site, article),
+  });
 }
 
-/** The stored original of a lead photo, when the newsroom has the file and knows its type and size. */
+/**
+ * The stored original of a lead photo, when the newsroom has the file and knows its type and size;
+ * never a graphic one, which a feed reader would show unasked as the item's picture.
+ */
 function photoFile(site: FeedSite, photo: FeedLeadPhoto | null) {
-  if (!photo?.photoId || !photo.mimeType || photo.byteSize === null) return null;
+  if (!photo?.photoId || !photo.mimeType || photo.byteSize === null || photo.graphicWarning) return null;
   return {
     url: absolute(site, routes.photo(photo.photoId)),
     type: photo.mimeType,
@@ -279,7 +288,7 @@ type JsonFeed = {
 };
 
 function jsonFeedItem(site: FeedSite, article: FeedArticle): JsonFeedItem {
-  const photoId = article.leadPhoto?.photoId;
+  const photoId = article.leadPhoto?.graphicWarning ? null : article.leadPhoto?.photoId;
   return {
     id: articleGuid(article),
     url: articleUrl(site, article),

@@ -18,10 +18,23 @@ function pixels(value: string | undefined): number | null {
   return value !== undefined && /^[1-9]\d{0,4}$/.test(value) ? Number.parseInt(value, 10) : null;
 }
 
-function Figure({ photo, width, height, ...text }: FigureProps) {
-  // Lower case, as /media writes its addresses: each photo has exactly one.
-  const photoId = photo !== undefined && isPhotoId(photo) ? photo.toLowerCase() : null;
-  return <ArticlePhoto {...text} photoId={photoId} width={pixels(width)} height={pixels(height)} />;
+/** The library's graphic photos among a story's, by id, with the warning each shows readers. */
+export type GraphicPhotos = Record<string, string>;
+
+function figureFor(graphicPhotos: GraphicPhotos) {
+  return function Figure({ photo, width, height, ...text }: FigureProps) {
+    // Lower case, as /media writes its addresses: each photo has exactly one.
+    const photoId = photo !== undefined && isPhotoId(photo) ? photo.toLowerCase() : null;
+    return (
+      <ArticlePhoto
+        {...text}
+        photoId={photoId}
+        width={pixels(width)}
+        height={pixels(height)}
+        graphicWarning={photoId ? graphicPhotos[photoId] : null}
+      />
+    );
+  };
 }
 
 function PullQuote({ by, children }: { by?: string; children?: ReactNode }) {
@@ -68,11 +81,20 @@ function ArticleSubheading(props: ComponentProps<"h2">) {
   return <h2 {...props} />;
 }
 
-export const articleComponents = {
-  Figure,
+const articleComponentsWith = (graphicPhotos: GraphicPhotos) => ({
+  Figure: figureFor(graphicPhotos),
   PullQuote,
   Aside,
   a: ArticleLink,
   img: ArticleImage,
   h1: ArticleSubheading,
-};
+});
+
+export const articleComponents = articleComponentsWith({});
+
+export type ArticleComponents = typeof articleComponents;
+
+/** The components for a story some of whose photos are graphic: those show behind their warning. */
+export function articleComponentsFor(graphicPhotos: GraphicPhotos): ArticleComponents {
+  return Object.keys(graphicPhotos).length === 0 ? articleComponents : articleComponentsWith(graphicPhotos);
+}

@@ -36,6 +36,47 @@ describe("an article body as feed HTML", () => {
     expect(feedHtml(`<Figure photo="not-a-photo" width="10" height="10" caption="x" />`)).not.toContain("<img");
   });
 
+  it("shows a graphic photo in the body as its warning and a link to the story, never the image", () => {
+    const story = `${SITE}/articles/shelling-hits-the-port`;
+    const html = feedItemHtml(
+      buildArticleModel(
+        `Before.\n\n<Figure photo="${PHOTO}" width="4000" height="3000" caption="After the shelling" alt="Bodies > 3 & more" />\n\nAfter.`,
+      ).feedBody,
+      SITE,
+      { graphicPhotos: { [PHOTO]: "This image shows the bodies of soldiers" }, storyUrl: story },
+    );
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain(`/media/${PHOTO}`);
+    expect(html).toContain(
+      `<figure><p><strong>Warning: graphic image.</strong> This image shows the bodies of soldiers ` +
+        `<a href="${story}">See the photo on the story’s page</a>.</p><figcaption>After the shelling</figcaption></figure>`,
+    );
+    expect(html).toContain("<p>Before.</p>");
+    expect(html).toContain("<p>After.</p>");
+  });
+
+  it("shows a graphic lead photo as its warning too, and other photos as they are", () => {
+    const story = `${SITE}/articles/shelling-hits-the-port`;
+    const other = "9a7b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
+    const html = feedItemHtml(
+      buildArticleModel(`<Figure photo="${other}" width="800" height="600" caption="The port at night" />`).feedBody,
+      SITE,
+      {
+        leadPhoto: {
+          caption: "The quay",
+          photoId: PHOTO,
+          width: 1200,
+          height: 800,
+          graphicWarning: "This image shows the dead",
+        },
+        storyUrl: story,
+      },
+    );
+    expect(html).not.toContain(`/media/${PHOTO}`);
+    expect(html).toContain("This image shows the dead");
+    expect(html).toContain(`<img src="${SITE}/media/${other}/960"`);
+  });
+
   it("puts the lead photo first, as on the page", () => {
     const html = feedHtml("The first paragraph.", {
       caption: "Soldiers standing strong",

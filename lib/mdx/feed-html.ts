@@ -15,6 +15,8 @@ export type FeedPhoto = {
   alt?: string | null;
   camera?: string | null;
   credit?: string | null;
+  /** Set for a graphic photo: a feed shows this warning and a link to the story, never the image. */
+  graphicWarning?: string | null;
   photoId?: string | null;
   width?: number | null;
   height?: number | null;
@@ -104,8 +106,19 @@ function captionElement({ caption, camera, credit }: FeedPhoto): Element {
   return element("figcaption", {}, children);
 }
 
-function figureElement(photo: FeedPhoto): Element {
-  const image = imageElement(photo);
+/** What a feed shows instead of a graphic photo: feed readers have no way to hold it back. */
+function graphicWarningElement(warning: string, storyUrl: string): Element {
+  return element("p", {}, [
+    element("strong", {}, [text("Warning: graphic image.")]),
+    text(` ${warning} `),
+    element("a", { href: storyUrl }, [text("See the photo on the story’s page")]),
+    text("."),
+  ]);
+}
+
+function figureElement(photo: FeedPhoto, storyUrl?: string): Element {
+  const image =
+    photo.graphicWarning && storyUrl ? graphicWarningElement(photo.graphicWarning, storyUrl) : imageElement(photo);
   return element("figure", {}, [...(image ? [image] : []), captionElement(photo)]);
 }
 
@@ -219,20 +232,64 @@ function addressOn(part: Address, siteUrl: string): string {
   return attributeText(new URL(path, siteUrl).href);
 }
 
+// How the stored HTML around a library photo's address reads: `<img src="` before it, and the rest
+// of the tag after it, every attribute value double-quoted with its own quotes escaped (hast-util-to-html).
+const IMAGE_TAG_START = '<img src="';
+const IMAGE_TAG_REST = /^"(?:\s+[\w:-]+(?:="[^"]*")?)*\s*\/?>/;
+
+/**
+ * A body photo marked graphic after the story was saved: the stored `<img>` around its address is
+ * cut out and the warning put in its place. Should the HTML around it ever read otherwise, the
+ * image still shows nothing: its address stays empty.
+ */
+function withGraphicPhotosHeldBack(
+  parts: FeedBodyPart[],
+  graphicPhotos: Record<string, string>,
+  storyUrl: string,
+): FeedBodyPart[] {
+  const held: FeedBodyPart[] = [];
+  for (let index = 0; index < parts.length; index += 1) {
+    const part = parts[index]!;
+    const warning = typeof part === "object" && "photo" in part ? graphicPhotos[part.photo] : undefined;
+    if (warning === undefined) {
+      held.push(part);
+      continue;
+    }
+    const before = held.at(-1);
+    const after = parts[index + 1];
+    const rest = typeof after === "string" ? IMAGE_TAG_REST.exec(after) : null;
+    const warningHtml = html.stringify({ type: "root", children: [graphicWarningElement(warning, storyUrl)] });
+    if (typeof before === "string" && before.endsWith(IMAGE_TAG_START) && rest && typeof after === "string") {
+      held[held.length - 1] = before.slice(0, -IMAGE_TAG_START.length) + warningHtml;
+      held.push(after.slice(rest[0].length));
+      index += 1;
+    }
+    // Otherwise the address is left empty: the image loads nothing.
+  }
+  return held;
+}
+
 /**
  * The HTML of a feed item's content: the stored body (null for a row whose model was never
  * built: it shows none of its body) with every open address made absolute on `siteUrl`. The lead
- * photo, when given, comes first, as it does on the page, with the library's current text.
+ * photo, when given, comes first, as it does on the page, with the library's current text. A
+ * graphic photo (the lead, or one in `graphicPhotos`) shows as its warning and a link to `storyUrl`.
  */
 export function feedItemHtml(
   body: FeedBody | null,
   siteUrl: string,
-  { leadPhoto = null }: { leadPhoto?: FeedPhoto | null } = {},
+  {
+    leadPhoto = null,
+    graphicPhotos = {},
+    storyUrl = siteUrl,
+  }: { leadPhoto?: FeedPhoto | null; graphicPhotos?: Record<string, string>; storyUrl?: string } = {},
 ): string {
   const lead = leadPhoto
-    ? [...toFeedBody({ type: "root", children: [figureElement(leadPhoto) as HtmlContent] }), "\n"]
+    ? [...toFeedBody({ type: "root", children: [figureElement(leadPhoto, storyUrl) as HtmlContent] }), "\n"]
     : [];
-  return [...lead, ...(body ?? [])]
-    .map((part) => (typeof part === "string" ? part : addressOn(part, siteUrl)))
-    .join("");
+  const bodyParts =
+    Object.keys(graphicPhotos).length > 0
+      ? withGraphicPhotosHeldBack(body ?? [], graphicPhotos, storyUrl)
+      : (body ?? []);
+  return [...lead, ...bodyParts].map((part) => (typeof part === "string" ? part : addressOn(part, siteUrl))).join("");
 }

@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 import { compileArticle } from "./compile";
 import { ArticleBody } from "./render";
 
-async function renderArticle(source: string): Promise<string> {
+async function renderArticle(source: string, graphicPhotos?: Record<string, string>): Promise<string> {
   const compiled = await compileArticle(source);
-  return renderToStaticMarkup(<ArticleBody code={compiled.code} sourceHash={compiled.sourceHash} />);
+  return renderToStaticMarkup(
+    <ArticleBody code={compiled.code} sourceHash={compiled.sourceHash} graphicPhotos={graphicPhotos} />,
+  );
 }
 
 describe("rendering a compiled article", () => {
@@ -22,6 +24,21 @@ describe("rendering a compiled article", () => {
     expect(html).toContain('role="img"');
     expect(html).toContain('aria-label="Delegates in Brussels &quot;at work&quot;"');
     expect(html).toContain("Taken with Nikon D850");
+  });
+
+  it("puts a graphic photo behind its warning, in a closed disclosure, with the image loaded only when opened", async () => {
+    const photo = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+    const source = `<Figure photo="${photo}" width="1200" height="800" caption="After the shelling" alt="A street" />`;
+    const html = await renderArticle(source, { [photo]: "This image shows the bodies of soldiers" });
+    expect(html).toMatch(/<details class="group" data-graphic-photo="true"><summary[^>]*>/);
+    expect(html).not.toMatch(/<details[^>]* open/);
+    expect(html).toContain("Warning: graphic image");
+    expect(html).toContain("This image shows the bodies of soldiers");
+    expect(html).toContain("Show the photo");
+    expect(html).toMatch(/<img[^>]*loading="lazy"/);
+    expect(html).toContain("After the shelling");
+    const plain = await renderArticle(source);
+    expect(plain).not.toContain("<details");
   });
 
   it("renders pull quotes and asides from the allow-list", async () => {

@@ -3,10 +3,10 @@ import { LRUCache } from "lru-cache";
 import * as React from "react";
 import * as ReactDOM from "react-dom";
 import * as jsxRuntime from "react/jsx-runtime";
-import { articleComponents } from "./components";
+import { articleComponentsFor, type ArticleComponents, type GraphicPhotos } from "./components";
 
 // Compiled MDX exports a plain function of its props, with no hooks: it can be called directly.
-type MdxContent = (props: { components: typeof articleComponents }) => React.ReactNode;
+type MdxContent = (props: { components: ArticleComponents }) => React.ReactNode;
 
 const evaluatedArticles = new LRUCache<string, MdxContent>({ max: 2_000 });
 
@@ -27,7 +27,16 @@ function evaluateArticleCode(code: string, sourceHash: string): MdxContent {
   return content;
 }
 
-export function ArticleBody({ code, sourceHash }: { code: string; sourceHash: string }) {
+export function ArticleBody({
+  code,
+  sourceHash,
+  graphicPhotos = {},
+}: {
+  code: string;
+  sourceHash: string;
+  /** The story's graphic photos: each Figure showing one puts it behind its warning. */
+  graphicPhotos?: GraphicPhotos;
+}) {
   const renderContent = evaluateArticleCode(code, sourceHash);
-  return renderContent({ components: articleComponents });
+  return renderContent({ components: articleComponentsFor(graphicPhotos) });
 }

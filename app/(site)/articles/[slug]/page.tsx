@@ -48,10 +48,10 @@ const findArticle = cache(async (slug: string) => {
   return article;
 });
 
-/** The lead photo when its file exists; otherwise a card generated from the headline. */
+/** The lead photo when its file exists and it is not graphic; otherwise a card generated from the headline. */
 function socialImage(article: PublishedArticle) {
   const photo = article.leadPhoto;
-  if (photo?.photoId && photo.width && photo.height) {
+  if (photo?.photoId && photo.width && photo.height && !photo.graphicWarning) {
     const width = Math.min(photo.width, 1280);
     return {
       url: routes.photo(photo.photoId, 1280),
@@ -127,7 +127,7 @@ export default async function ArticlePage({ params }: Props) {
           {article.leadPhoto ? <ArticlePhoto {...article.leadPhoto} variant="lead" /> : null}
         </header>
         <div className={BODY_CLASSES} data-article-body>
-          <ArticleBody code={article.code} sourceHash={article.sourceHash} />
+          <ArticleBody code={article.code} sourceHash={article.sourceHash} graphicPhotos={article.graphicPhotos} />
         </div>
         {article.tags.length > 0 ? (
           <footer className="mt-10 border-t border-stone-300 pt-4 font-sans text-sm dark:border-stone-700">

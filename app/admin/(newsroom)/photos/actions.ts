@@ -3,6 +3,7 @@
 import {
   fillMissingPhotoText,
   listPhotos,
+  setPhotoGraphicWarning,
   updatePhotoText,
   type PhotoLibraryPage,
   type PhotoTextField,
@@ -10,6 +11,7 @@ import {
 import type { ActionResult } from "@/lib/actions/result";
 import { staffAction, type Outcome } from "@/lib/actions/staff-action";
 import { photoFromStorySchema, type PhotoFromStoryInput } from "@/lib/editor/photo-from-story-form";
+import { photoGraphicSchema } from "@/lib/editor/photo-graphic-form";
 import { photoTextSchema } from "@/lib/editor/photo-text-form";
 import { photoSearchSchema } from "./photo-search";
 
@@ -23,6 +25,21 @@ export const updatePhotoTextAction = staffAction({
     const message = photo.readyForPublication
       ? "Saved. This photo can appear in a published story."
       : "Saved. It still needs alt text and a caption before it can appear in a published story.";
+    return { status: "ok", message, expired: photo.expired, refresh: "/admin/photos" };
+  },
+});
+
+/** An editor marks a photo graphic, with the warning readers see first, or takes the mark off. */
+export const markPhotoGraphicAction = staffAction({
+  role: "editor",
+  schema: photoGraphicSchema,
+  invalidMessage: "The warning needs attention.",
+  run: async (input): Promise<Outcome> => {
+    const photo = await setPhotoGraphicWarning(input);
+    if (!photo) return { status: "not-found", message: "This photo is no longer in the library." };
+    const message = photo.graphicWarning
+      ? "Marked graphic. Readers see the warning and choose to look; feeds and social cards never show it."
+      : "No longer marked graphic. Readers see the photo as it is.";
     return { status: "ok", message, expired: photo.expired, refresh: "/admin/photos" };
   },
 });

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MissingTextBadge, PhotoThumbnail, photoFacts } from "@/components/admin/photo-details";
+import { PhotoGraphicForm } from "@/components/admin/photo-graphic-form";
 import { PhotoTextForm } from "@/components/admin/photo-text-form";
 import { PhotoUploadForm } from "@/components/admin/photo-upload-form";
 import { inputClass } from "@/components/admin/form-field";
 import { NewsroomDate } from "@/components/newsroom-date";
 import { listPhotos, type PhotoSummary } from "@/db/queries/media";
+import { hasRole } from "@/lib/auth/roles";
+import { requireStaff } from "@/lib/auth/staff";
 import { PHOTO_TEXT_LIMITS } from "@/lib/editor/form-limits";
 import { MAX_PHOTO_BYTES } from "@/lib/media/inspect-photo";
 import { photoUrl } from "@/lib/media/photo-url";
@@ -75,7 +78,7 @@ function photoTitle(photo: PhotoSummary): string {
   return photo.originalName ?? `Photo ${photo.id.slice(0, 8)}`;
 }
 
-function LibraryPhoto({ photo }: { photo: PhotoSummary }) {
+function LibraryPhoto({ photo, mayMarkGraphic }: { photo: PhotoSummary; mayMarkGraphic: boolean }) {
   const title = photoTitle(photo);
   const headingId = `photo-${photo.id}-title`;
   return (
@@ -99,8 +102,12 @@ function LibraryPhoto({ photo }: { photo: PhotoSummary }) {
             </p>
           ) : null}
           <MissingTextBadge photo={photo} />
+          {photo.graphicWarning ? (
+            <p className="font-semibold text-red-900 dark:text-red-300">Graphic: {photo.graphicWarning}</p>
+          ) : null}
         </div>
         <PhotoTextForm photo={photo} limits={PHOTO_TEXT_LIMITS} name={title} />
+        {mayMarkGraphic ? <PhotoGraphicForm photo={photo} name={title} /> : null}
       </article>
     </li>
   );
@@ -109,7 +116,10 @@ function LibraryPhoto({ photo }: { photo: PhotoSummary }) {
 export default async function PhotoLibraryPage({ searchParams }: Props) {
   const query = firstValues(await searchParams);
   const filter = photoSearchSchema.parse(query);
-  const { photos, total, totalPages } = await listPhotos({ query: filter.q, page: filter.page });
+  const [{ photos, total, totalPages }, staff] = await Promise.all([
+    listPhotos({ query: filter.q, page: filter.page }),
+    requireStaff(),
+  ]);
 
   return (
     <>
@@ -152,7 +162,7 @@ export default async function PhotoLibraryPage({ searchParams }: Props) {
         </p>
         <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
           {photos.map((photo) => (
-            <LibraryPhoto key={photo.id} photo={photo} />
+            <LibraryPhoto key={photo.id} photo={photo} mayMarkGraphic={hasRole(staff, "editor")} />
           ))}
         </ul>
         <LibraryPages query={filter.q} page={filter.page} totalPages={totalPages} />
