@@ -46,6 +46,27 @@ export async function selectBack(page: Page, count: number) {
   for (let index = 0; index < count; index += 1) await page.keyboard.press("Shift+ArrowLeft");
 }
 
+/** Whether the caret sits, collapsed, right after `text` at the end of the text it is in. */
+export async function caretAtEndOf(page: Page, text: string): Promise<boolean> {
+  return page.evaluate((ending) => {
+    const selection = window.getSelection();
+    const node = selection?.anchorNode;
+    if (!selection?.isCollapsed || !node || node.nodeType !== Node.TEXT_NODE) return false;
+    const content = node.textContent ?? "";
+    return selection.anchorOffset === content.length && content.endsWith(ending);
+  }, text);
+}
+
+/** Whether the caret sits, collapsed, right before `text` at the start of the text it is in. */
+export async function caretAtStartOf(page: Page, text: string): Promise<boolean> {
+  return page.evaluate((beginning) => {
+    const selection = window.getSelection();
+    const node = selection?.anchorNode;
+    if (!selection?.isCollapsed || !node || node.nodeType !== Node.TEXT_NODE) return false;
+    return selection.anchorOffset === 0 && (node.textContent ?? "").startsWith(beginning);
+  }, text);
+}
+
 export async function moveBack(page: Page, count: number) {
   for (let index = 0; index < count; index += 1) await page.keyboard.press("ArrowLeft");
 }
