@@ -25,13 +25,15 @@ import { FRONT_PAGE_EDITION } from "@/lib/routes";
 import { parseSearchQuery } from "@/lib/search-query";
 import { site } from "@/lib/site";
 import { newsSitemap, urlSet } from "@/lib/sitemaps/build-sitemaps";
+import { PHOTO_TEXT_LIMITS } from "@/lib/editor/form-limits";
+import { photoGraphicSchema } from "@/lib/editor/photo-graphic-form";
 import { UNSTORABLE, xssVectors, type XssVector } from "@/test/fixtures/xss-vectors";
 import { findActiveContent, readableContent, tokenizeHtml } from "@/test/html-inertness";
 import { signInAs } from "@/test/staff-session";
 import { closeDatabase, databaseDriver, migrateDatabase } from "../client";
 import { getPublishedArticle } from "./articles";
 import { listFeedArticles, type FeedScope } from "./feeds";
-import { updatePhotoText, uploadPhoto } from "./media";
+import { setPhotoGraphicWarning, updatePhotoText, uploadPhoto } from "./media";
 import { createArticleDraft, listNewsroomArticles, publishArticle } from "./newsroom-articles";
 import { listRecentNewsArticles, listSitemapArticles, listSitemapListings } from "./sitemap";
 import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "./staff";
@@ -47,6 +49,8 @@ const PHOTO_SIZE = { width: 40, height: 30 };
 type VectorArticle = {
   vector: XssVector;
   marker: string;
+  /** The library photo the story leads with and shows in its body. */
+  photoId: string;
   headline: string;
   dek: string;
   sectionName: string;
@@ -194,6 +198,7 @@ async function publishVectorArticle(vector: XssVector, index: number): Promise<V
     section: created.section,
     tag,
     authorSlug: article.author.slug,
+    photoId: upload.photo.id,
   };
 }
 
@@ -430,6 +435,49 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
         }),
       ).rejects.toThrow();
       expect((await listNewsroomArticles({ text: "Refused:", page: 1 })).articles).toEqual([]);
+    },
+  );
+
+  it.each(named(storable))(
+    "shows %s as a graphic photo's warning only as text, on the story's page and in its feeds",
+    async (_name, vector) => {
+      const vectorArticle = vectorArticleOf(vector);
+      const form = photoGraphicSchema.safeParse({
+        id: vectorArticle.photoId,
+        graphic: "on",
+        graphicWarning: vector.text,
+      });
+      if (!form.success) {
+        // Too long for a warning: the form says so, and nothing reaches a reader.
+        expect(form.error.issues.map((issue) => issue.message)).toEqual([
+          `Keep the warning to ${PHOTO_TEXT_LIMITS.graphicWarning} characters or fewer.`,
+        ]);
+        return;
+      }
+      const marked = form.data;
+      signInAs(admin);
+      await setPhotoGraphicWarning(marked);
+      signInAs(null);
+      try {
+        const html = await renderPage(ArticlePage({ params: Promise.resolve({ slug: vectorArticle.slug }) }));
+        expectInert(html, "article page with a graphic photo");
+        expect(readableContent(html)).toContain(marked.graphicWarning);
+        const { rss, atom } = await feedsFor(
+          { kind: "tag", tagId: vectorArticle.tag.id },
+          tagChannel(site, vectorArticle.tag),
+        );
+        wellFormed(atom);
+        const [rawItem] = ((wellFormed(rss).rss as XmlNode).channel as XmlNode).item as XmlNode[];
+        expect(rawItem?.["media:content"]).toBeUndefined();
+        const content = (await rssParser.parseString(rss)).items[0]?.["content:encoded"] ?? "";
+        expect(findActiveContent(content, { siteOrigin: site.url }), content).toEqual([]);
+        expect(readableContent(content)).toContain(asXml(marked.graphicWarning!));
+        expect(content).not.toContain(`/media/${vectorArticle.photoId}`);
+      } finally {
+        signInAs(admin);
+        await setPhotoGraphicWarning({ id: vectorArticle.photoId, graphicWarning: null });
+        signInAs(null);
+      }
     },
   );
 
