@@ -225,7 +225,8 @@ test("an API caller saving over a stale version gets 409 with the current text, 
   baseURL,
 }) => {
   const newsroom = await Newsroom.signedIn(browser, editor);
-  const id = await newsroom.openArticle(headline);
+  await newsroom.openArticle(headline);
+  const id = newsroom.page.url().split("?")[0]!.split("/").at(-1)!;
   const api = newsroom.page.request;
   const current = await (await api.get(`/api/articles/${id}`)).json();
   const update = {
@@ -613,7 +614,8 @@ test("an editor whose save meets a newer version merges it change by change, and
 }) => {
   const newsroom = await Newsroom.signedIn(browser, editor);
   const { page } = newsroom;
-  const id = await newsroom.openArticle(richHeadline);
+  await newsroom.openArticle(richHeadline);
+  const id = page.url().split("?")[0]!.split("/").at(-1)!;
   const current = await (await page.request.get(`/api/articles/${id}`)).json();
   const theirBody = current.bodyMdx.replace("The lake ferries", "The three lake ferries");
   const saved = await page.request.put(`/api/articles/${id}`, {
@@ -664,7 +666,8 @@ test("an editor marks a photo graphic, and readers see its warning and load it o
 }) => {
   const newsroom = await Newsroom.signedIn(browser, editor);
   const { page } = newsroom;
-  const id = await newsroom.openArticle(richHeadline);
+  await newsroom.openArticle(richHeadline);
+  const id = page.url().split("?")[0]!.split("/").at(-1)!;
   const current = await (await page.request.get(`/api/articles/${id}`)).json();
   const photoId = /<Figure photo="([0-9a-f-]{36})"/.exec(current.bodyMdx)![1]!;
   const asLead = await page.request.put(`/api/articles/${id}`, {
