@@ -21,6 +21,10 @@ import { expect, test } from "./fixtures";
  * are ones no cache can hold (a search, a story nobody wrote).
  */
 
+// Both tests start their portal on this one port: they run one after the other, in one worker,
+// though the rest of the suite runs in parallel.
+test.describe.configure({ mode: "default" });
+
 const PORTAL_PORT = 3103;
 const PORTAL = `http://localhost:${PORTAL_PORT}`;
 const ARTICLE_SLUG = "ukraine-to-receive-nato-support-and-membership-after-conflict";
