@@ -32,6 +32,8 @@ export const userRole = pgEnum("user_role", ["admin", "editor", "writer"]);
 export const articleStatus = pgEnum("article_status", ["draft", "published"]);
 /** Where a draft stands with the editors: sent and waiting (ready), or sent back with a note (returned). */
 export const articleReviewState = pgEnum("article_review_state", ["none", "ready", "returned"]);
+/** What an editor's note on a published story is: a correction or clarification (listed at /corrections), or an update. */
+export const articleNoteKind = pgEnum("article_note_kind", ["correction", "clarification", "update"]);
 
 export const users = pgTable(
   "users",
@@ -181,6 +183,10 @@ export const articles = pgTable(
     reviewedById: uuid("reviewed_by_id").references(() => users.id, { onDelete: "set null" }),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
+    // When readers were last told the story changed (an update, a correction): JSON-LD dateModified,
+    // the feeds' updated times and the sitemap's lastmod. A silent fix (a typo) leaves it, as does
+    // every staff-only change that moves updated_at; null for a story not changed since publication.
+    revisedAt: timestamp("revised_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     search: tsvector("search").generatedAlwaysAs((): SQL =>
@@ -244,6 +250,63 @@ export const articlePhotos = pgTable(
     index("article_photos_media_idx").on(t.mediaId, t.articleId),
   ],
 );
+
+/** A story's writers, in byline order ("By A and B"); `articles.author_id` is the first of them. */
+export const articleBylines = pgTable(
+  "article_bylines",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.userId] }),
+    // A writer's page lists the stories they are a byline on, newest first.
+    index("article_bylines_user_idx").on(t.userId, t.articleId),
+  ],
+);
+
+/**
+ * Corrections, clarifications and update notes on published stories. Kept forever: only an
+ * administrator edits or deletes one, and the audit log keeps what it said.
+ */
+export const articleNotes = pgTable(
+  "article_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    kind: articleNoteKind("kind").notNull(),
+    body: text("body").notNull(),
+    // The time readers see on the note: when the newsroom made the correction or update.
+    notedAt: timestamp("noted_at", { withTimezone: true }).notNull().defaultNow(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("article_notes_article_idx").on(t.articleId, t.notedAt),
+    // The /corrections page and its feed: every correction and clarification, newest first.
+    index("article_notes_corrections_idx")
+      .on(t.notedAt.desc(), t.id.desc())
+      .where(sql`kind in ('correction', 'clarification')`),
+  ],
+);
+
+/** The stories editors chose for the top of the front page, in order: position 0 is the lead. */
+export const frontPagePicks = pgTable("front_page_picks", {
+  articleId: uuid("article_id")
+    .primaryKey()
+    .references(() => articles.id, { onDelete: "cascade" }),
+  position: integer("position").notNull(),
+  pickedById: uuid("picked_by_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+});
 
 export const articleRevisions = pgTable(
   "article_revisions",
@@ -329,6 +392,8 @@ export type Article = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
 export type ArticlePhoto = typeof articlePhotos.$inferSelect;
 export type ArticleRevision = typeof articleRevisions.$inferSelect;
+export type ArticleNote = typeof articleNotes.$inferSelect;
+export type ArticleNoteKind = (typeof articleNoteKind.enumValues)[number];
 export type Media = typeof media.$inferSelect;
 export type NewMedia = typeof media.$inferInsert;
 export type MediaVariant = typeof mediaVariants.$inferSelect;
