@@ -12,11 +12,11 @@ import {
   listLatestArticles,
   listRelatedArticles,
   listSectionArticles,
-  listSectionFronts,
   listTagArticles,
   type ArticleSummary,
 } from "@/db/queries/articles";
 import { getAuthorProfile } from "@/db/queries/authors";
+import { getFrontPage } from "@/db/queries/front-page";
 import { listFeedArticles } from "@/db/queries/feeds";
 import { searchArticles } from "@/db/queries/search";
 import { getSection, listSections } from "@/db/queries/sections";
@@ -69,8 +69,7 @@ async function readerSteps(): Promise<Step[]> {
   const quietTag = quiet ? await getTag({ slug: quiet }) : null;
   const author = await getAuthorProfile({ slug: lead.author.slug });
   return [
-    { name: "Home: latest stories", run: () => listLatestArticles({ limit: 7 }) },
-    { name: "Home: section fronts", run: () => listSectionFronts({ perSection: 4 }) },
+    { name: "Home: top stories and section blocks", run: () => getFrontPage() },
     { name: "Navigation: sections", run: () => listSections() },
     { name: `Section page 1 (${section!.slug})`, run: () => listSectionArticles({ sectionId: section!.id }) },
     {

@@ -107,6 +107,28 @@ function ReturnToWriterForm({ id, version }: { id: string; version: number }) {
   );
 }
 
+/** Saving a published story: an update readers are told of, or a silent fix that leaves its update time. */
+function ChangeKindField({ errors }: { errors?: string[] }) {
+  return (
+    <fieldset className="space-y-1 text-sm" aria-describedby={errors ? "changeKind-error" : undefined}>
+      <legend className="font-semibold">Saving a published story</legend>
+      <label className="flex items-start gap-2">
+        <input type="radio" name="changeKind" value="update" defaultChecked className="mt-1" />
+        <span>An update: readers see “Updated” with the time, and feeds and search engines are told it changed.</span>
+      </label>
+      <label className="flex items-start gap-2">
+        <input type="radio" name="changeKind" value="fix" className="mt-1" />
+        <span>A silent fix (a typo, a broken link): the story keeps its update time.</span>
+      </label>
+      {errors ? (
+        <p id="changeKind-error" className="text-red-800 dark:text-red-300">
+          {errors[0]}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
 export function ArticleEditor({ article, photos, sections, tagNames, mayPublish, maxPhotoBytes }: Props) {
   const [state, formAction, pending] = useActionState<FormState<EditorResult>, FormData>(saveArticleAction, idle);
   const [headline, setHeadline] = useState(article.headline);
@@ -394,6 +416,7 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish,
         {autosaves ? (
           <p className="text-xs text-stone-500">Drafts save themselves every 30 seconds while you type.</p>
         ) : null}
+        {article.status === "published" ? <ChangeKindField errors={fieldErrors.changeKind} /> : null}
         <div className="flex flex-wrap items-end gap-3 border-t border-stone-300 pt-4 dark:border-stone-700">
           <button
             ref={saveButtonRef}
@@ -416,6 +439,10 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish,
               >
                 Publish now
               </button>
+              <label className="flex items-center gap-2 self-center text-sm">
+                <input type="checkbox" name="makeLead" />
+                Make this the lead on the front page
+              </label>
               <FormField id="publishAt" label="Or schedule for (newsroom time)" errors={fieldErrors.publishAt}>
                 <input id="publishAt" name="publishAt" type="datetime-local" className={inputClass} />
               </FormField>

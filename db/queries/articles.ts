@@ -90,24 +90,6 @@ export async function listAuthorArticles({ authorId, before }: ListRequest & { a
   return articleListPage(eq(articles.authorId, authorId), before);
 }
 
-/** The newest stories of each section, for the home page's section blocks. */
-export async function listSectionFronts({ perSection }: { perSection: number }) {
-  const sectionRows = await getReaderDb()
-    .select({ id: sections.id, slug: sections.slug, name: sections.name })
-    .from(sections)
-    .orderBy(sections.position, sections.name);
-  const fronts = await Promise.all(
-    sectionRows.map(async (section) => {
-      const rows = await selectSummaries()
-        .where(and(isPublicArticle, eq(articles.sectionId, section.id)))
-        .orderBy(...newestFirst)
-        .limit(perSection);
-      return { section: { slug: section.slug, name: section.name }, articles: rows.map(toArticleSummary) };
-    }),
-  );
-  return fronts.filter((front) => front.articles.length > 0);
-}
-
 export type PublishedArticle = ArticleSummary & {
   code: string;
   sourceHash: string;

@@ -22,6 +22,7 @@ import {
 import { recordArticlePhotos } from "./article-photos";
 import { recordAudit, type AuditAction } from "./audit-log";
 import { NotFoundError } from "./errors";
+import { placeAsLead, releaseFrontPagePick } from "./front-page";
 import { findPhotosMissingText } from "./media";
 import { findPublicArticles, articlesTags } from "./article-reader-tags";
 import { lockTaxonomy } from "./taxonomy";
@@ -383,7 +384,12 @@ function bodyColumns(bodyMdx: string, compiled: CompiledArticle) {
 export type PublicationIntent = "save" | "review" | "publish" | "schedule" | "unpublish";
 
 /** A save, with the publication it asks for: one press of a button, one transaction, one version. */
-export type ArticlePublication = { intent?: PublicationIntent; publishAt?: Date };
+export type ArticlePublication = {
+  intent?: PublicationIntent;
+  publishAt?: Date;
+  /** With "publish": the story becomes the front page's lead in the same transaction. */
+  makeLead?: boolean;
+};
 
 const PUBLICATION_AUDIT = {
   review: "article.sent-for-review",
@@ -484,7 +490,7 @@ async function recordArticleAudit(
  * on the new story's form, which publishes it in the same transaction.
  */
 export async function createArticleDraft(input: ArticleInput & ArticlePublication): Promise<ArticleWriteResult> {
-  const { intent = "save", publishAt, ...article } = input;
+  const { intent = "save", publishAt, makeLead, ...article } = input;
   await staffFor(intent);
   const refusal = scheduleProblem({ intent, publishAt });
   if (refusal) return refusal;
@@ -519,6 +525,7 @@ export async function createArticleDraft(input: ArticleInput & ArticlePublicatio
       details: { slug },
     });
     if (intent !== "save") await recordArticleAudit(tx, staff, id, intent, { version: created!.version });
+    await frontPageAfter(tx, staff, id, { intent, makeLead });
     const after = await findPublicArticles(tx, eq(articles.id, id));
     return {
       status: "saved",
@@ -568,10 +575,35 @@ async function loadEditableArticle(
   return current;
 }
 
-/** A save over the version read, with what the button asked for; no version means over whatever is current. */
-type ArticleChange = ArticleChanges & ArticlePublication & { id: string; expectedVersion?: number };
+/**
+ * A change to a published story is an update readers are told of (its "Updated" time, dateModified
+ * in its structured data, the feeds' updated times move) or a silent fix, a typo, which moves none.
+ */
+export type ChangeKind = "update" | "fix";
 
-async function changeArticle({ id, expectedVersion, intent = "save", publishAt, ...changes }: ArticleChange) {
+/** A save over the version read, with what the button asked for; no version means over whatever is current. */
+type ArticleChange = ArticleChanges &
+  ArticlePublication & { id: string; expectedVersion?: number; changeKind?: ChangeKind };
+
+/** Only a plain save of a story readers already see can be an update: publishing dates it afresh. */
+const revisionColumns = (intent: PublicationIntent, standing: EditorialStatus, kind: ChangeKind) =>
+  intent === "save" && standing === "published" && kind === "update" ? { revisedAt: new Date() } : {};
+
+/** What the publication does to the front page: "make this the lead" pins it; unpublishing lets its pick go. */
+async function frontPageAfter(tx: Transaction, staff: Staff, id: string, { intent, makeLead }: ArticlePublication) {
+  if (intent === "publish" && makeLead) await placeAsLead(tx, staff, id);
+  if (intent === "unpublish") await releaseFrontPagePick(tx, id);
+}
+
+async function changeArticle({
+  id,
+  expectedVersion,
+  intent = "save",
+  publishAt,
+  makeLead,
+  changeKind = "update",
+  ...changes
+}: ArticleChange) {
   const loaded = await loadEditableArticle(await staffFor(intent), getDb(), id, intent);
   const refusal = scheduleProblem({ intent, publishAt });
   if (refusal) return refusal;
@@ -602,6 +634,7 @@ async function changeArticle({ id, expectedVersion, intent = "save", publishAt, 
         ...(compiled ? bodyColumns(input.bodyMdx, compiled) : {}),
         ...publicationColumns({ intent, publishAt }, current.slugLocked),
         ...reviewColumns(intent, current.review),
+        ...revisionColumns(intent, current.status, changeKind),
         version,
         updatedAt: new Date(),
       })
@@ -609,7 +642,9 @@ async function changeArticle({ id, expectedVersion, intent = "save", publishAt, 
     if (changes.tags !== undefined) await replaceArticleTags(tx, id, input.tags);
     await recordArticlePhotos(tx, id);
     await recordRevision(tx, id, version, input, staff);
-    await recordArticleAudit(tx, staff, id, intent, { version });
+    const published = intent === "save" && current.status === "published";
+    await recordArticleAudit(tx, staff, id, intent, { version, ...(published ? { changeKind } : {}) });
+    await frontPageAfter(tx, staff, id, { intent, makeLead });
     const after = await findPublicArticles(tx, eq(articles.id, id));
     return {
       status: "saved",
@@ -630,9 +665,7 @@ async function changeArticle({ id, expectedVersion, intent = "save", publishAt, 
  * if a photo the published story would show lacks alt text or a caption, nothing is written either.
  * Who may edit the story is decided before its text is compiled, and again under the lock.
  */
-export async function saveArticle(
-  change: ArticleChanges & ArticlePublication & { id: string; expectedVersion: number },
-): Promise<ArticleWriteResult> {
+export async function saveArticle(change: ArticleChange & { expectedVersion: number }): Promise<ArticleWriteResult> {
   return changeArticle(change);
 }
 
@@ -845,6 +878,7 @@ export async function moveArticleToTrash({ id }: { id: string }): Promise<{ expi
       .update(articles)
       .set({ deletedAt: new Date(), updatedAt: new Date(), version: sql`${articles.version} + 1` })
       .where(eq(articles.id, id));
+    await releaseFrontPagePick(tx, id);
     await recordAudit(tx, {
       actor: staff,
       action: "article.trashed",

@@ -15,6 +15,8 @@ const tag = staffLine()
   .max(ARTICLE_LIMITS.tag, limited("A tag", ARTICLE_LIMITS.tag));
 
 const publicationIntent = z.enum(["save", "review", "publish", "schedule", "unpublish"]);
+/** A change to a published story: an update readers are told of ("Updated …"), or a silent fix (a typo). */
+const changeKind = z.enum(["update", "fix"], "Say whether this is an update or a silent fix.");
 
 /**
  * Every field the editor's form and `PUT /api/articles/{id}` share, so that both take the same
@@ -81,6 +83,12 @@ export const articleFormSchema = z.object({
     .optional(),
   intent: publicationIntent.default("save"),
   publishAt: z.string().max(40, "Choose a date and time from the picker.").optional().default(""),
+  // A checkbox beside "Publish now": sent as "on" when ticked, not sent at all when not.
+  makeLead: z
+    .literal("on", "Tick the box or leave it empty.")
+    .optional()
+    .transform((ticked) => ticked === "on"),
+  changeKind: changeKind.default("update"),
 });
 
 /**
@@ -111,6 +119,8 @@ export const articleUpdateSchema = z
     heroMediaId: z.uuid("The lead photo is a photo's id from the library, or null for none.").nullable().optional(),
     // Left out, the story is saved as it stands, published or not, as before there were intents.
     intent: publicationIntent.optional(),
+    // Left out, a change to a published story is an update readers are told of.
+    changeKind: changeKind.optional(),
     publishAt: z.iso
       .datetime({ offset: true, message: "Send publishAt as an ISO 8601 time with its offset." })
       .transform((time) => new Date(time))

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { canManageStaff, canManageTaxonomy } from "@/lib/auth/roles";
+import { canManageStaff, canManageTaxonomy, canPublish } from "@/lib/auth/roles";
 import { currentStaff } from "@/lib/auth/staff";
 import { site } from "@/lib/site";
 import { signOutAction } from "./actions";
@@ -28,6 +28,11 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
             <Link prefetch={false} href="/admin/photos" className="hover:underline">
               Photos
             </Link>
+            {canPublish(staff) ? (
+              <Link prefetch={false} href="/admin/front-page" className="hover:underline">
+                Front page
+              </Link>
+            ) : null}
             {canManageTaxonomy(staff) ? (
               <>
                 <Link prefetch={false} href="/admin/tags" className="hover:underline">

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ArticleCard } from "@/components/article-card";
 import { ArticlePhoto } from "@/components/article-photo";
 import { JsonLd } from "@/components/json-ld";
-import { listLatestArticles, listSectionFronts } from "@/db/queries/articles";
+import { getFrontPage } from "@/db/queries/front-page";
 import { readerTags } from "@/lib/cache-tags";
 import { tagReaderPage } from "@/lib/reader-cache";
 import { FRONT_PAGE_EDITION, routes } from "@/lib/routes";
@@ -25,10 +25,10 @@ export const metadata: Metadata = { alternates: { canonical: routes.front, types
 export default async function HomePage({ params }: Props) {
   if ((await params).edition !== FRONT_PAGE_EDITION) notFound();
   await tagReaderPage([readerTags.front]);
-  const [latest, fronts] = await Promise.all([listLatestArticles({ limit: 7 }), listSectionFronts({ perSection: 4 })]);
-  const shown = [...latest, ...fronts.flatMap((front) => front.articles)];
-  await tagReaderPage([...new Set(shown.map((article) => readerTags.article(article.id)))]);
-  const [lead, ...others] = latest;
+  const front = await getFrontPage();
+  const shown = [...front.top, ...front.sections.flatMap((block) => block.articles)];
+  await tagReaderPage(shown.map((article) => readerTags.article(article.id)));
+  const [lead, ...others] = front.top;
 
   if (!lead) {
     return <p className="font-sans">No stories have been published yet.</p>;
@@ -39,7 +39,7 @@ export default async function HomePage({ params }: Props) {
       <JsonLd data={webSiteJsonLd(site)} />
       <h1 className="sr-only">Today&rsquo;s stories</h1>
       <div className="grid gap-10 lg:grid-cols-3">
-        <section aria-labelledby="lead-story" className="lg:col-span-2">
+        <section aria-labelledby="lead-story" className="lg:col-span-2" data-testid="lead-story">
           <h2 id="lead-story" className="sr-only">
             Lead story
           </h2>
@@ -47,11 +47,11 @@ export default async function HomePage({ params }: Props) {
           <ArticleCard article={lead} headingLevel="h3" size="lead" />
         </section>
         <section
-          aria-labelledby="latest-stories"
+          aria-labelledby="top-stories"
           className="lg:border-l lg:border-stone-300 lg:pl-8 dark:lg:border-stone-700"
         >
-          <h2 id="latest-stories" className="mb-4 font-sans text-sm font-bold tracking-wider uppercase">
-            Latest
+          <h2 id="top-stories" className="mb-4 font-sans text-sm font-bold tracking-wider uppercase">
+            Top stories
           </h2>
           <ol className="space-y-5">
             {others.map((article) => (
@@ -62,7 +62,7 @@ export default async function HomePage({ params }: Props) {
           </ol>
         </section>
       </div>
-      {fronts.map(({ section, articles }) => (
+      {front.sections.map(({ section, articles }) => (
         <section
           key={section.slug}
           aria-labelledby={`section-${section.slug}`}

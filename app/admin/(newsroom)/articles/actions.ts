@@ -64,11 +64,13 @@ export const saveArticleAction = staffAction({
     expectedVersion,
     intent,
     publishAt,
+    makeLead,
+    changeKind,
     ...article
   }): Promise<Outcome<EditorSaved, EditorConflict>> => {
-    const publication = { intent, publishAt: intent === "schedule" ? newsroomTime(publishAt) : undefined };
+    const publication = { intent, makeLead, publishAt: intent === "schedule" ? newsroomTime(publishAt) : undefined };
     const result = id
-      ? await saveArticle({ id, expectedVersion: expectedVersion ?? 0, ...article, ...publication })
+      ? await saveArticle({ id, expectedVersion: expectedVersion ?? 0, changeKind, ...article, ...publication })
       : await createArticleDraft({ ...article, ...publication });
     if (result.status !== "saved") return turnedBack(result);
     const done =
