@@ -3,11 +3,7 @@ import type { ArticleSummary } from "@/db/queries/articles";
 import { routes } from "@/lib/routes";
 import { NewsroomDate } from "./newsroom-date";
 
-// Minor corrections within the first hour are not worth an "Updated" line.
-const UPDATE_THRESHOLD_MS = 60 * 60 * 1000;
-
 export function ArticleByline({ article }: { article: ArticleSummary }) {
-  const updated = article.updatedAt.getTime() - article.publishedAt.getTime() > UPDATE_THRESHOLD_MS;
   return (
     <div className="font-sans text-sm text-stone-600 dark:text-stone-300">
       <p>
@@ -24,9 +20,9 @@ export function ArticleByline({ article }: { article: ArticleSummary }) {
         <span>
           <span className="font-medium">Published</span> <NewsroomDate date={article.publishedAt} />
         </span>
-        {updated ? (
-          <span>
-            <span className="font-medium">Updated</span> <NewsroomDate date={article.updatedAt} withTime />
+        {article.revisedAt ? (
+          <span data-testid="story-updated">
+            <span className="font-medium">Updated</span> <NewsroomDate date={article.revisedAt} withTime />
           </span>
         ) : null}
         <span>{article.readingMinutes} min read</span>

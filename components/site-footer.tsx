@@ -18,6 +18,9 @@ export function SiteFooter() {
           <a href={routes.siteFeeds.json} className="hover:underline">
             JSON Feed
           </a>
+          <a href={routes.corrections()} className="hover:underline">
+            Corrections
+          </a>
         </p>
       </div>
     </footer>

@@ -32,7 +32,7 @@ export const userRole = pgEnum("user_role", ["admin", "editor", "writer"]);
 export const articleStatus = pgEnum("article_status", ["draft", "published"]);
 /** Where a draft stands with the editors: sent and waiting (ready), or sent back with a note (returned). */
 export const articleReviewState = pgEnum("article_review_state", ["none", "ready", "returned"]);
-/** What an editor's note on a published story is: a correction or clarification (listed at /corrections), or an update. */
+/** An editor's note on a published story: a correction or clarification (listed at /corrections), or an update. */
 export const articleNoteKind = pgEnum("article_note_kind", ["correction", "clarification", "update"]);
 
 export const users = pgTable(

@@ -18,6 +18,8 @@ export const readerTags = {
   author: (slug: string) => `author:${slug}` as const,
   /** The front page. */
   front: "front",
+  /** The corrections page and its feed. */
+  corrections: "corrections",
   /** The site's own feeds (RSS, Atom, JSON Feed). */
   feeds: "feeds",
   /** The sitemaps, the Google News sitemap included. */

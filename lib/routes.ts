@@ -39,6 +39,9 @@ export const routes = {
   listingScheme: (kind: ListingKind) => `${LISTING_ROOTS[kind]}/`,
   sectionFeed: (slug: string) => `${listing("section", slug)}/rss.xml`,
   tagFeed: (slug: string) => `${listing("tag", slug)}/rss.xml`,
+  /** Every correction and clarification, newest first; with `before` (a note id), the older ones. */
+  corrections: (before?: string) => (before === undefined ? "/corrections" : `/corrections/before/${segment(before)}`),
+  correctionsFeed: "/corrections/rss.xml",
   /** Every public story on the site, in each format. */
   siteFeeds: { rss: "/rss.xml", atom: "/atom.xml", json: "/feed.json" },
   /** The search page; with a query, its results. */

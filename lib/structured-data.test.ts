@@ -18,14 +18,16 @@ describe("structured data for search engines", () => {
         headline: "Ukraine to Receive NATO Support",
         dek: "NATO pledges long-term support",
         publishedAt: new Date("2023-11-30T22:00:00Z"),
-        updatedAt: new Date("2023-12-02T10:30:00Z"),
+        revisedAt: new Date("2023-12-02T10:30:00Z"),
         section: { name: "Conflicts" },
         author: { name: "Newsroom Staff", slug: "newsroom-staff" },
         tags: [{ name: "NATO" }],
         imagePath: "/media/0b6f4f1e-8a3b-4a52-9d2e-5f1a6c7b8d9e/1280",
+        notes: [],
       },
       site,
     );
+    expect(data).not.toHaveProperty("correction");
     expect(data).toMatchObject({
       "@context": "https://schema.org",
       "@type": "NewsArticle",
@@ -40,6 +42,46 @@ describe("structured data for search engines", () => {
         logo: { "@type": "ImageObject", url: "https://news.example/apple-icon.png" },
       },
       mainEntityOfPage: { "@type": "WebPage", "@id": "https://news.example/articles/ukraine-to-receive-nato-support" },
+    });
+  });
+
+  it("lists each correction and clarification as a CorrectionComment, but not an update, and dates the change", () => {
+    const story = {
+      slug: "harbour-strike",
+      headline: "Harbour strike ends",
+      dek: "",
+      publishedAt: new Date("2026-12-01T08:00:00Z"),
+      section: { name: "World" },
+      author: { name: "Newsroom Staff", slug: "newsroom-staff" },
+      tags: [],
+      imagePath: "/articles/harbour-strike/opengraph-image",
+    };
+    const unchanged = newsArticleJsonLd({ ...story, revisedAt: null, notes: [] }, site);
+    expect(unchanged.dateModified).toBe(unchanged.datePublished);
+    const data = newsArticleJsonLd(
+      {
+        ...story,
+        revisedAt: new Date("2026-12-02T09:15:00Z"),
+        notes: [
+          {
+            kind: "correction",
+            body: "An earlier version gave the wrong port.",
+            notedAt: new Date("2026-12-02T09:00:00Z"),
+          },
+          { kind: "update", body: "Talks resumed.", notedAt: new Date("2026-12-02T09:15:00Z") },
+        ],
+      },
+      site,
+    );
+    expect(data.dateModified).toBe("2026-12-02T11:15:00+02:00");
+    expect(data).toMatchObject({
+      correction: [
+        {
+          "@type": "CorrectionComment",
+          text: "An earlier version gave the wrong port.",
+          datePublished: "2026-12-02T11:00:00+02:00",
+        },
+      ],
     });
   });
 

@@ -1,5 +1,6 @@
 import { formatInTimeZone } from "date-fns-tz";
-import type { BreadcrumbList, NewsArticle, WebSite, WithContext } from "schema-dts";
+import type { BreadcrumbList, CorrectionComment, NewsArticle, WebSite, WithContext } from "schema-dts";
+import { isCorrection } from "@/lib/article-notes";
 import { routes } from "@/lib/routes";
 
 type Site = { name: string; url: string; timeZone: string; logoPath: string; language: string };
@@ -16,15 +17,29 @@ export type NewsArticleFacts = {
   headline: string;
   dek: string;
   publishedAt: Date;
-  updatedAt: Date;
+  /** Its latest update or correction; null when it has not changed since publication. */
+  revisedAt: Date | null;
   section: { name: string };
   author: { name: string; slug: string };
   tags: Array<{ name: string }>;
   imagePath: string;
+  /** Its notes: the corrections and clarifications become schema.org CorrectionComments. */
+  notes: Array<{ kind: "correction" | "clarification" | "update"; body: string; notedAt: Date }>;
 };
+
+function correctionComments(article: NewsArticleFacts, site: Site): CorrectionComment[] {
+  return article.notes
+    .filter((note) => isCorrection(note.kind))
+    .map((note) => ({
+      "@type": "CorrectionComment",
+      text: note.body,
+      datePublished: isoWithOffset(note.notedAt, site.timeZone),
+    }));
+}
 
 export function newsArticleJsonLd(article: NewsArticleFacts, site: Site): WithContext<NewsArticle> {
   const url = absolute(site, routes.article(article.slug));
+  const corrections = correctionComments(article, site);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -32,7 +47,7 @@ export function newsArticleJsonLd(article: NewsArticleFacts, site: Site): WithCo
     description: article.dek,
     image: [absolute(site, article.imagePath)],
     datePublished: isoWithOffset(article.publishedAt, site.timeZone),
-    dateModified: isoWithOffset(article.updatedAt, site.timeZone),
+    dateModified: isoWithOffset(article.revisedAt ?? article.publishedAt, site.timeZone),
     articleSection: article.section.name,
     keywords: article.tags.map((tag) => tag.name),
     inLanguage: site.language,
@@ -44,6 +59,7 @@ export function newsArticleJsonLd(article: NewsArticleFacts, site: Site): WithCo
       logo: { "@type": "ImageObject", url: absolute(site, site.logoPath), width: "180", height: "180" },
     },
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    ...(corrections.length > 0 ? { correction: corrections } : {}),
   };
 }
 

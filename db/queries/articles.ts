@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { isSlug } from "@/lib/slugs";
 import { getReaderDb } from "../client";
 import { articles, articleTags, sections, tags, users } from "../schema";
+import { findArticleNotes, type ArticleNoteForReaders } from "./article-notes";
 import { findGraphicPhotos } from "./graphic-photos";
 import { isPublicArticle, selectArticleSummaries, toArticleSummary, type ArticleSummary } from "./public-articles";
 
@@ -102,6 +103,8 @@ export type PublishedArticle = ArticleSummary & {
   tags: Array<{ slug: string; name: string }>;
   /** The story's graphic photos (lead or in the body), by photo id, each with its warning. */
   graphicPhotos: Record<string, string>;
+  /** Its corrections, clarifications and update notes, oldest first. */
+  notes: ArticleNoteForReaders[];
 };
 
 /** Null for a slug no story could have, from a reader's URL, without a query. */
@@ -119,7 +122,7 @@ export async function getPublishedArticle({ slug }: { slug: string }): Promise<P
     .where(and(isPublicArticle, eq(articles.slug, slug)))
     .limit(1);
   if (!row) return null;
-  const [articleTagRows, graphicPhotos] = await Promise.all([
+  const [articleTagRows, graphicPhotos, notes] = await Promise.all([
     getReaderDb()
       .select({ slug: tags.slug, name: tags.name })
       .from(articleTags)
@@ -127,6 +130,7 @@ export async function getPublishedArticle({ slug }: { slug: string }): Promise<P
       .where(eq(articleTags.articleId, row.id))
       .orderBy(tags.name),
     findGraphicPhotos([row.id]),
+    findArticleNotes([row.id]),
   ]);
   return {
     ...toArticleSummary(row),
@@ -139,6 +143,7 @@ export async function getPublishedArticle({ slug }: { slug: string }): Promise<P
     authorBio: row.authorBio,
     tags: articleTagRows,
     graphicPhotos: graphicPhotos.get(row.id) ?? {},
+    notes: notes.get(row.id) ?? [],
   };
 }
 

@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { FeedArticle } from "@/lib/feeds/build-feeds";
 import { getReaderDb } from "../client";
 import { articles, articleTags, media, tags } from "../schema";
+import { findArticleNotes } from "./article-notes";
 import { findGraphicPhotos } from "./graphic-photos";
 import { isPublicArticle, selectArticleSummaries, toArticleSummary } from "./public-articles";
 
@@ -57,7 +58,11 @@ export async function listFeedArticles({ scope }: { scope: FeedScope }): Promise
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(FEED_LENGTH);
   const ids = rows.map((row) => row.id);
-  const [articleTagList, graphicPhotos] = await Promise.all([tagsByArticle(ids), findGraphicPhotos(ids)]);
+  const [articleTagList, graphicPhotos, notes] = await Promise.all([
+    tagsByArticle(ids),
+    findGraphicPhotos(ids),
+    findArticleNotes(ids),
+  ]);
   return rows.map((row) => {
     const summary = toArticleSummary(row);
     return {
@@ -67,7 +72,8 @@ export async function listFeedArticles({ scope }: { scope: FeedScope }): Promise
       dek: summary.dek,
       feedBody: row.feedBody,
       publishedAt: summary.publishedAt,
-      updatedAt: summary.updatedAt,
+      updatedAt: summary.revisedAt ?? summary.publishedAt,
+      notes: notes.get(row.id) ?? [],
       section: summary.section,
       author: summary.author,
       tags: articleTagList.get(row.id) ?? [],

@@ -22,6 +22,7 @@ export const articleSummaryColumns = {
   dek: articles.dek,
   publishedAt: articles.publishedAt,
   updatedAt: articles.updatedAt,
+  revisedAt: articles.revisedAt,
   wordCount: articles.wordCount,
   sectionSlug: sections.slug,
   sectionName: sections.name,
@@ -61,6 +62,7 @@ type SummaryRow = {
   dek: string;
   publishedAt: Date | null;
   updatedAt: Date;
+  revisedAt: Date | null;
   wordCount: number;
   sectionSlug: string;
   sectionName: string;
@@ -95,7 +97,8 @@ export type ArticleSummary = {
   headline: string;
   dek: string;
   publishedAt: Date;
-  updatedAt: Date;
+  /** When readers were last told the story changed (an update, a correction); null if never since publication. */
+  revisedAt: Date | null;
   readingMinutes: number;
   section: { slug: string; name: string };
   author: { slug: string; name: string };
@@ -112,7 +115,7 @@ export function toArticleSummary(row: SummaryRow): ArticleSummary {
     dek: row.dek,
     // Public stories always have a publication time; the filter above guarantees it.
     publishedAt: row.publishedAt ?? row.updatedAt,
-    updatedAt: row.updatedAt,
+    revisedAt: row.revisedAt,
     readingMinutes: Math.max(1, Math.round(row.wordCount / WORDS_PER_MINUTE)),
     section: { slug: row.sectionSlug, name: row.sectionName },
     author: { slug: row.authorSlug, name: row.authorName },

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, gte, max, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, sql } from "drizzle-orm";
 import { routes } from "@/lib/routes";
 import { getReaderDb } from "../client";
 import { articles, articleTags, sections, tags, users } from "../schema";
@@ -7,25 +7,29 @@ import { isPublicArticle } from "./public-articles";
 
 export type SitemapEntry = { path: string; lastModified: Date | null };
 
+// When readers were last told a story changed: a silent fix or a staff-only save does not count.
+const lastRevised = sql<Date>`coalesce(${articles.revisedAt}, ${articles.publishedAt})`;
+const newestRevision = sql<Date | null>`max(${lastRevised})`.mapWith(articles.publishedAt);
+
 /** Sections, tags and writers that have published stories, each dated by its newest one. */
 export async function listSitemapListings(): Promise<SitemapEntry[]> {
   const db = getReaderDb();
   const [sectionRows, tagRows, authors] = await Promise.all([
     db
-      .select({ slug: sections.slug, lastModified: max(articles.updatedAt) })
+      .select({ slug: sections.slug, lastModified: newestRevision })
       .from(sections)
       .leftJoin(articles, and(eq(articles.sectionId, sections.id), isPublicArticle))
       .groupBy(sections.id, sections.slug, sections.position)
       .orderBy(sections.position),
     db
-      .select({ slug: tags.slug, lastModified: max(articles.updatedAt) })
+      .select({ slug: tags.slug, lastModified: newestRevision })
       .from(tags)
       .innerJoin(articleTags, eq(articleTags.tagId, tags.id))
       .innerJoin(articles, and(eq(articles.id, articleTags.articleId), isPublicArticle))
       .groupBy(tags.id, tags.slug)
       .orderBy(tags.slug),
     db
-      .select({ slug: users.slug, lastModified: max(articles.updatedAt) })
+      .select({ slug: users.slug, lastModified: newestRevision })
       .from(users)
       .innerJoin(articles, and(eq(articles.authorId, users.id), isPublicArticle))
       .groupBy(users.id, users.slug)
@@ -51,7 +55,7 @@ export async function listSitemapArticles({
   limit: number;
 }): Promise<SitemapEntry[]> {
   const rows = await getReaderDb()
-    .select({ slug: articles.slug, lastModified: articles.updatedAt })
+    .select({ slug: articles.slug, lastModified: sql<Date | null>`${lastRevised}`.mapWith(articles.publishedAt) })
     .from(articles)
     .where(isPublicArticle)
     .orderBy(desc(articles.publishedAt), desc(articles.id))

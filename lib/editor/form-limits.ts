@@ -11,3 +11,6 @@ export const PHOTO_TEXT_LIMITS = { altText: 300, caption: 1000, credit: 200, gra
 
 /** An editor's note returning a story to its writer: room for a few paragraphs of what to change. */
 export const REVIEW_LIMITS = { note: 2000 } as const;
+
+/** A correction, clarification or update note on a published story: a paragraph, as newspapers print them. */
+export const ARTICLE_NOTE_LIMITS = { body: 1500 } as const;

@@ -18,6 +18,7 @@ const site: FeedSite = {
   language: "en",
   url: "https://meridian.example",
   logoPath: "/apple-icon.png",
+  timeZone: "UTC",
 };
 
 function article(overrides: Partial<FeedArticle> = {}): FeedArticle {

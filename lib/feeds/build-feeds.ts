@@ -1,9 +1,22 @@
 import { Feed, type Extension, type Item } from "feed";
 import { create } from "xmlbuilder2";
+import { NOTE_LABELS, noteAnchor, type NoteKind } from "@/lib/article-notes";
+import { formatNewsroomDateTime } from "@/lib/newsroom-time";
 import { routes } from "@/lib/routes";
 import { FEED_PHOTO_WIDTH, feedItemHtml, type FeedBody, type FeedPhoto } from "@/lib/mdx/feed-html";
 
-export type FeedSite = { name: string; description: string; language: string; url: string; logoPath: string };
+export type FeedSite = {
+  name: string;
+  description: string;
+  language: string;
+  url: string;
+  logoPath: string;
+  /** The newsroom's zone, for the dates a note says it was made. */
+  timeZone: string;
+};
+
+/** A correction, clarification or update, shown first in the story's feed item so a subscriber sees what changed. */
+export type FeedNote = { id: string; kind: NoteKind; body: string; notedAt: Date };
 
 /** What one feed is about: its title, and where its page and the feed itself live. */
 export type FeedChannel = { title: string; description: string; pagePath: string; feedPath: string };
@@ -26,6 +39,8 @@ export type FeedArticle = {
   leadPhoto: FeedLeadPhoto | null;
   /** The body's graphic photos, by id, with their warnings: shown as the warning, never the image. */
   graphicPhotos?: Record<string, string>;
+  /** Its notes, oldest first. */
+  notes?: FeedNote[];
 };
 
 export type FeedInput = { site: FeedSite; channel: FeedChannel; articles: FeedArticle[] };
@@ -86,12 +101,26 @@ function topicNames(article: FeedArticle): string[] {
   return [...new Set([article.section.name, ...article.tags.map((tag) => tag.name)])];
 }
 
+/** The notes, newest first, each a paragraph naming its kind and date, linking to it on the story. */
+function notesHtml(site: FeedSite, article: FeedArticle): string {
+  return [...(article.notes ?? [])]
+    .reverse()
+    .map((note) => {
+      const href = escapeHtml(`${articleUrl(site, article)}#${noteAnchor(note.id)}`);
+      const when = escapeHtml(formatNewsroomDateTime(note.notedAt, site.timeZone));
+      const label = `<a href="${href}">${NOTE_LABELS[note.kind]}, ${when}</a>`;
+      return `<p><strong>${label}:</strong> ${escapeHtml(xmlText(note.body))}</p>`;
+    })
+    .join("");
+}
+
 function contentHtml(site: FeedSite, article: FeedArticle): string {
-  return feedItemHtml(article.feedBody, site.url, {
+  const body = feedItemHtml(article.feedBody, site.url, {
     leadPhoto: article.leadPhoto,
     graphicPhotos: article.graphicPhotos,
     storyUrl: articleUrl(site, article),
   });
+  return notesHtml(site, article) + body;
 }
 
 /**
@@ -316,4 +345,47 @@ export function buildJsonFeed({ site, channel, articles }: FeedInput): string {
     items: articles.map((article) => jsonFeedItem(site, article)),
   };
   return JSON.stringify(feed, null, 2);
+}
+
+/** One correction or clarification, for the corrections feed. */
+export type FeedCorrection = FeedNote & { story: { slug: string; headline: string } };
+
+export function correctionsChannel(site: FeedSite): FeedChannel {
+  return {
+    title: `Corrections — ${site.name}`,
+    description: `Every correction and clarification ${site.name} has made to its published stories.`,
+    pagePath: routes.corrections(),
+    feedPath: routes.correctionsFeed,
+  };
+}
+
+/** When the corrections feed last changed; a fixed date while it is empty, so its ETag holds. */
+export const correctionsLastModified = (corrections: FeedCorrection[]) =>
+  new Date(Math.max(0, ...corrections.map((note) => note.notedAt.getTime())));
+
+/** RSS 2.0 of the corrections page: one item per note, linking to it on its story, newest first. */
+export function buildCorrectionsRssFeed({ site, corrections }: { site: FeedSite; corrections: FeedCorrection[] }) {
+  const channel = correctionsChannel(site);
+  const feed = new Feed({
+    title: writerText(channel.title),
+    description: writerText(channel.description),
+    id: absolute(site, channel.pagePath),
+    link: absolute(site, channel.pagePath),
+    feed: absolute(site, channel.feedPath),
+    language: site.language,
+    image: absolute(site, site.logoPath),
+    updated: correctionsLastModified(corrections),
+    generator: false,
+  });
+  for (const note of corrections) {
+    const storyUrl = absolute(site, routes.article(note.story.slug));
+    feed.addItem({
+      title: plainTextForCdata(`${NOTE_LABELS[note.kind]}: ${note.story.headline}`),
+      link: `${storyUrl}#${noteAnchor(note.id)}`,
+      guid: `urn:uuid:${note.id}`,
+      date: note.notedAt,
+      description: escapeHtml(xmlText(note.body)),
+    });
+  }
+  return feed.rss2();
 }

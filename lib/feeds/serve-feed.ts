@@ -1,12 +1,15 @@
 import "server-only";
+import { listCorrections } from "@/db/queries/article-notes";
 import { listFeedArticles, type FeedScope } from "@/db/queries/feeds";
-import type { ReaderTag } from "@/lib/cache-tags";
+import { readerTags, type ReaderTag } from "@/lib/cache-tags";
 import { cachedForReaders } from "@/lib/reader-cache";
 import { site } from "@/lib/site";
 import {
   buildAtomFeed,
+  buildCorrectionsRssFeed,
   buildJsonFeed,
   buildRssFeed,
+  correctionsLastModified,
   feedLastModified,
   type FeedChannel,
   type FeedInput,
@@ -39,4 +42,22 @@ const feedDocument = cachedForReaders(
 export async function serveFeed(request: Request, feed: FeedRequest): Promise<Response> {
   const { body, lastModified } = await feedDocument(feed);
   return feedResponse(request, { format: feed.format, body, lastModified: new Date(lastModified) });
+}
+
+const correctionsDocument = cachedForReaders(
+  "corrections-feed",
+  async () => {
+    const { corrections } = await listCorrections();
+    return {
+      body: buildCorrectionsRssFeed({ site, corrections }),
+      lastModified: correctionsLastModified(corrections).toISOString(),
+    };
+  },
+  () => [readerTags.corrections],
+);
+
+/** The corrections page's feed: its newest corrections and clarifications. */
+export async function serveCorrectionsFeed(request: Request): Promise<Response> {
+  const { body, lastModified } = await correctionsDocument();
+  return feedResponse(request, { format: "rss", body, lastModified: new Date(lastModified) });
 }

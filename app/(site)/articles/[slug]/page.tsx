@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleByline } from "@/components/article-byline";
 import { ArticleCard } from "@/components/article-card";
+import { ArticleCorrections, ArticleUpdateNotes } from "@/components/article-notes";
 import { ArticlePhoto } from "@/components/article-photo";
 import { JsonLd } from "@/components/json-ld";
 import { StoryAgeNotice } from "@/components/story-age-notice";
@@ -78,7 +79,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       description: article.dek,
       url: routes.article(article.slug),
       publishedTime: article.publishedAt.toISOString(),
-      modifiedTime: article.updatedAt.toISOString(),
+      modifiedTime: (article.revisedAt ?? article.publishedAt).toISOString(),
       section: article.section.name,
       tags: article.tags.map((tag) => tag.name),
       images: [image],
@@ -121,6 +122,7 @@ export default async function ArticlePage({ params }: Props) {
           <div className="mt-6 border-y border-stone-300 py-3 dark:border-stone-700">
             <ArticleByline article={article} />
           </div>
+          <ArticleUpdateNotes notes={article.notes} />
           {isSample ? (
             <p className={SAMPLE_NOTE_CLASSES}>Sample content: this story is invented to demonstrate the portal.</p>
           ) : null}
@@ -129,6 +131,7 @@ export default async function ArticlePage({ params }: Props) {
         <div className={BODY_CLASSES} data-article-body>
           <ArticleBody code={article.code} sourceHash={article.sourceHash} graphicPhotos={article.graphicPhotos} />
         </div>
+        <ArticleCorrections notes={article.notes} />
         {article.tags.length > 0 ? (
           <footer className="mt-10 border-t border-stone-300 pt-4 font-sans text-sm dark:border-stone-700">
             <h2 className="sr-only">Topics</h2>

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ArticleEditor } from "@/components/admin/article-editor";
+import { AddArticleNoteForm, ArticleNoteList } from "@/components/admin/article-note-forms";
+import { listArticleNotesForStaff } from "@/db/queries/article-notes";
 import { MAX_PHOTO_BYTES } from "@/lib/media/inspect-photo";
 import { NewsroomDate } from "@/components/newsroom-date";
 import { listPhotosForStory } from "@/db/queries/media";
@@ -12,7 +14,7 @@ import {
   listEditorChoices,
   type ArticleReview,
 } from "@/db/queries/newsroom-articles";
-import { canPublish } from "@/lib/auth/roles";
+import { canPublish, hasRole } from "@/lib/auth/roles";
 import { refusedOr } from "@/lib/actions/staff-action";
 import { requireStaff } from "@/lib/auth/staff";
 import { restoreRevisionAction, trashArticleAction } from "../actions";
@@ -83,11 +85,12 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       </p>
     );
   }
-  const [staff, choices, revisions, library] = await Promise.all([
+  const [staff, choices, revisions, library, notes] = await Promise.all([
     requireStaff(),
     listEditorChoices(),
     listArticleRevisions({ id }),
     listPhotosForStory({ leadPhotoId: article.heroMediaId }),
+    listArticleNotesForStaff({ articleId: id }),
   ]);
 
   return (
@@ -141,6 +144,19 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         mayPublish={canPublish(staff)}
         maxPhotoBytes={MAX_PHOTO_BYTES}
       />
+      {article.status === "published" || notes.length > 0 ? (
+        <section aria-labelledby="notes" className="mt-12 font-sans">
+          <h2 id="notes" className="mb-3 text-lg font-bold">
+            Corrections and updates
+          </h2>
+          <ArticleNoteList notes={notes} mayAdminister={hasRole(staff, "admin")} />
+          {article.status === "published" && canPublish(staff) ? (
+            <div className="mt-4 rounded-sm border border-stone-300 p-4 dark:border-stone-700">
+              <AddArticleNoteForm articleId={article.id} />
+            </div>
+          ) : null}
+        </section>
+      ) : null}
       <form action={trashArticleAction} className="mt-8 font-sans">
         <input type="hidden" name="id" value={article.id} />
         <details>

@@ -1,0 +1,203 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { canPublish, type Staff } from "@/lib/auth/roles";
+import { NotAuthorizedError, requireStaff } from "@/lib/auth/staff";
+import { readerTags, type ReaderTag } from "@/lib/cache-tags";
+import { getDb, getReaderDb } from "../client";
+import { articleNotes, articles, type ArticleNoteKind } from "../schema";
+import { articlesTags, findPublicArticles } from "./article-reader-tags";
+import { recordAudit } from "./audit-log";
+import { NotFoundError } from "./errors";
+import { isPublicArticle } from "./public-articles";
+import type { Transaction } from "./staff";
+
+export type { ArticleNoteKind } from "../schema";
+
+/** A note as readers see it: what kind, what it says, and when the newsroom made it. */
+export type ArticleNoteForReaders = { id: string; kind: ArticleNoteKind; body: string; notedAt: Date };
+
+const readerColumns = {
+  id: articleNotes.id,
+  kind: articleNotes.kind,
+  body: articleNotes.body,
+  notedAt: articleNotes.notedAt,
+};
+
+/** Each story's notes, oldest first, as they were made: read with the story for its page and its feeds. */
+export async function findArticleNotes(articleIds: string[]): Promise<Map<string, ArticleNoteForReaders[]>> {
+  const byArticle = new Map<string, ArticleNoteForReaders[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await getReaderDb()
+    .select({ articleId: articleNotes.articleId, ...readerColumns })
+    .from(articleNotes)
+    .where(inArray(articleNotes.articleId, articleIds))
+    .orderBy(asc(articleNotes.notedAt), asc(articleNotes.id));
+  for (const { articleId, ...note } of rows) byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), note]);
+  return byArticle;
+}
+
+export const CORRECTIONS_PAGE_SIZE = 50;
+
+export type PublishedCorrection = ArticleNoteForReaders & { story: { id: string; slug: string; headline: string } };
+
+/**
+ * Every correction and clarification on a story readers can see, newest first. `before` is the id
+ * of the note the page continues after (a keyset); a made-up one finds nothing.
+ */
+export async function listCorrections({ before }: { before?: string } = {}): Promise<{
+  corrections: PublishedCorrection[];
+  olderCursor: string | null;
+}> {
+  const cursorNote = sql`(select noted_at, id from ${articleNotes} where id = ${before ?? null})`;
+  const keyset = before ? sql`(${articleNotes.notedAt}, ${articleNotes.id}) < ${cursorNote}` : undefined;
+  const rows = await getReaderDb()
+    .select({ ...readerColumns, storyId: articles.id, slug: articles.slug, headline: articles.headline })
+    .from(articleNotes)
+    .innerJoin(articles, eq(articles.id, articleNotes.articleId))
+    .where(and(inArray(articleNotes.kind, ["correction", "clarification"]), isPublicArticle, keyset))
+    .orderBy(desc(articleNotes.notedAt), desc(articleNotes.id))
+    .limit(CORRECTIONS_PAGE_SIZE + 1);
+  const page = rows.slice(0, CORRECTIONS_PAGE_SIZE);
+  return {
+    corrections: page.map(({ storyId, slug, headline, ...note }) => ({
+      ...note,
+      story: { id: storyId, slug, headline },
+    })),
+    olderCursor: rows.length > CORRECTIONS_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null,
+  };
+}
+
+export type ArticleNoteForStaff = ArticleNoteForReaders & { createdByName: string | null };
+
+export type ArticleNoteChange =
+  { status: "ok"; articleId: string; headline: string; expired: ReaderTag[] } | { status: "invalid"; message: string };
+
+const ONLY_PUBLISHED = "Corrections and updates go on published stories: publish this one first.";
+const NOTE_GONE = "That note no longer exists: someone may have deleted it. Reload the page.";
+
+async function requireNoteEditor(): Promise<Staff> {
+  const staff = await requireStaff("editor");
+  if (!canPublish(staff)) throw new NotAuthorizedError("forbidden", "Only editors may correct a published story.");
+  return staff;
+}
+
+/** Corrections are kept forever: changing or removing one is an administrator's act, and is logged. */
+const requireNoteAdministrator = () => requireStaff("admin");
+
+/**
+ * What a note touches: the story's page and every list and feed it is in (its "Updated" time and
+ * feed item change), and the corrections page and feed.
+ */
+async function noteTags(tx: Transaction, articleId: string): Promise<ReaderTag[]> {
+  return [...articlesTags(...(await findPublicArticles(tx, eq(articles.id, articleId)))), readerTags.corrections];
+}
+
+export async function listArticleNotesForStaff({ articleId }: { articleId: string }): Promise<ArticleNoteForStaff[]> {
+  await requireStaff();
+  return getDb()
+    .select({
+      ...readerColumns,
+      createdByName: sql<string | null>`(select name from users where users.id = ${articleNotes.createdById})`,
+    })
+    .from(articleNotes)
+    .where(eq(articleNotes.articleId, articleId))
+    .orderBy(asc(articleNotes.notedAt), asc(articleNotes.id));
+}
+
+/**
+ * An editor adds a correction, clarification or update to a story readers can see. The story's
+ * "Updated" time moves to the note's, in the same transaction, so its page, feeds, structured data
+ * and sitemap all say it changed.
+ */
+export async function addArticleNote({
+  articleId,
+  kind,
+  body,
+}: {
+  articleId: string;
+  kind: ArticleNoteKind;
+  body: string;
+}): Promise<ArticleNoteChange> {
+  const staff = await requireNoteEditor();
+  return getDb().transaction(async (tx): Promise<ArticleNoteChange> => {
+    await tx.execute(sql`select 1 from ${articles} where ${articles.id} = ${articleId} for update`);
+    const [story] = await tx
+      .select({ headline: articles.headline })
+      .from(articles)
+      .where(and(eq(articles.id, articleId), isPublicArticle))
+      .limit(1);
+    if (!story) return { status: "invalid", message: ONLY_PUBLISHED };
+    const notedAt = new Date();
+    const [note] = await tx
+      .insert(articleNotes)
+      .values({ articleId, kind, body, notedAt, createdById: staff.id })
+      .returning({ id: articleNotes.id });
+    await tx.update(articles).set({ revisedAt: notedAt }).where(eq(articles.id, articleId));
+    await recordAudit(tx, {
+      actor: staff,
+      action: "article.note-added",
+      entity: "article",
+      entityId: articleId,
+      details: { noteId: note!.id, kind, body },
+    });
+    return { status: "ok", articleId, headline: story.headline, expired: await noteTags(tx, articleId) };
+  });
+}
+
+async function lockedNote(tx: Transaction, noteId: string) {
+  const [note] = await tx
+    .select({ articleId: articleNotes.articleId, kind: articleNotes.kind, body: articleNotes.body })
+    .from(articleNotes)
+    .where(eq(articleNotes.id, noteId))
+    .for("update");
+  if (!note) throw new NotFoundError(NOTE_GONE);
+  const [story] = await tx
+    .select({ headline: articles.headline })
+    .from(articles)
+    .where(eq(articles.id, note.articleId));
+  return { ...note, headline: story?.headline ?? "" };
+}
+
+/** An administrator rewords a note (its time stays: it is when the newsroom made it); the log keeps both texts. */
+export async function editArticleNote({
+  noteId,
+  kind,
+  body,
+}: {
+  noteId: string;
+  kind: ArticleNoteKind;
+  body: string;
+}): Promise<ArticleNoteChange> {
+  const staff = await requireNoteAdministrator();
+  return getDb().transaction(async (tx): Promise<ArticleNoteChange> => {
+    const before = await lockedNote(tx, noteId);
+    await tx.update(articleNotes).set({ kind, body, updatedAt: new Date() }).where(eq(articleNotes.id, noteId));
+    await recordAudit(tx, {
+      actor: staff,
+      action: "article.note-edited",
+      entity: "article",
+      entityId: before.articleId,
+      details: { noteId, before: { kind: before.kind, body: before.body }, after: { kind, body } },
+    });
+    const { articleId, headline } = before;
+    return { status: "ok", articleId, headline, expired: await noteTags(tx, articleId) };
+  });
+}
+
+/** An administrator deletes a note made in error; the audit log keeps what it said. */
+export async function deleteArticleNote({ noteId }: { noteId: string }): Promise<ArticleNoteChange> {
+  const staff = await requireNoteAdministrator();
+  return getDb().transaction(async (tx): Promise<ArticleNoteChange> => {
+    const before = await lockedNote(tx, noteId);
+    await tx.delete(articleNotes).where(eq(articleNotes.id, noteId));
+    await recordAudit(tx, {
+      actor: staff,
+      action: "article.note-deleted",
+      entity: "article",
+      entityId: before.articleId,
+      details: { noteId, kind: before.kind, body: before.body },
+    });
+    const { articleId, headline } = before;
+    return { status: "ok", articleId, headline, expired: await noteTags(tx, articleId) };
+  });
+}
