@@ -4,6 +4,8 @@ import { getTableName, is, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "@/db/client";
+import { addArticleNote, listArticleNotesForStaff } from "@/db/queries/article-notes";
+import { listFrontPageChoices, pinToFrontPage, unpinFromFrontPage } from "@/db/queries/front-page-picks";
 import { uploadPhoto } from "@/db/queries/media";
 import {
   createArticleDraft,
@@ -93,6 +95,7 @@ const PUBLIC: Record<string, Record<string, string>> = {
   "app/feed.json/route.ts": { GET: "the site feed: published stories only" },
   "app/(site)/category/[slug]/rss.xml/route.ts": { GET: "a section's feed: published stories only" },
   "app/(site)/tag/[slug]/rss.xml/route.ts": { GET: "a tag's feed: published stories only" },
+  "app/(site)/corrections/rss.xml/route.ts": { GET: "the corrections feed: notes on published stories only" },
   "app/sitemap.xml/route.ts": { GET: "sitemap index for search engines: published stories only" },
   "app/sitemaps/[file]/route.ts": { GET: "sitemap pages for search engines: published stories only" },
   "app/news-sitemap.xml/route.ts": { GET: "news sitemap: published stories only" },
@@ -138,6 +141,31 @@ async function article(): Promise<{ id: string; version: number }> {
   });
   if (result.status !== "saved") throw new Error("The fixture story was not saved.");
   return result;
+}
+
+async function publishedArticle(): Promise<string> {
+  const result = await createArticleDraft({
+    headline: unique("Harbour reopens"),
+    dek: "A standfirst.",
+    sectionId,
+    tags: [],
+    bodyMdx: "A paragraph.",
+    intent: "publish",
+  });
+  if (result.status !== "saved") throw new Error("The fixture story was not published.");
+  return result.id;
+}
+
+async function correction(): Promise<string> {
+  const articleId = await publishedArticle();
+  await addArticleNote({ articleId, kind: "correction", body: "An earlier version named the wrong harbour." });
+  const [note] = await listArticleNotesForStaff({ articleId });
+  return note!.id;
+}
+
+/** The top of the front page holds a few stories: each attempt starts with none pinned, so none is refused as full. */
+async function clearFrontPage() {
+  for (const pick of (await listFrontPageChoices()).picks) await unpinFromFrontPage({ articleId: pick.articleId });
 }
 
 const articleFields = () => ({
@@ -230,6 +258,63 @@ const GUARDED: Record<string, Record<string, [Attempt, ...Attempt[]]>> = {
           const { id } = await article();
           await moveArticleToTrash({ id });
           return formOnly({ id });
+        },
+      },
+    ],
+  },
+  "app/admin/(newsroom)/articles/note-actions.ts": {
+    addArticleNoteAction: [
+      {
+        does: "adds a correction to a published story",
+        writes: true,
+        prepare: async () =>
+          formAction({ articleId: await publishedArticle(), kind: "correction", body: "The harbour is Callowmere." }),
+      },
+    ],
+    editArticleNoteAction: [
+      {
+        does: "rewords a correction",
+        writes: true,
+        prepare: async () => formAction({ noteId: await correction(), kind: "correction", body: "Reworded." }),
+      },
+    ],
+    deleteArticleNoteAction: [
+      { does: "deletes a correction", writes: true, prepare: async () => formAction({ noteId: await correction() }) },
+    ],
+  },
+  "app/admin/(newsroom)/front-page/actions.ts": {
+    pinStoryAction: [
+      {
+        does: "makes a story the front page's lead",
+        writes: true,
+        prepare: async () => {
+          await clearFrontPage();
+          return formAction({ articleId: await publishedArticle(), place: "lead" });
+        },
+      },
+    ],
+    unpinStoryAction: [
+      {
+        does: "unpins a story from the front page",
+        writes: true,
+        prepare: async () => {
+          await clearFrontPage();
+          const articleId = await publishedArticle();
+          await pinToFrontPage({ articleId, asLead: true });
+          return formAction({ articleId });
+        },
+      },
+    ],
+    moveStoryAction: [
+      {
+        does: "moves a pinned story up",
+        writes: true,
+        prepare: async () => {
+          await clearFrontPage();
+          const articleId = await publishedArticle();
+          await pinToFrontPage({ articleId, asLead: true });
+          await pinToFrontPage({ articleId: await publishedArticle(), asLead: true });
+          return formAction({ articleId, direction: "up" });
         },
       },
     ],

@@ -8,7 +8,18 @@ import { articleSlug, authorSlug, sectionSlug, tagSlug } from "@/lib/slugs";
 import { articleModelColumns } from "./article-models";
 import { getDb, type Database } from "./client";
 import { recordArticlePhotos } from "./queries/article-photos";
-import { articleRevisions, articles, articleTags, auditLog, sections, media, tags, users } from "./schema";
+import {
+  articleNotes,
+  articleRevisions,
+  articles,
+  articleTags,
+  auditLog,
+  frontPagePicks,
+  media,
+  sections,
+  tags,
+  users,
+} from "./schema";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -177,6 +188,7 @@ async function insertArticle(
     fields: { section: frontMatter.section, tags: frontMatter.tags, source: article.file },
     savedById: authorId,
   });
+  await insertNotes(tx, inserted.id, frontMatter.notes);
   await tx.insert(auditLog).values({
     action: "article.seeded",
     entityType: "article",
@@ -184,6 +196,39 @@ async function insertArticle(
     detail: { slug: article.slug, file: article.file },
   });
   return true;
+}
+
+/** The story's notes as the file dates them; the newest is when readers were last told it changed. */
+async function insertNotes(tx: Transaction, articleId: string, notes: ContentArticle["frontMatter"]["notes"]) {
+  if (notes.length === 0) return;
+  const dated = notes.map((note) => ({ articleId, kind: note.kind, body: note.text, notedAt: new Date(note.at) }));
+  await tx.insert(articleNotes).values(dated);
+  const revisedAt = new Date(Math.max(...dated.map((note) => note.notedAt.getTime())));
+  await tx.update(articles).set({ revisedAt }).where(eq(articles.id, articleId));
+}
+
+/** Pins the stories whose files ask for the front page, leads first, once: a front page editors changed is theirs. */
+async function pinFrontPage(tx: Transaction, prepared: PreparedArticle[], created: string[]) {
+  const [picked] = await tx.select({ total: count() }).from(frontPagePicks);
+  if ((picked?.total ?? 0) > 0) return;
+  const place = { lead: 0, top: 1 } as const;
+  const asked = prepared
+    .filter((article) => article.frontMatter.frontPage && created.includes(article.slug))
+    .sort((a, b) => place[a.frontMatter.frontPage!] - place[b.frontMatter.frontPage!]);
+  if (asked.length === 0) return;
+  const rows = await tx
+    .select({ id: articles.id, slug: articles.slug })
+    .from(articles)
+    .where(
+      inArray(
+        articles.slug,
+        asked.map((article) => article.slug),
+      ),
+    );
+  const idOf = new Map(rows.map((row) => [row.slug, row.id]));
+  await tx
+    .insert(frontPagePicks)
+    .values(asked.map((article, position) => ({ articleId: idOf.get(article.slug)!, position })));
 }
 
 /**
@@ -204,6 +249,7 @@ export async function seedNewsroom(content: NewsroomContent, timeZone: string): 
       const created = await insertArticle(tx, article, ids, timeZone);
       (created ? report.created : report.skipped).push(article.slug);
     }
+    await pinFrontPage(tx, prepared, report.created);
   });
   return report;
 }

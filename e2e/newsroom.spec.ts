@@ -1,5 +1,6 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Page } from "@playwright/test";
 import { expect, NOT_FOUND_LOAD, test } from "./fixtures";
 import { hostileMdx } from "../test/fixtures/hostile-mdx";
@@ -712,6 +713,99 @@ test("an editor marks a photo graphic, and readers see its warning and load it o
   const feed = await (await reader.request.get("/rss.xml")).text();
   expect(feed).toContain("This image shows a ferry after the collision");
   expect(feed).not.toContain(`/media/${photoId}`);
+  await reader.context().close();
+  await page.context().close();
+});
+
+const COMMISSIONED_HEADLINE = "Ukraine to Receive NATO Support and Membership After Conflict";
+const COMMISSIONED_SLUG = "ukraine-to-receive-nato-support-and-membership-after-conflict";
+
+test("an editor pins the commissioned story as the lead, and the front page leads with it and shows it once", async ({
+  browser,
+}) => {
+  const newsroom = await Newsroom.signedIn(browser, editor);
+  const { page } = newsroom;
+  await page.getByRole("navigation", { name: "Newsroom" }).getByRole("link", { name: "Front page" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Front page" })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations, "the front-page admin").toEqual([]);
+  await page.getByLabel("Story", { exact: true }).selectOption({ label: `${COMMISSIONED_HEADLINE} (Conflicts)` });
+  await page.getByRole("button", { name: "Make it the lead" }).click();
+  await expect(page.getByTestId("pin-status")).toHaveText(`“${COMMISSIONED_HEADLINE}” now leads the front page.`);
+  const picks = page.getByRole("list", { name: "Pinned stories, lead first" }).getByRole("listitem");
+  await expect(picks.first()).toContainText(COMMISSIONED_HEADLINE);
+
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto("/");
+  await expect(reader.getByTestId("lead-story").getByRole("link", { name: COMMISSIONED_HEADLINE })).toBeVisible();
+  await expect(reader.getByRole("link", { name: COMMISSIONED_HEADLINE }), "once on the front page").toHaveCount(1);
+  expect((await new AxeBuilder({ page: reader }).analyze()).violations, "the front page").toEqual([]);
+  await reader.context().close();
+  await page.context().close();
+});
+
+type JsonLdArticle = { dateModified: string; correction?: Array<{ "@type": string; text: string }> };
+
+async function newsArticleData(page: Page): Promise<JsonLdArticle> {
+  const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
+  return scripts.map((text) => JSON.parse(text)).find((item) => item["@type"] === "NewsArticle");
+}
+
+type RssItem = { guid: string | { "#text": string }; "content:encoded": string; title: string };
+
+async function commissionedRssItem(page: Page): Promise<RssItem> {
+  const xml = await (await page.request.get("/rss.xml")).text();
+  expect(XMLValidator.validate(xml), "the RSS feed is well-formed").toBe(true);
+  const channel = new XMLParser({ isArray: (name) => name === "item" }).parse(xml).rss.channel;
+  return channel.item.find((item: RssItem) => item.title === COMMISSIONED_HEADLINE);
+}
+
+test("an editor corrects the commissioned story, and the correction reaches the story, /corrections, the feed and the structured data", async ({
+  browser,
+}) => {
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/articles/${COMMISSIONED_SLUG}`);
+  const before = await newsArticleData(reader);
+  const itemBefore = await commissionedRssItem(reader);
+
+  const newsroom = await Newsroom.signedIn(browser, editor);
+  const { page } = newsroom;
+  await newsroom.openArticle(COMMISSIONED_HEADLINE);
+  const correction = "An earlier version of this story gave the wrong year for the Vilnius summit.";
+  const form = page.getByRole("form", { name: "Add a correction or update" });
+  await form.getByLabel(/^A correction:/).check();
+  await form.getByLabel("Text readers see").fill(correction);
+  await form.getByRole("button", { name: "Add to the story" }).click();
+  await expect(page.getByTestId("note-status")).toHaveText(
+    "Correction added. Readers see it on the story and at /corrections.",
+  );
+
+  await reader.goto(`/articles/${COMMISSIONED_SLUG}`);
+  await expect(reader.getByRole("link", { name: /This story has been corrected/ })).toBeVisible();
+  const foot = reader.getByRole("region", { name: "Corrections and clarifications" });
+  await expect(foot).toContainText(correction);
+  await expect(reader.getByTestId("story-updated")).toBeVisible();
+  const after = await newsArticleData(reader);
+  expect(Date.parse(after.dateModified)).toBeGreaterThan(Date.parse(before.dateModified));
+  expect(after.correction).toEqual([expect.objectContaining({ "@type": "CorrectionComment", text: correction })]);
+  expect((await new AxeBuilder({ page: reader }).analyze()).violations, "a corrected story").toEqual([]);
+
+  await reader.goto("/corrections");
+  const listed = reader.getByRole("list", { name: "Corrections, newest first" }).getByRole("listitem").first();
+  await expect(listed).toContainText(correction);
+  await listed.getByRole("link", { name: COMMISSIONED_HEADLINE }).click();
+  await expect(reader).toHaveURL(new RegExp(`/articles/${COMMISSIONED_SLUG}#note-`));
+  await reader.goto("/corrections");
+  expect((await new AxeBuilder({ page: reader }).analyze()).violations, "the corrections page").toEqual([]);
+  const correctionsFeed = await (await reader.request.get("/corrections/rss.xml")).text();
+  expect(XMLValidator.validate(correctionsFeed)).toBe(true);
+  expect(correctionsFeed).toContain(correction);
+
+  const itemAfter = await commissionedRssItem(reader);
+  expect(itemAfter.guid, "the same guid, so subscribers see an update rather than a new story").toEqual(
+    itemBefore.guid,
+  );
+  expect(itemAfter["content:encoded"].startsWith("<p><strong>")).toBe(true);
+  expect(itemAfter["content:encoded"].indexOf(correction)).toBeLessThan(itemAfter["content:encoded"].indexOf("NATO"));
   await reader.context().close();
   await page.context().close();
 });

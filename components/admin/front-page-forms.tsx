@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { moveStoryAction, pinStoryAction, unpinStoryAction } from "@/app/admin/(newsroom)/front-page/actions";
-import type { FrontPagePick } from "@/db/queries/front-page";
+import type { FrontPagePick } from "@/db/queries/front-page-picks";
 import { idle, type ActionResult, type FormState } from "@/lib/actions/result";
 import { FormField, inputClass } from "./form-field";
 import { FormMessage } from "./form-message";

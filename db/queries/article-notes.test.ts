@@ -9,7 +9,8 @@ import { signInAs } from "@/test/staff-session";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
 import { auditLog } from "../schema";
 import { seedNewsroom } from "../seed";
-import { addArticleNote, deleteArticleNote, editArticleNote, listCorrections } from "./article-notes";
+import { addArticleNote, deleteArticleNote, editArticleNote } from "./article-notes";
+import { listCorrections } from "./published-notes";
 import { getPublishedArticle } from "./articles";
 import { listFeedArticles } from "./feeds";
 import { createArticleDraft, getArticleForEditing, saveArticle } from "./newsroom-articles";
@@ -20,6 +21,7 @@ vi.mock("@/lib/auth", () => import("@/test/staff-session"));
 
 const PASSWORD = "correct horse battery staple";
 const COMMISSIONED = "ukraine-to-receive-nato-support-and-membership-after-conflict";
+const SAMPLE_CORRECTED = "drought-pushes-tollan-valley-farmers-from-rice-to-millet";
 const staff: Record<"admin" | "editor" | "writer", Staff> = {} as never;
 const site = {
   name: "The Meridian",
@@ -66,6 +68,13 @@ describe(`corrections and updates on ${databaseDriver()}`, () => {
   });
   beforeEach(() => signInAs(staff.editor));
   afterAll(() => closeDatabase());
+
+  it("shows a new installation's sample correction and update on their story and on the corrections list", async () => {
+    const sample = (await getPublishedArticle({ slug: SAMPLE_CORRECTED }))!;
+    expect(sample.notes.map((note) => note.kind)).toEqual(["correction", "update"]);
+    expect(sample.revisedAt).toEqual(sample.notes[1]!.notedAt);
+    expect((await listCorrections()).corrections.map((note) => note.story.slug)).toEqual([SAMPLE_CORRECTED]);
+  });
 
   it("puts an editor's correction on the story, on the corrections list, in the feed first and in its dates", async () => {
     const before = await story();

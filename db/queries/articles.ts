@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { isSlug } from "@/lib/slugs";
 import { getReaderDb } from "../client";
 import { articles, articleTags, sections, tags, users } from "../schema";
-import { findArticleNotes, type ArticleNoteForReaders } from "./article-notes";
+import { findArticleNotes, type ArticleNoteForReaders } from "./published-notes";
 import { findGraphicPhotos } from "./graphic-photos";
 import { isPublicArticle, selectArticleSummaries, toArticleSummary, type ArticleSummary } from "./public-articles";
 

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { FeedArticle } from "@/lib/feeds/build-feeds";
 import { getReaderDb } from "../client";
 import { articles, articleTags, media, tags } from "../schema";
-import { findArticleNotes } from "./article-notes";
+import { findArticleNotes } from "./published-notes";
 import { findGraphicPhotos } from "./graphic-photos";
 import { isPublicArticle, selectArticleSummaries, toArticleSummary } from "./public-articles";
 

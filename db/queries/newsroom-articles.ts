@@ -22,7 +22,7 @@ import {
 import { recordArticlePhotos } from "./article-photos";
 import { recordAudit, type AuditAction } from "./audit-log";
 import { NotFoundError } from "./errors";
-import { placeAsLead, releaseFrontPagePick } from "./front-page";
+import { placeAsLead, releaseFrontPagePick } from "./front-page-picks";
 import { findPhotosMissingText } from "./media";
 import { findPublicArticles, articlesTags } from "./article-reader-tags";
 import { lockTaxonomy } from "./taxonomy";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ARTICLE_LIMITS } from "@/lib/editor/article-limits";
+import { ARTICLE_NOTE_LIMITS } from "@/lib/editor/form-limits";
 import { isSlug } from "@/lib/slugs";
 
 /**
@@ -18,6 +19,13 @@ const publishedSchema = z.union([
   z.iso.datetime({ offset: true }),
 ]);
 
+/** A correction, clarification or update the story carries, with when the newsroom made it. */
+const noteSchema = z.object({
+  kind: z.enum(["correction", "clarification", "update"]),
+  text: z.string().trim().min(1).max(ARTICLE_NOTE_LIMITS.body),
+  at: z.iso.datetime({ offset: true }),
+});
+
 export const articleFrontMatterSchema = z.object({
   headline: z.string().trim().min(1).max(200),
   dek: z.string().trim().min(1).max(400),
@@ -33,6 +41,9 @@ export const articleFrontMatterSchema = z.object({
   leadPhoto: photoSchema.optional(),
   status: z.enum(["draft", "published"]).default("published"),
   sample: z.boolean().default(false),
+  notes: z.array(noteSchema).default([]),
+  // Pinned on the front page by the seed: as its lead, or among the top stories after the lead.
+  frontPage: z.enum(["lead", "top"]).optional(),
 });
 
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;

@@ -3,6 +3,7 @@ import RssParser from "rss-parser";
 import { describe, expect, it } from "vitest";
 import {
   buildAtomFeed,
+  buildCorrectionsRssFeed,
   buildJsonFeed,
   buildRssFeed,
   feedLastModified,
@@ -40,6 +41,71 @@ function article(overrides: Partial<FeedArticle> = {}): FeedArticle {
 
 const input = (articles: FeedArticle[]) => ({ site, channel: siteChannel(site, "/rss.xml"), articles });
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false });
+
+describe("a corrected story in the feeds", () => {
+  const corrected = article({
+    updatedAt: new Date("2026-11-22T10:00:00Z"),
+    notes: [
+      {
+        id: "1e0e3f53-5c1d-4f0e-9b0a-2f7d0f6f1b11",
+        kind: "correction",
+        body: "An earlier version named the wrong lake & <b>port</b>.",
+        notedAt: new Date("2026-11-21T09:00:00Z"),
+      },
+      {
+        id: "2e0e3f53-5c1d-4f0e-9b0a-2f7d0f6f1b22",
+        kind: "update",
+        body: "The timetable starts on Monday.",
+        notedAt: new Date("2026-11-22T10:00:00Z"),
+      },
+    ],
+  });
+
+  it("shows the notes first in the RSS item, newest first, as text, linking to each on the story", async () => {
+    const rss = buildRssFeed(input([corrected]));
+    expect(XMLValidator.validate(rss)).toBe(true);
+    const [item] = (await new RssParser().parseString(rss)).items;
+    expect(item?.guid).toBe(`urn:uuid:${corrected.id}`);
+    const html = item?.["content:encoded"] as string;
+    expect(html.startsWith('<p><strong><a href="https://meridian.example/articles/ferry-timetable#note-2e0e')).toBe(
+      true,
+    );
+    expect(html).toContain("Update, 22 November 2026");
+    expect(html).toContain("An earlier version named the wrong lake &amp; &lt;b&gt;port&lt;/b&gt;.");
+    expect(html.indexOf("The timetable starts")).toBeLessThan(html.indexOf("An earlier version"));
+    expect(html.indexOf("An earlier version")).toBeLessThan(html.indexOf("The first paragraph."));
+  });
+
+  it("moves Atom's updated and JSON Feed's date_modified to the latest change, and keeps the published time", () => {
+    const atom = parser.parse(buildAtomFeed(input([corrected]))).feed.entry;
+    expect(atom.published).toBe("2026-11-20T08:30:00.000Z");
+    expect(atom.updated).toBe("2026-11-22T10:00:00.000Z");
+    const [item] = JSON.parse(buildJsonFeed(input([corrected]))).items;
+    expect(item.date_published).toBe("2026-11-20T08:30:00.000Z");
+    expect(item.date_modified).toBe("2026-11-22T10:00:00.000Z");
+    expect(item.content_html.startsWith("<p><strong>")).toBe(true);
+  });
+
+  it("lists each correction as its own item in the corrections feed, linking to it on its story", async () => {
+    const rss = buildCorrectionsRssFeed({
+      site,
+      corrections: corrected.notes!.slice(0, 1).map((note) => ({
+        ...note,
+        story: { slug: corrected.slug, headline: "Lake Towns & Ports" },
+      })),
+    });
+    expect(XMLValidator.validate(rss)).toBe(true);
+    const feed = await new RssParser().parseString(rss);
+    expect(feed.title).toBe("Corrections — The Meridian");
+    expect(feed.items).toEqual([
+      expect.objectContaining({
+        title: "Correction: Lake Towns & Ports",
+        link: "https://meridian.example/articles/ferry-timetable#note-1e0e3f53-5c1d-4f0e-9b0a-2f7d0f6f1b11",
+        guid: "urn:uuid:1e0e3f53-5c1d-4f0e-9b0a-2f7d0f6f1b11",
+      }),
+    ]);
+  });
+});
 
 describe("building the feeds", () => {
   it("keeps RSS well-formed when a headline closes a CDATA section twice", async () => {

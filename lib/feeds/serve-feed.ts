@@ -1,5 +1,5 @@
 import "server-only";
-import { listCorrections } from "@/db/queries/article-notes";
+import { listCorrections } from "@/db/queries/published-notes";
 import { listFeedArticles, type FeedScope } from "@/db/queries/feeds";
 import { readerTags, type ReaderTag } from "@/lib/cache-tags";
 import { cachedForReaders } from "@/lib/reader-cache";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { FeedLink } from "@/components/feed-link";
 import { NewsroomDate } from "@/components/newsroom-date";
 import { PageHeading } from "@/components/page-heading";
-import { listCorrections } from "@/db/queries/article-notes";
+import { listCorrections } from "@/db/queries/published-notes";
 import { NOTE_LABELS, noteAnchor } from "@/lib/article-notes";
 import { readerTags } from "@/lib/cache-tags";
 import { tagReaderPage } from "@/lib/reader-cache";

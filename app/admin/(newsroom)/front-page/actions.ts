@@ -1,6 +1,11 @@
 "use server";
 
-import { moveFrontPagePick, pinToFrontPage, unpinFromFrontPage, type FrontPageChange } from "@/db/queries/front-page";
+import {
+  moveFrontPagePick,
+  pinToFrontPage,
+  unpinFromFrontPage,
+  type FrontPageChange,
+} from "@/db/queries/front-page-picks";
 import { staffAction, type Outcome } from "@/lib/actions/staff-action";
 import { moveStorySchema, pinStorySchema, unpinStorySchema } from "@/lib/editor/front-page-form";
 

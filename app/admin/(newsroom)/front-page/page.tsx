@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PickButtons, PinStoryForm } from "@/components/admin/front-page-forms";
-import { FRONT_PAGE_TOP_STORIES, listFrontPageChoices } from "@/db/queries/front-page";
+import { FRONT_PAGE_TOP_STORIES } from "@/db/queries/front-page";
+import { listFrontPageChoices } from "@/db/queries/front-page-picks";
 import { refusedOr } from "@/lib/actions/staff-action";
 import { routes } from "@/lib/routes";
 

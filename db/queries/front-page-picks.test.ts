@@ -7,14 +7,8 @@ import { signInAs } from "@/test/staff-session";
 import { closeDatabase, databaseDriver, migrateDatabase } from "../client";
 import { seedNewsroom } from "../seed";
 import { getPublishedArticle, listLatestArticles } from "./articles";
-import {
-  FRONT_PAGE_TOP_STORIES,
-  getFrontPage,
-  listFrontPageChoices,
-  moveFrontPagePick,
-  pinToFrontPage,
-  unpinFromFrontPage,
-} from "./front-page";
+import { FRONT_PAGE_TOP_STORIES, getFrontPage } from "./front-page";
+import { listFrontPageChoices, moveFrontPagePick, pinToFrontPage, unpinFromFrontPage } from "./front-page-picks";
 import { createArticleDraft, moveArticleToTrash, unpublishArticle, publishArticle } from "./newsroom-articles";
 import { getSection } from "./sections";
 import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "./staff";
@@ -22,6 +16,7 @@ vi.mock("@/lib/auth", () => import("@/test/staff-session"));
 
 const PASSWORD = "correct horse battery staple";
 const COMMISSIONED = "ukraine-to-receive-nato-support-and-membership-after-conflict";
+const SAMPLE_LEAD = "neighbours-sign-water-sharing-deal-for-the-shrinking-sorel-river";
 const staff: Record<"editor" | "writer", Staff> = {} as never;
 let sectionId = "";
 
@@ -67,7 +62,13 @@ describe(`the edited front page on ${databaseDriver()}`, () => {
   beforeEach(() => signInAs(staff.editor));
   afterAll(() => closeDatabase());
 
+  it("leads a new installation's front page with the sample story its content pins", async () => {
+    expect((await topSlugs())[0]).toBe(SAMPLE_LEAD);
+    expect((await listFrontPageChoices()).picks.map((pick) => pick.slug)).toEqual([SAMPLE_LEAD]);
+  });
+
   it("leads with the newest story when nothing is pinned, and shows no story twice", async () => {
+    await unpinFromFrontPage({ articleId: await idOf(SAMPLE_LEAD) });
     const shown = await everyStoryShown();
     expect(new Set(shown).size).toBe(shown.length);
     expect((await topSlugs()).length).toBeLessThanOrEqual(FRONT_PAGE_TOP_STORIES);
