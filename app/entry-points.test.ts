@@ -93,6 +93,7 @@ const PUBLIC: Record<string, Record<string, string>> = {
   "app/feed.json/route.ts": { GET: "the site feed: published stories only" },
   "app/(site)/category/[slug]/rss.xml/route.ts": { GET: "a section's feed: published stories only" },
   "app/(site)/tag/[slug]/rss.xml/route.ts": { GET: "a tag's feed: published stories only" },
+  "app/(site)/author/[slug]/rss.xml/route.ts": { GET: "a writer's feed: published stories only" },
   "app/sitemap.xml/route.ts": { GET: "sitemap index for search engines: published stories only" },
   "app/sitemaps/[file]/route.ts": { GET: "sitemap pages for search engines: published stories only" },
   "app/news-sitemap.xml/route.ts": { GET: "news sitemap: published stories only" },

@@ -39,6 +39,7 @@ export const routes = {
   listingScheme: (kind: ListingKind) => `${LISTING_ROOTS[kind]}/`,
   sectionFeed: (slug: string) => `${listing("section", slug)}/rss.xml`,
   tagFeed: (slug: string) => `${listing("tag", slug)}/rss.xml`,
+  authorFeed: (slug: string) => `${listing("author", slug)}/rss.xml`,
   /** Every public story on the site, in each format. */
   siteFeeds: { rss: "/rss.xml", atom: "/atom.xml", json: "/feed.json" },
   /** The search page; with a query, its results. */

@@ -18,7 +18,8 @@ export type NewsArticleFacts = {
   publishedAt: Date;
   updatedAt: Date;
   section: { name: string };
-  author: { name: string; slug: string };
+  /** In byline order. */
+  authors: Array<{ name: string; slug: string }>;
   tags: Array<{ name: string }>;
   imagePath: string;
 };
@@ -36,7 +37,11 @@ export function newsArticleJsonLd(article: NewsArticleFacts, site: Site): WithCo
     articleSection: article.section.name,
     keywords: article.tags.map((tag) => tag.name),
     inLanguage: site.language,
-    author: [{ "@type": "Person", name: article.author.name, url: absolute(site, routes.author(article.author.slug)) }],
+    author: article.authors.map((author) => ({
+      "@type": "Person",
+      name: author.name,
+      url: absolute(site, routes.author(author.slug)),
+    })),
     publisher: {
       "@type": "NewsMediaOrganization",
       name: site.name,
