@@ -143,7 +143,8 @@ describe(`a story's bylines on ${databaseDriver()}`, () => {
         intent: "review",
       });
       expect(sent).toMatchObject({ status: "saved", standing: "draft" });
-      expect((await listNewsroomArticles({ page: 1 })).articles.map((row) => row.id)).toContain(created.id);
+      const listed = await listNewsroomArticles({ page: 1, authorSlug: as("colleague").slug });
+      expect(listed.articles.find((row) => row.id === created.id)?.bylineNames).toEqual(["Rhys Field", "Cara Byline"]);
       await expect(publishArticle({ id: created.id })).rejects.toThrow(NotAuthorizedError);
     });
 

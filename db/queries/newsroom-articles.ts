@@ -49,7 +49,8 @@ export type NewsroomArticleRow = {
   reviewState: ReviewState;
   reviewRequestedAt: Date | null;
   sectionName: string;
-  authorName: string;
+  /** The writers, in byline order. */
+  bylineNames: string[];
   updatedAt: Date;
   publishedAt: Date | null;
 };
@@ -132,13 +133,15 @@ export async function listNewsroomArticles(filter: NewsroomArticleFilter) {
         reviewState: articles.reviewState,
         reviewRequestedAt: articles.reviewRequestedAt,
         sectionName: sections.name,
-        authorName: users.name,
+        bylineNames: sql<string[]>`coalesce((
+          select json_agg(${users.name} order by ${articleBylines.position}) from ${articleBylines}
+          inner join ${users} on ${users.id} = ${articleBylines.userId}
+          where ${articleBylines.articleId} = ${articles.id}), '[]'::json)`,
         updatedAt: articles.updatedAt,
         publishedAt: articles.publishedAt,
       })
       .from(articles)
-      .innerJoin(sections, eq(sections.id, articles.sectionId))
-      .innerJoin(users, eq(users.id, articles.authorId));
+      .innerJoin(sections, eq(sections.id, articles.sectionId));
   const [rows, totals] = await Promise.all([
     base()
       .where(where)
@@ -149,7 +152,6 @@ export async function listNewsroomArticles(filter: NewsroomArticleFilter) {
       .select({ total: count() })
       .from(articles)
       .innerJoin(sections, eq(sections.id, articles.sectionId))
-      .innerJoin(users, eq(users.id, articles.authorId))
       .where(where),
   ]);
   const total = totals[0]?.total ?? 0;
