@@ -482,7 +482,10 @@ async function staffFor(intent: PublicationIntent): Promise<Staff> {
 
 const ONLY_DRAFTS_REVIEWED = "Only a draft can be sent for review: this story is already published or scheduled.";
 
-/** Whoever may edit a draft may send it (a writer only their own, DESIGN.md "Roles"); a published story, nobody. */
+/**
+ * Whoever may edit a draft may send it (a writer only one carrying their byline, DESIGN.md "Roles");
+ * a published story, nobody.
+ */
 function assertMaySendForReview(intent: PublicationIntent, article: ArticleForEditing) {
   if (intent === "review" && article.status !== "draft")
     throw new NotAuthorizedError("forbidden", ONLY_DRAFTS_REVIEWED);
@@ -922,7 +925,7 @@ export async function listEditorChoices() {
   return { sections: sectionRows, tags: tagRows, authors: authorRows };
 }
 
-/** Writers may bin their own drafts; editors anything. Nothing is erased: an admin can restore it. */
+/** Writers may bin the drafts they are a byline on; editors anything. Nothing is erased: an admin can restore it. */
 export async function moveArticleToTrash({ id }: { id: string }): Promise<{ expired: ReaderTag[] }> {
   const staff = await requireStaff();
   return getDb().transaction(async (tx) => {
