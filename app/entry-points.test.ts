@@ -96,6 +96,7 @@ const PUBLIC: Record<string, Record<string, string>> = {
   "app/(site)/category/[slug]/rss.xml/route.ts": { GET: "a section's feed: published stories only" },
   "app/(site)/tag/[slug]/rss.xml/route.ts": { GET: "a tag's feed: published stories only" },
   "app/(site)/corrections/rss.xml/route.ts": { GET: "the corrections feed: notes on published stories only" },
+  "app/(site)/author/[slug]/rss.xml/route.ts": { GET: "a writer's feed: published stories only" },
   "app/sitemap.xml/route.ts": { GET: "sitemap index for search engines: published stories only" },
   "app/sitemaps/[file]/route.ts": { GET: "sitemap pages for search engines: published stories only" },
   "app/news-sitemap.xml/route.ts": { GET: "news sitemap: published stories only" },

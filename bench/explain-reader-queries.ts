@@ -67,7 +67,7 @@ async function readerSteps(): Promise<Step[]> {
   const { busy, quiet } = await busyAndQuietTags(latest);
   const busyTag = busy ? await getTag({ slug: busy }) : null;
   const quietTag = quiet ? await getTag({ slug: quiet }) : null;
-  const author = await getAuthorProfile({ slug: lead.author.slug });
+  const author = await getAuthorProfile({ slug: lead.authors[0]!.slug });
   return [
     { name: "Home: top stories and section blocks", run: () => getFrontPage() },
     { name: "Navigation: sections", run: () => listSections() },

@@ -79,7 +79,7 @@ describe(`the fake newsroom on ${databaseDriver()}`, () => {
     const storedRows = await Promise.all(listed.map(({ slug }) => getPublishedArticle({ slug })));
     for (const row of storedRows) {
       expect(row?.tags.length).toBeGreaterThan(0);
-      expect(row?.author.name).not.toBe("");
+      expect(row?.authors[0]?.name).not.toBe("");
       expect(row?.headline).not.toBe("");
     }
     const withPhoto = storedRows.filter((row) => row?.leadPhoto?.photoId);

@@ -12,6 +12,7 @@ import { articleModelColumns } from "@/db/article-models";
 import { databaseDriver, getDb } from "@/db/client";
 import type { Transaction } from "@/db/queries/staff";
 import {
+  articleBylines,
   articlePhotos,
   articles,
   articleTags,
@@ -691,8 +692,10 @@ async function insertArticles(
     tagIds.map((tagId) => ({ articleId: article.id, tagId })),
   );
   const photos = photoLinks(fakeArticles, bodies);
+  const bylines = fakeArticles.map(({ article }) => ({ articleId: article.id, userId: article.authorId, position: 0 }));
   await getDb().transaction(async (tx) => {
     await storeArticles(tx);
+    if (bylines.length > 0) await tx.insert(articleBylines).values(bylines);
     if (links.length > 0) await tx.insert(articleTags).values(links);
     if (photos.length > 0) await tx.insert(articlePhotos).values(photos);
   });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ArticleSummary } from "@/db/queries/articles";
+import { bylineText } from "@/lib/bylines";
 import { routes } from "@/lib/routes";
 import { NewsroomDate } from "./newsroom-date";
 
@@ -44,7 +45,7 @@ export function ArticleCard({
       ) : null}
       {children}
       <p className="mt-2 font-sans text-xs text-stone-500 dark:text-stone-400">
-        {article.author.name} · <NewsroomDate date={article.publishedAt} />
+        {bylineText(article.authors.map((author) => author.name))} · <NewsroomDate date={article.publishedAt} />
       </p>
     </article>
   );

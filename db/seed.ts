@@ -9,6 +9,7 @@ import { articleModelColumns } from "./article-models";
 import { getDb, type Database } from "./client";
 import { recordArticlePhotos } from "./queries/article-photos";
 import {
+  articleBylines,
   articleNotes,
   articleRevisions,
   articles,
@@ -62,11 +63,11 @@ async function ensureSections(tx: Transaction, content: NewsroomContent): Promis
 
 async function ensureAuthors(tx: Transaction, content: NewsroomContent): Promise<Map<string, string>> {
   const known = new Map(content.authors.map((author) => [authorSlug(author.name), author]));
-  for (const article of content.articles) {
-    const slug = authorSlug(article.frontMatter.author);
+  for (const name of content.articles.flatMap((article) => article.frontMatter.author)) {
+    const slug = authorSlug(name);
     if (!known.has(slug)) {
       known.set(slug, {
-        name: article.frontMatter.author,
+        name,
         email: `${slug}@newsroom.invalid`,
         role: "writer",
         bio: undefined,
@@ -133,8 +134,11 @@ async function insertArticle(
 ): Promise<boolean> {
   const { frontMatter, compiled } = article;
   const sectionId = ids.sections.get(sectionSlug(frontMatter.section));
-  const authorId = ids.authors.get(authorSlug(frontMatter.author));
-  if (!sectionId || !authorId) throw new Error(`${article.file}: section or author missing after seeding`);
+  const bylineIds = frontMatter.author.flatMap((name) => ids.authors.get(authorSlug(name)) ?? []);
+  // The first writer owns the story (articles.author_id); every writer is one of its bylines.
+  const authorId = bylineIds[0];
+  if (!sectionId || !authorId || bylineIds.length !== frontMatter.author.length)
+    throw new Error(`${article.file}: section or author missing after seeding`);
 
   const publishedAt = parsePublicationTime(frontMatter.published, timeZone);
   const isPublished = frontMatter.status === "published";
@@ -159,6 +163,9 @@ async function insertArticle(
     .onConflictDoNothing({ target: articles.slug })
     .returning({ id: articles.id });
   if (!inserted) return false;
+  await tx
+    .insert(articleBylines)
+    .values(bylineIds.map((userId, position) => ({ articleId: inserted.id, userId, position })));
 
   if (frontMatter.leadPhoto) {
     const photo = frontMatter.leadPhoto;
@@ -185,7 +192,7 @@ async function insertArticle(
     headline: frontMatter.headline,
     dek: frontMatter.dek,
     bodyMdx: article.body,
-    fields: { section: frontMatter.section, tags: frontMatter.tags, source: article.file },
+    fields: { section: frontMatter.section, tags: frontMatter.tags, bylines: bylineIds, source: article.file },
     savedById: authorId,
   });
   await insertNotes(tx, inserted.id, frontMatter.notes);

@@ -810,6 +810,56 @@ test("an editor corrects the commissioned story, and the correction reaches the 
   await page.context().close();
 });
 
+test("a writer puts a colleague on the byline, the colleague edits the draft, and readers see both names", async ({
+  browser,
+}) => {
+  const colleague: Person = { name: "Kofi Mensah", email: "kofi@newsroom.example", password: "tide tables at noon" };
+  const bylinedHeadline = "Harbour Pilots Share a Night Rota";
+  const administrator = await Newsroom.signedIn(browser, admin);
+  await administrator.addStaffMember(colleague, "writer");
+  await administrator.page.context().close();
+
+  const reporter = await Newsroom.signedIn(browser, writer);
+  await reporter.page.goto("/admin/articles/new");
+  const bylines = reporter.page.getByRole("group", { name: "Bylines" });
+  await expect(bylines.getByRole("listitem")).toHaveText([new RegExp(`^${writer.name}`)]);
+  await reporter.page.getByLabel("Headline", { exact: true }).fill(bylinedHeadline);
+  await reporter.page.getByLabel("Section").selectOption({ label: "World" });
+  await reporter.writeStorySource("The pilots agreed a rota for the night ferries.");
+  await bylines.getByLabel("Add a writer").selectOption({ label: colleague.name });
+  await bylines.getByRole("button", { name: "Add to bylines" }).click();
+  await reporter.page.getByRole("button", { name: "Save draft" }).click();
+  await expect(reporter.page).toHaveURL(/\/admin\/articles\/[0-9a-f-]{36}\?created=draft/);
+  await expect(bylines.getByRole("listitem")).toHaveText([
+    new RegExp(`^${writer.name}`),
+    new RegExp(`^${colleague.name}`),
+  ]);
+  await bylines.getByRole("button", { name: `Remove ${writer.name}` }).click();
+  await reporter.page.getByRole("button", { name: "Save draft" }).click();
+  await expect(reporter.page.getByTestId("bylines-error")).toHaveText(
+    "You cannot take your own name off a story you are writing; ask an editor.",
+  );
+  await reporter.page.context().close();
+
+  const coWriter = await Newsroom.signedIn(browser, colleague);
+  await coWriter.openArticle(bylinedHeadline);
+  await coWriter.page.getByLabel("Standfirst").fill("Two pilots on call every night from December.");
+  await coWriter.page.getByRole("button", { name: "Send for review" }).click();
+  await expect(coWriter.editorStatus()).toContainText("Sent for review");
+  await coWriter.page.context().close();
+
+  const desk = await Newsroom.signedIn(browser, editor);
+  await desk.openArticle(bylinedHeadline);
+  await desk.page.getByRole("button", { name: `Move ${colleague.name} up` }).click();
+  await desk.page.getByRole("button", { name: "Publish now" }).click();
+  await expect(desk.editorStatus()).toHaveText("Published.");
+  await desk.page.goto("/articles/harbour-pilots-share-a-night-rota");
+  await expect(desk.page.getByText(/^By /)).toHaveText(`By ${colleague.name} and ${writer.name}`);
+  await desk.page.goto("/author/kofi-mensah");
+  await expect(desk.page.getByRole("link", { name: bylinedHeadline })).toBeVisible();
+  await desk.page.context().close();
+});
+
 test("the editor pages have no accessibility violations", async ({ browser }) => {
   const newsroom = await Newsroom.signedIn(browser, editor);
   const { page } = newsroom;

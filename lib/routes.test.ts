@@ -12,6 +12,7 @@ describe("the public addresses", () => {
     expect(routes.author("newsroom-staff")).toBe("/author/newsroom-staff");
     expect(routes.sectionFeed("conflicts")).toBe("/category/conflicts/rss.xml");
     expect(routes.tagFeed("climate")).toBe("/tag/climate/rss.xml");
+    expect(routes.authorFeed("newsroom-staff")).toBe("/author/newsroom-staff/rss.xml");
     expect(routes.siteFeeds).toEqual({ rss: "/rss.xml", atom: "/atom.xml", json: "/feed.json" });
     expect([routes.front, routes.sitemap, routes.sitemapFile(2), routes.newsSitemap]).toEqual([
       "/",

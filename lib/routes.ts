@@ -42,6 +42,7 @@ export const routes = {
   /** Every correction and clarification, newest first; with `before` (a note id), the older ones. */
   corrections: (before?: string) => (before === undefined ? "/corrections" : `/corrections/before/${segment(before)}`),
   correctionsFeed: "/corrections/rss.xml",
+  authorFeed: (slug: string) => `${listing("author", slug)}/rss.xml`,
   /** Every public story on the site, in each format. */
   siteFeeds: { rss: "/rss.xml", atom: "/atom.xml", json: "/feed.json" },
   /** The search page; with a query, its results. */

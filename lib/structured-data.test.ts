@@ -20,7 +20,10 @@ describe("structured data for search engines", () => {
         publishedAt: new Date("2023-11-30T22:00:00Z"),
         revisedAt: new Date("2023-12-02T10:30:00Z"),
         section: { name: "Conflicts" },
-        author: { name: "Newsroom Staff", slug: "newsroom-staff" },
+        authors: [
+          { name: "Newsroom Staff", slug: "newsroom-staff" },
+          { name: "Olena Kovalenko", slug: "olena-kovalenko" },
+        ],
         tags: [{ name: "NATO" }],
         imagePath: "/media/0b6f4f1e-8a3b-4a52-9d2e-5f1a6c7b8d9e/1280",
         notes: [],
@@ -35,7 +38,10 @@ describe("structured data for search engines", () => {
       image: ["https://news.example/media/0b6f4f1e-8a3b-4a52-9d2e-5f1a6c7b8d9e/1280"],
       datePublished: "2023-12-01T00:00:00+02:00",
       dateModified: "2023-12-02T12:30:00+02:00",
-      author: [{ "@type": "Person", name: "Newsroom Staff", url: "https://news.example/author/newsroom-staff" }],
+      author: [
+        { "@type": "Person", name: "Newsroom Staff", url: "https://news.example/author/newsroom-staff" },
+        { "@type": "Person", name: "Olena Kovalenko", url: "https://news.example/author/olena-kovalenko" },
+      ],
       publisher: {
         "@type": "NewsMediaOrganization",
         name: "The Meridian",
@@ -52,7 +58,7 @@ describe("structured data for search engines", () => {
       dek: "",
       publishedAt: new Date("2026-12-01T08:00:00Z"),
       section: { name: "World" },
-      author: { name: "Newsroom Staff", slug: "newsroom-staff" },
+      authors: [{ name: "Newsroom Staff", slug: "newsroom-staff" }],
       tags: [],
       imagePath: "/articles/harbour-strike/opengraph-image",
     };

@@ -20,7 +20,8 @@ export type NewsArticleFacts = {
   /** Its latest update or correction; null when it has not changed since publication. */
   revisedAt: Date | null;
   section: { name: string };
-  author: { name: string; slug: string };
+  /** In byline order. */
+  authors: Array<{ name: string; slug: string }>;
   tags: Array<{ name: string }>;
   imagePath: string;
   /** Its notes: the corrections and clarifications become schema.org CorrectionComments. */
@@ -51,7 +52,11 @@ export function newsArticleJsonLd(article: NewsArticleFacts, site: Site): WithCo
     articleSection: article.section.name,
     keywords: article.tags.map((tag) => tag.name),
     inLanguage: site.language,
-    author: [{ "@type": "Person", name: article.author.name, url: absolute(site, routes.author(article.author.slug)) }],
+    author: article.authors.map((author) => ({
+      "@type": "Person",
+      name: author.name,
+      url: absolute(site, routes.author(author.slug)),
+    })),
     publisher: {
       "@type": "NewsMediaOrganization",
       name: site.name,

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { previewArticleAction, returnToWriterAction, saveArticleAction } from "@/app/admin/(newsroom)/articles/actions";
+import { BylinesField, type Writer } from "@/components/admin/bylines-field";
 import { FormField, inputClass } from "@/components/admin/form-field";
 import { ConflictMerge } from "@/components/admin/conflict-merge";
 import { FormMessage, SignInAgain } from "@/components/admin/form-message";
@@ -31,6 +32,8 @@ export type EditorArticle = {
   seoDescription: string;
   bodyMdx: string;
   heroMediaId: string | null;
+  /** The writers in byline order; a new story starts with whoever writes it. */
+  bylines: Writer[];
   status: "draft" | "scheduled" | "published";
   /** Left out for a new story, which nobody has sent for review yet. */
   reviewState?: ReviewState;
@@ -41,6 +44,8 @@ type Props = {
   photos: PhotoSummary[];
   sections: Array<{ id: string; name: string }>;
   tagNames: string[];
+  /** Staff and guest contributors, for the bylines. */
+  writers: Writer[];
   mayPublish: boolean;
   /** The server's limit on a photo file, so an oversized one is refused before it is sent. */
   maxPhotoBytes: number;
@@ -129,7 +134,7 @@ function ChangeKindField({ errors }: { errors?: string[] }) {
   );
 }
 
-export function ArticleEditor({ article, photos, sections, tagNames, mayPublish, maxPhotoBytes }: Props) {
+export function ArticleEditor({ article, photos, sections, tagNames, writers, mayPublish, maxPhotoBytes }: Props) {
   const [state, formAction, pending] = useActionState<FormState<EditorResult>, FormData>(saveArticleAction, idle);
   const [headline, setHeadline] = useState(article.headline);
   const [dek, setDek] = useState(article.dek);
@@ -140,6 +145,7 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish,
   const [seoDescription, setSeoDescription] = useState(article.seoDescription);
   const [body, setBody] = useState(article.bodyMdx);
   const [heroMediaId, setHeroMediaId] = useState(article.heroMediaId ?? "");
+  const [bylines, setBylines] = useState(article.bylines);
   // A version chosen while resolving a conflict applies only to the conflict it resolves.
   const [override, setOverride] = useState<{ state: FormState<EditorResult>; version: number } | null>(null);
   const overrideVersion = override?.state === state ? override.version : null;
@@ -155,7 +161,18 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish,
   const { uploads: leadUploads, upload: uploadLeadPhoto } = usePhotoUploads(maxPhotoBytes);
   const formRef = useRef<HTMLFormElement>(null);
   const saveButtonRef = useRef<HTMLButtonElement>(null);
-  const snapshot = JSON.stringify([headline, dek, slug, sectionId, tags, seoTitle, seoDescription, body, heroMediaId]);
+  const snapshot = JSON.stringify([
+    headline,
+    dek,
+    slug,
+    sectionId,
+    tags,
+    seoTitle,
+    seoDescription,
+    body,
+    heroMediaId,
+    bylines.map((writer) => writer.id),
+  ]);
   const lastSavedRef = useRef(snapshot);
   const snapshotRef = useRef(snapshot);
   useEffect(() => {
@@ -287,6 +304,7 @@ export function ArticleEditor({ article, photos, sections, tagNames, mayPublish,
             </datalist>
           </FormField>
         </div>
+        <BylinesField bylines={bylines} onChange={setBylines} writers={writers} errors={fieldErrors.bylines} />
         <FormField
           id="slug"
           label="Web address"

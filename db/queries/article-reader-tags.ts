@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { publicArticleTags, type ReaderTag } from "@/lib/cache-tags";
-import { articles, articleTags, sections, tags, users } from "../schema";
+import { articleBylines, articles, articleTags, sections, tags, users } from "../schema";
 import type { Transaction } from "./staff";
 
 export type PublicArticle = Parameters<typeof publicArticleTags>[0];
@@ -12,12 +12,15 @@ export type PublicArticle = Parameters<typeof publicArticleTags>[0];
  * transaction, before and after it changes them.
  */
 export async function findPublicArticles(tx: Transaction, which: SQL): Promise<PublicArticle[]> {
-  const rows = await tx
+  return tx
     .select({
       id: articles.id,
       slug: articles.slug,
       sectionSlug: sections.slug,
-      authorSlug: users.slug,
+      authorSlugs: sql<string[]>`coalesce((
+        select json_agg(${users.slug} order by ${articleBylines.position}) from ${articleBylines}
+        inner join ${users} on ${users.id} = ${articleBylines.userId}
+        where ${articleBylines.articleId} = ${articles.id}), '[]'::json)`,
       tagSlugs: sql<string[]>`coalesce((
         select json_agg(${tags.slug} order by ${tags.slug}) from ${articleTags}
         inner join ${tags} on ${tags.id} = ${articleTags.tagId}
@@ -25,9 +28,7 @@ export async function findPublicArticles(tx: Transaction, which: SQL): Promise<P
     })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .innerJoin(users, eq(users.id, articles.authorId))
     .where(and(which, eq(articles.status, "published"), isNull(articles.deletedAt)));
-  return rows.map(({ authorSlug, ...article }) => ({ ...article, authorSlugs: [authorSlug] }));
 }
 
 /** Every tag once, in the order first met. */

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { isSlug } from "@/lib/slugs";
 import { getReaderDb } from "../client";
-import { articles, articleTags, sections, tags, users } from "../schema";
+import { articleBylines, articles, articleTags, sections, tags } from "../schema";
 import { findArticleNotes, type ArticleNoteForReaders } from "./published-notes";
 import { findGraphicPhotos } from "./graphic-photos";
 import { isPublicArticle, selectArticleSummaries, toArticleSummary, type ArticleSummary } from "./public-articles";
@@ -87,8 +87,13 @@ export async function listTagArticles({ tagId, before }: ListRequest & { tagId: 
   return articleListPage(inArray(articles.id, taggedArticles), before);
 }
 
+/** Every story the writer is a byline on, first-named or not. */
 export async function listAuthorArticles({ authorId, before }: ListRequest & { authorId: string }) {
-  return articleListPage(eq(articles.authorId, authorId), before);
+  const bylinedArticles = getReaderDb()
+    .select({ id: articleBylines.articleId })
+    .from(articleBylines)
+    .where(eq(articleBylines.userId, authorId));
+  return articleListPage(inArray(articles.id, bylinedArticles), before);
 }
 
 export type PublishedArticle = ArticleSummary & {
@@ -99,7 +104,6 @@ export type PublishedArticle = ArticleSummary & {
   sectionId: string;
   /** Whether the story's section dates its old stories ("This article is more than N years old"). */
   sectionShowsAgeNotice: boolean;
-  authorBio: string | null;
   tags: Array<{ slug: string; name: string }>;
   /** The story's graphic photos (lead or in the body), by photo id, each with its warning. */
   graphicPhotos: Record<string, string>;
@@ -117,7 +121,6 @@ export async function getPublishedArticle({ slug }: { slug: string }): Promise<P
     seoDescription: articles.seoDescription,
     sectionId: articles.sectionId,
     sectionShowsAgeNotice: sections.showsAgeNotice,
-    authorBio: users.bio,
   })
     .where(and(isPublicArticle, eq(articles.slug, slug)))
     .limit(1);
@@ -140,7 +143,6 @@ export async function getPublishedArticle({ slug }: { slug: string }): Promise<P
     seoDescription: row.seoDescription,
     sectionId: row.sectionId,
     sectionShowsAgeNotice: row.sectionShowsAgeNotice,
-    authorBio: row.authorBio,
     tags: articleTagRows,
     graphicPhotos: graphicPhotos.get(row.id) ?? {},
     notes: notes.get(row.id) ?? [],

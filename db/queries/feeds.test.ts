@@ -14,7 +14,7 @@ import { compileArticle } from "@/lib/mdx/compile";
 import { site } from "@/lib/site";
 import { articleModelColumns } from "../article-models";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "../client";
-import { articles, articleTags, sections, media, tagRedirects, tags, users } from "../schema";
+import { articleBylines, articles, articleTags, sections, media, tagRedirects, tags, users } from "../schema";
 import { seedNewsroom } from "../seed";
 import { FEED_LENGTH } from "./feeds";
 
@@ -188,6 +188,9 @@ async function publishAwkwardArticle(): Promise<{ photoId: string }> {
       updatedAt: publishedAt,
     })
     .returning({ id: articles.id });
+  await db
+    .insert(articleBylines)
+    .values({ articleId: article!.id, userId: await idOf(users, "newsroom-staff"), position: 0 });
   const [tag] = await db.insert(tags).values(AWKWARD.tag).returning({ id: tags.id });
   await db.insert(articleTags).values({ articleId: article!.id, tagId: tag!.id });
   return { photoId: photo!.id };

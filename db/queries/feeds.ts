@@ -2,12 +2,16 @@ import "server-only";
 import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { FeedArticle } from "@/lib/feeds/build-feeds";
 import { getReaderDb } from "../client";
-import { articles, articleTags, media, tags } from "../schema";
+import { articleBylines, articles, articleTags, media, tags } from "../schema";
 import { findArticleNotes } from "./published-notes";
 import { findGraphicPhotos } from "./graphic-photos";
 import { isPublicArticle, selectArticleSummaries, toArticleSummary } from "./public-articles";
 
-export type FeedScope = { kind: "site" } | { kind: "section"; sectionId: string } | { kind: "tag"; tagId: string };
+export type FeedScope =
+  | { kind: "site" }
+  | { kind: "section"; sectionId: string }
+  | { kind: "tag"; tagId: string }
+  | { kind: "author"; authorId: string };
 
 /** Enough for a reader who checks once a day; more only makes every poll heavier. */
 export const FEED_LENGTH = 50;
@@ -22,6 +26,14 @@ function scopeFilter(scope: FeedScope): SQL | undefined {
       return inArray(
         articles.id,
         getReaderDb().select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, scope.tagId)),
+      );
+    case "author":
+      return inArray(
+        articles.id,
+        getReaderDb()
+          .select({ id: articleBylines.articleId })
+          .from(articleBylines)
+          .where(eq(articleBylines.userId, scope.authorId)),
       );
   }
 }
@@ -44,7 +56,7 @@ async function tagsByArticle(articleIds: string[]): Promise<Map<string, ArticleT
 }
 
 /**
- * The newest public stories of the whole site, one section or one tag, newest
+ * The newest public stories of the whole site, one section, one tag or one writer, newest
  * first, with everything a feed item carries: the body's feed HTML as built at save
  * for content:encoded, and the lead photo's stored type and size for its enclosure.
  */
@@ -75,7 +87,7 @@ export async function listFeedArticles({ scope }: { scope: FeedScope }): Promise
       updatedAt: summary.revisedAt ?? summary.publishedAt,
       notes: notes.get(row.id) ?? [],
       section: summary.section,
-      author: summary.author,
+      authors: summary.authors,
       tags: articleTagList.get(row.id) ?? [],
       graphicPhotos: graphicPhotos.get(row.id) ?? {},
       leadPhoto: summary.leadPhoto && {

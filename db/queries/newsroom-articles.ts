@@ -10,6 +10,7 @@ import type { ReaderTag } from "@/lib/cache-tags";
 import { articleModelColumns } from "../article-models";
 import { getDb, type Database } from "../client";
 import {
+  articleBylines,
   articleReviewState,
   articleRevisions,
   articles,
@@ -49,7 +50,8 @@ export type NewsroomArticleRow = {
   reviewState: ReviewState;
   reviewRequestedAt: Date | null;
   sectionName: string;
-  authorName: string;
+  /** The writers, in byline order. */
+  bylineNames: string[];
   updatedAt: Date;
   publishedAt: Date | null;
 };
@@ -80,10 +82,16 @@ const sortOrder = {
   headline: [articles.headline],
 };
 
-/** Writers see their own work and what is published; editors and admins see everything. */
+/** Writers see the stories they are a byline on and what is published; editors and admins see everything. */
 function visibleTo(staff: Staff): SQL | undefined {
   if (hasRole(staff, "editor")) return undefined;
-  return or(eq(articles.authorId, staff.id), eq(articles.status, "published"));
+  return or(
+    inArray(
+      articles.id,
+      getDb().select({ id: articleBylines.articleId }).from(articleBylines).where(eq(articleBylines.userId, staff.id)),
+    ),
+    eq(articles.status, "published"),
+  );
 }
 
 export async function listNewsroomArticles(filter: NewsroomArticleFilter) {
@@ -93,7 +101,16 @@ export async function listNewsroomArticles(filter: NewsroomArticleFilter) {
     visibleTo(staff),
     filter.status ? statusCondition[filter.status] : undefined,
     filter.sectionSlug ? eq(sections.slug, filter.sectionSlug) : undefined,
-    filter.authorSlug ? eq(users.slug, filter.authorSlug) : undefined,
+    filter.authorSlug
+      ? inArray(
+          articles.id,
+          getDb()
+            .select({ id: articleBylines.articleId })
+            .from(articleBylines)
+            .innerJoin(users, eq(users.id, articleBylines.userId))
+            .where(eq(users.slug, filter.authorSlug)),
+        )
+      : undefined,
     filter.text ? ilike(articles.headline, `%${filter.text.replace(/[\\%_]/g, "\\$&")}%`) : undefined,
     filter.tagSlug
       ? inArray(
@@ -117,13 +134,15 @@ export async function listNewsroomArticles(filter: NewsroomArticleFilter) {
         reviewState: articles.reviewState,
         reviewRequestedAt: articles.reviewRequestedAt,
         sectionName: sections.name,
-        authorName: users.name,
+        bylineNames: sql<string[]>`coalesce((
+          select json_agg(${users.name} order by ${articleBylines.position}) from ${articleBylines}
+          inner join ${users} on ${users.id} = ${articleBylines.userId}
+          where ${articleBylines.articleId} = ${articles.id}), '[]'::json)`,
         updatedAt: articles.updatedAt,
         publishedAt: articles.publishedAt,
       })
       .from(articles)
-      .innerJoin(sections, eq(sections.id, articles.sectionId))
-      .innerJoin(users, eq(users.id, articles.authorId));
+      .innerJoin(sections, eq(sections.id, articles.sectionId));
   const [rows, totals] = await Promise.all([
     base()
       .where(where)
@@ -134,7 +153,6 @@ export async function listNewsroomArticles(filter: NewsroomArticleFilter) {
       .select({ total: count() })
       .from(articles)
       .innerJoin(sections, eq(sections.id, articles.sectionId))
-      .innerJoin(users, eq(users.id, articles.authorId))
       .where(where),
   ]);
   const total = totals[0]?.total ?? 0;
@@ -160,11 +178,16 @@ export type ArticleForEditing = {
   status: EditorialStatus;
   publishedAt: Date | null;
   version: number;
+  /** The first byline: the story's owner. */
   authorId: string;
   authorName: string;
+  /** Every writer named on the story, in byline order; the first is `authorId`. */
+  bylines: StoryByline[];
   updatedAt: Date;
   review: ArticleReview;
 };
+
+export type StoryByline = { id: string; name: string };
 
 export type ArticleReview = {
   state: ReviewState;
@@ -211,12 +234,20 @@ async function loadArticleForEditing(tx: Transaction | Database, id: string): Pr
     .where(and(eq(articles.id, id), isNull(articles.deletedAt)))
     .limit(1);
   if (!row) return null;
-  const tagRows = await tx
-    .select({ name: tags.name })
-    .from(articleTags)
-    .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, id))
-    .orderBy(tags.name);
+  const [tagRows, bylines] = await Promise.all([
+    tx
+      .select({ name: tags.name })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, id))
+      .orderBy(tags.name),
+    tx
+      .select({ id: users.id, name: users.name })
+      .from(articleBylines)
+      .innerJoin(users, eq(users.id, articleBylines.userId))
+      .where(eq(articleBylines.articleId, id))
+      .orderBy(articleBylines.position),
+  ]);
   const { firstPublishedAt, ...rest } = row;
   return {
     ...rest,
@@ -224,18 +255,20 @@ async function loadArticleForEditing(tx: Transaction | Database, id: string): Pr
     seoTitle: row.seoTitle ?? "",
     seoDescription: row.seoDescription ?? "",
     tags: tagRows.map((tag) => tag.name),
+    bylines,
   };
 }
 
 const storedStatus = (status: EditorialStatus) => (status === "draft" ? "draft" : "published");
 
 function assertMayEdit(staff: Staff, article: ArticleForEditing) {
-  if (!canEditArticle(staff, { authorId: article.authorId, status: storedStatus(article.status) })) {
+  const bylineIds = article.bylines.map((byline) => byline.id);
+  if (!canEditArticle(staff, { bylineIds, status: storedStatus(article.status) })) {
     throw new NotAuthorizedError(
       "forbidden",
-      article.authorId === staff.id
+      bylineIds.includes(staff.id)
         ? "Published stories can only be changed by an editor."
-        : "You can only edit your own drafts.",
+        : "You can only edit drafts that carry your byline.",
     );
   }
 }
@@ -258,9 +291,14 @@ export type ArticleInput = {
   seoTitle?: string;
   seoDescription?: string;
   heroMediaId?: string | null;
+  /** The writers' user ids in byline order; left out, a new story is bylined to whoever writes it. */
+  bylines?: string[];
 };
 
 type ArticleSavedPublication = "published" | "scheduled" | "unpublished" | null;
+
+/** Why a save was refused whole: the story's text, its photos, its publication time or its bylines. */
+type InvalidReason = "mdx" | "photos" | "publish-time" | "bylines";
 
 export type ArticleWriteResult =
   | {
@@ -276,7 +314,7 @@ export type ArticleWriteResult =
       /** The reader pages and documents that showed the story before, or show it now. */
       expired: ReaderTag[];
     }
-  | { status: "invalid"; reason: "mdx" | "photos" | "publish-time"; message: string; issues: MdxIssue[] }
+  | { status: "invalid"; reason: InvalidReason; message: string; issues: MdxIssue[] }
   | { status: "conflict"; current: ArticleForEditing };
 
 const MDX_PROBLEMS = "The story has problems to fix before it can be saved.";
@@ -337,6 +375,39 @@ async function replaceArticleTags(tx: Transaction, articleId: string, names: str
   await tx.insert(articleTags).values([...tagIds].map((tagId) => ({ articleId, tagId })));
 }
 
+const NO_WRITER = "A story needs at least one writer.";
+const OWN_BYLINE_KEPT = "You cannot take your own name off a story you are writing; ask an editor.";
+const UNKNOWN_WRITER =
+  "One of the bylines is not a member of staff or a contributor: reload the page and choose again.";
+
+/**
+ * The story's owner (its first byline) when these bylines may go on it, or why not. A writer edits
+ * only what carries their name, so one who took it off would lock themself out of their own draft:
+ * that is an editor's call.
+ */
+async function checkBylines(
+  tx: Transaction,
+  staff: Staff,
+  bylines: readonly string[],
+): Promise<{ owner: string } | { refused: ReturnType<typeof invalidArticle> }> {
+  const [owner] = bylines;
+  if (!owner) return { refused: invalidArticle("bylines", NO_WRITER) };
+  if (!hasRole(staff, "editor") && !bylines.includes(staff.id))
+    return { refused: invalidArticle("bylines", OWN_BYLINE_KEPT) };
+  const [found] = await tx
+    .select({ total: count() })
+    .from(users)
+    .where(inArray(users.id, [...bylines]));
+  if (found?.total !== new Set(bylines).size) return { refused: invalidArticle("bylines", UNKNOWN_WRITER) };
+  return { owner };
+}
+
+/** The story's writers in order. The first also owns the row (`author_id`), set in the same transaction. */
+async function replaceBylines(tx: Transaction, articleId: string, bylines: readonly string[]) {
+  await tx.delete(articleBylines).where(eq(articleBylines.articleId, articleId));
+  await tx.insert(articleBylines).values(bylines.map((userId, position) => ({ articleId, userId, position })));
+}
+
 async function recordRevision(tx: Transaction, articleId: string, version: number, input: ArticleInput, staff: Staff) {
   await tx.insert(articleRevisions).values({
     articleId,
@@ -350,6 +421,7 @@ async function recordRevision(tx: Transaction, articleId: string, version: numbe
       seoTitle: input.seoTitle ?? "",
       seoDescription: input.seoDescription ?? "",
       heroMediaId: input.heroMediaId ?? null,
+      bylines: input.bylines,
     },
     savedById: staff.id,
   });
@@ -400,7 +472,7 @@ const PUBLICATION_AUDIT = {
 
 const SCHEDULE_IN_THE_FUTURE = "Choose a future date and time to schedule the story.";
 
-const invalidArticle = (reason: "mdx" | "photos" | "publish-time", message: string, issues: MdxIssue[] = []) =>
+const invalidArticle = (reason: InvalidReason, message: string, issues: MdxIssue[] = []) =>
   ({ status: "invalid", reason, message, issues }) as const;
 
 /** A writer's buttons; the rest are an editor's decision. */
@@ -416,7 +488,10 @@ async function staffFor(intent: PublicationIntent): Promise<Staff> {
 
 const ONLY_DRAFTS_REVIEWED = "Only a draft can be sent for review: this story is already published or scheduled.";
 
-/** Whoever may edit a draft may send it (a writer only their own, DESIGN.md "Roles"); a published story, nobody. */
+/**
+ * Whoever may edit a draft may send it (a writer only one carrying their byline, DESIGN.md "Roles");
+ * a published story, nobody.
+ */
 function assertMaySendForReview(intent: PublicationIntent, article: ArticleForEditing) {
   if (intent === "review" && article.status !== "draft")
     throw new NotAuthorizedError("forbidden", ONLY_DRAFTS_REVIEWED);
@@ -486,8 +561,8 @@ async function recordArticleAudit(
 }
 
 /**
- * A new story, bylined to whoever writes it: a draft, unless an editor pressed Publish or Schedule
- * on the new story's form, which publishes it in the same transaction.
+ * A new story, bylined to whoever writes it unless `bylines` names its writers: a draft, unless an
+ * editor pressed Publish or Schedule on the new story's form, which publishes it in the same transaction.
  */
 export async function createArticleDraft(input: ArticleInput & ArticlePublication): Promise<ArticleWriteResult> {
   const { intent = "save", publishAt, makeLead, ...article } = input;
@@ -500,7 +575,10 @@ export async function createArticleDraft(input: ArticleInput & ArticlePublicatio
   if (photos) return photos;
   // Checked again after the compile: an account disabled meanwhile writes nothing.
   const staff = await staffFor(intent);
-  return getDb().transaction(async (tx) => {
+  const bylines = article.bylines ?? [staff.id];
+  return getDb().transaction(async (tx): Promise<ArticleWriteResult> => {
+    const checked = await checkBylines(tx, staff, bylines);
+    if ("refused" in checked) return checked.refused;
     const slug = await availableSlug(tx, article.slug || articleSlug(article.headline));
     const [created] = await tx
       .insert(articles)
@@ -510,19 +588,20 @@ export async function createArticleDraft(input: ArticleInput & ArticlePublicatio
         ...bodyColumns(article.bodyMdx, compiled),
         ...publicationColumns({ intent, publishAt }, false),
         ...reviewColumns(intent, null),
-        authorId: staff.id,
+        authorId: checked.owner,
       })
       .returning({ id: articles.id, version: articles.version });
     const id = created!.id;
+    await replaceBylines(tx, id, bylines);
     await replaceArticleTags(tx, id, article.tags);
     await recordArticlePhotos(tx, id);
-    await recordRevision(tx, id, created!.version, article, staff);
+    await recordRevision(tx, id, created!.version, { ...article, bylines }, staff);
     await recordAudit(tx, {
       actor: staff,
       action: "article.created",
       entity: "article",
       entityId: id,
-      details: { slug },
+      details: { slug, bylines },
     });
     if (intent !== "save") await recordArticleAudit(tx, staff, id, intent, { version: created!.version });
     await frontPageAfter(tx, staff, id, { intent, makeLead });
@@ -546,7 +625,7 @@ export type ArticleChanges = Partial<Omit<ArticleInput, "seoTitle" | "seoDescrip
 };
 
 /** The story as it will be after `changes`: every field left out keeps its current value. */
-function withChanges(current: ArticleForEditing, changes: ArticleChanges): ArticleInput {
+function withChanges(current: ArticleForEditing, changes: ArticleChanges): ArticleInput & { bylines: string[] } {
   return {
     headline: changes.headline ?? current.headline,
     dek: changes.dek ?? current.dek,
@@ -557,6 +636,7 @@ function withChanges(current: ArticleForEditing, changes: ArticleChanges): Artic
     seoTitle: changes.seoTitle === undefined ? current.seoTitle : (changes.seoTitle ?? ""),
     seoDescription: changes.seoDescription === undefined ? current.seoDescription : (changes.seoDescription ?? ""),
     heroMediaId: changes.heroMediaId === undefined ? current.heroMediaId : changes.heroMediaId,
+    bylines: changes.bylines ?? current.bylines.map((byline) => byline.id),
   };
 }
 
@@ -624,6 +704,10 @@ async function changeArticle({
     const before = await findPublicArticles(tx, eq(articles.id, id));
 
     const input = withChanges(current, changes);
+    const { bylines } = input;
+    const checked =
+      changes.bylines === undefined ? { owner: current.authorId } : await checkBylines(tx, staff, bylines);
+    if ("refused" in checked) return checked.refused;
     const slug = current.slugLocked ? current.slug : await availableSlug(tx, input.slug || current.slug, id);
     const version = current.version + 1;
     await tx
@@ -635,16 +719,19 @@ async function changeArticle({
         ...publicationColumns({ intent, publishAt }, current.slugLocked),
         ...reviewColumns(intent, current.review),
         ...revisionColumns(intent, current.status, changeKind),
+        authorId: checked.owner,
         version,
         updatedAt: new Date(),
       })
       .where(eq(articles.id, id));
+    if (changes.bylines !== undefined) await replaceBylines(tx, id, bylines);
     if (changes.tags !== undefined) await replaceArticleTags(tx, id, input.tags);
     await recordArticlePhotos(tx, id);
     await recordRevision(tx, id, version, input, staff);
     const published = intent === "save" && current.status === "published";
     await recordArticleAudit(tx, staff, id, intent, { version, ...(published ? { changeKind } : {}) });
     await frontPageAfter(tx, staff, id, { intent, makeLead });
+    await recordArticleAudit(tx, staff, id, intent, { version, ...(changes.bylines ? { bylines } : {}) });
     const after = await findPublicArticles(tx, eq(articles.id, id));
     return {
       status: "saved",
@@ -837,6 +924,7 @@ export async function restoreArticleRevision({
     seoTitle?: string;
     seoDescription?: string;
     heroMediaId?: string | null;
+    bylines?: string[];
   };
   return saveArticle({
     id,
@@ -849,10 +937,15 @@ export async function restoreArticleRevision({
     seoTitle: fields.seoTitle,
     seoDescription: fields.seoDescription,
     heroMediaId: fields.heroMediaId === undefined ? article.heroMediaId : fields.heroMediaId,
+    // Revisions from before bylines were kept restore the text and leave the writers as they are.
+    bylines: fields.bylines,
   });
 }
 
-/** The sections and tags the editor offers. Any signed-in staff member may read them. */
+/**
+ * The sections, tags and writers (staff and guest contributors) the editor offers. Any signed-in
+ * staff member may read them.
+ */
 export async function listEditorChoices() {
   await requireStaff();
   const [sectionRows, tagRows, authorRows] = await Promise.all([
@@ -861,12 +954,12 @@ export async function listEditorChoices() {
       .from(sections)
       .orderBy(sections.position, sections.name),
     getDb().select({ name: tags.name, slug: tags.slug }).from(tags).orderBy(tags.name),
-    getDb().select({ name: users.name, slug: users.slug }).from(users).orderBy(users.name),
+    getDb().select({ id: users.id, name: users.name, slug: users.slug }).from(users).orderBy(users.name),
   ]);
   return { sections: sectionRows, tags: tagRows, authors: authorRows };
 }
 
-/** Writers may bin their own drafts; editors anything. Nothing is erased: an admin can restore it. */
+/** Writers may bin the drafts they are a byline on; editors anything. Nothing is erased: an admin can restore it. */
 export async function moveArticleToTrash({ id }: { id: string }): Promise<{ expired: ReaderTag[] }> {
   const staff = await requireStaff();
   return getDb().transaction(async (tx) => {

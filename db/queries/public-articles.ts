@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getReaderDb, type Database } from "../client";
-import { articles, sections, media, users } from "../schema";
+import { articleBylines, articles, sections, media, users } from "../schema";
 
 /**
  * What makes a story public: published, its time has come, not in the trash.
@@ -26,8 +26,11 @@ export const articleSummaryColumns = {
   wordCount: articles.wordCount,
   sectionSlug: sections.slug,
   sectionName: sections.name,
-  authorSlug: users.slug,
-  authorName: users.name,
+  // One small subquery per story, on the bylines' primary key, rather than a join that repeats the row per writer.
+  authors: sql<Byline[]>`coalesce((
+    select json_agg(json_build_object('slug', ${users.slug}, 'name', ${users.name}) order by ${articleBylines.position})
+    from ${articleBylines} inner join ${users} on ${users.id} = ${articleBylines.userId}
+    where ${articleBylines.articleId} = ${articles.id}), '[]'::json)`,
   photoCaption: media.caption,
   photoAlt: media.altText,
   photoCamera: media.camera,
@@ -38,8 +41,11 @@ export const articleSummaryColumns = {
   photoHeight: media.height,
 };
 
+/** A writer named on a story, linking to their page. */
+export type Byline = { slug: string; name: string };
+
 /**
- * Stories with their section, writer and lead photo joined: the one query shape
+ * Stories with their section, writers (in byline order) and lead photo joined: the one query shape
  * behind every reader list, the article page, search and the feeds. Callers add
  * the columns they need beside the summary and their own filter.
  */
@@ -51,7 +57,6 @@ export function selectArticleSummaries<Extra extends Record<string, PgColumn | S
     .select({ ...articleSummaryColumns, ...extra })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .innerJoin(users, eq(users.id, articles.authorId))
     .leftJoin(media, eq(media.id, articles.heroMediaId));
 }
 
@@ -66,8 +71,7 @@ type SummaryRow = {
   wordCount: number;
   sectionSlug: string;
   sectionName: string;
-  authorSlug: string;
-  authorName: string;
+  authors: Byline[];
   photoCaption: string | null;
   photoAlt: string | null;
   photoCamera: string | null;
@@ -101,7 +105,8 @@ export type ArticleSummary = {
   revisedAt: Date | null;
   readingMinutes: number;
   section: { slug: string; name: string };
-  author: { slug: string; name: string };
+  /** In byline order: the first is the story's owner. */
+  authors: Byline[];
   leadPhoto: LeadPhoto | null;
 };
 
@@ -118,7 +123,7 @@ export function toArticleSummary(row: SummaryRow): ArticleSummary {
     revisedAt: row.revisedAt,
     readingMinutes: Math.max(1, Math.round(row.wordCount / WORDS_PER_MINUTE)),
     section: { slug: row.sectionSlug, name: row.sectionName },
-    author: { slug: row.authorSlug, name: row.authorName },
+    authors: row.authors,
     leadPhoto:
       row.photoCaption === null
         ? null

@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq, gte, sql } from "drizzle-orm";
 import { routes } from "@/lib/routes";
 import { getReaderDb } from "../client";
-import { articles, articleTags, sections, tags, users } from "../schema";
+import { articleBylines, articles, articleTags, sections, tags, users } from "../schema";
 import { isPublicArticle } from "./public-articles";
 
 export type SitemapEntry = { path: string; lastModified: Date | null };
@@ -31,7 +31,8 @@ export async function listSitemapListings(): Promise<SitemapEntry[]> {
     db
       .select({ slug: users.slug, lastModified: newestRevision })
       .from(users)
-      .innerJoin(articles, and(eq(articles.authorId, users.id), isPublicArticle))
+      .innerJoin(articleBylines, eq(articleBylines.userId, users.id))
+      .innerJoin(articles, and(eq(articles.id, articleBylines.articleId), isPublicArticle))
       .groupBy(users.id, users.slug)
       .orderBy(users.slug),
   ]);

@@ -197,7 +197,7 @@ async function publishVectorArticle(vector: XssVector, index: number): Promise<V
     slug: published.slug,
     section: created.section,
     tag,
-    authorSlug: article.author.slug,
+    authorSlug: article.authors[0]!.slug,
     photoId: upload.photo.id,
   };
 }

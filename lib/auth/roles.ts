@@ -14,11 +14,11 @@ export const canManageTaxonomy = (staff: Pick<Staff, "role">) => hasRole(staff, 
 export const canManageStaff = (staff: Pick<Staff, "role">) => hasRole(staff, "admin");
 export const canRestoreFromTrash = (staff: Pick<Staff, "role">) => hasRole(staff, "admin");
 
-/** Writers edit their own drafts; editors and admins edit anything. */
+/** Writers edit the drafts they are a byline on; editors and admins edit anything. */
 export function canEditArticle(
   staff: Pick<Staff, "id" | "role">,
-  article: { authorId: string; status: "draft" | "published" },
+  article: { bylineIds: readonly string[]; status: "draft" | "published" },
 ): boolean {
   if (hasRole(staff, "editor")) return true;
-  return article.authorId === staff.id && article.status === "draft";
+  return article.bylineIds.includes(staff.id) && article.status === "draft";
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ARTICLE_LIMITS } from "@/lib/editor/article-limits";
 import { ARTICLE_NOTE_LIMITS } from "@/lib/editor/form-limits";
-import { isSlug } from "@/lib/slugs";
+import { authorSlug, isSlug } from "@/lib/slugs";
 
 /**
  * The front matter of an article file in `content/`. The importer writes it,
@@ -13,6 +13,8 @@ const photoSchema = z.object({
   camera: z.string().trim().min(1).optional(),
   credit: z.string().trim().min(1).optional(),
 });
+
+const writerName = z.string().trim().min(1).max(120);
 
 const publishedSchema = z.union([
   z.iso.date(),
@@ -30,7 +32,10 @@ export const articleFrontMatterSchema = z.object({
   headline: z.string().trim().min(1).max(200),
   dek: z.string().trim().min(1).max(400),
   section: z.string().trim().min(1).max(80),
-  author: z.string().trim().min(1).max(120),
+  /** The byline: one writer's name, or a list of them in byline order ("By A and B"). */
+  author: z
+    .union([writerName.transform((name) => [name]), z.array(writerName).min(1).max(10)])
+    .refine((names) => new Set(names.map(authorSlug)).size === names.length, "name each writer once"),
   published: z.preprocess(
     // YAML turns an unquoted 2023-12-01 into a Date; keep what the author wrote.
     (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),

@@ -39,6 +39,12 @@ const articleFields = {
   bodyMdx: staffText()
     .min(1, "Write the story before saving.")
     .max(MAX_ARTICLE_SOURCE_LENGTH, limited("The story", MAX_ARTICLE_SOURCE_LENGTH)),
+  // Which ids are people is the data layer's to check; here, only the list's shape.
+  bylines: z
+    .array(z.uuid("Choose each writer from the list."))
+    .min(1, "A story needs at least one writer.")
+    .max(ARTICLE_LIMITS.bylines, `Name at most ${ARTICLE_LIMITS.bylines} writers.`)
+    .refine((ids) => new Set(ids).size === ids.length, "Name each writer once."),
 };
 
 /** The editor's form, as strings from FormData, into what the data-access layer takes. */
@@ -76,6 +82,13 @@ export const articleFormSchema = z.object({
   seoTitle: articleFields.seoTitle.optional().default(""),
   seoDescription: articleFields.seoDescription.optional().default(""),
   bodyMdx: articleFields.bodyMdx,
+  // The writers' ids in byline order, comma-separated; left out (an old form), the bylines are kept.
+  bylines: z
+    .string()
+    .max(ARTICLE_LIMITS.bylines * 40, `Name at most ${ARTICLE_LIMITS.bylines} writers.`)
+    .transform((value) => value.split(",").filter(Boolean))
+    .pipe(articleFields.bylines)
+    .optional(),
   // The form always sends the lead photo's field: empty means the writer took the photo off.
   heroMediaId: z
     .uuid()
@@ -96,7 +109,8 @@ export const articleFormSchema = z.object({
  * is kept; to clear the standfirst, the tags, the search-engine texts or the lead photo, send them
  * empty or `null`. `expectedVersion` (or the representation's own `version`) is the version read.
  * `intent` (send for review, publish, schedule at `publishAt`, unpublish) does in the same save what
- * the editor's buttons do. The read-only fields (`id`, `status`, `publishedAt`, `authorName` …) are ignored.
+ * the editor's buttons do. The read-only fields (`id`, `status`, `publishedAt`, `authorName` …) are ignored;
+ * `bylines` sets the writers in order, the first becoming the story's owner.
  */
 export const articleUpdateSchema = z
   .object({
@@ -117,6 +131,11 @@ export const articleUpdateSchema = z
     seoTitle: articleFields.seoTitle.nullable().optional(),
     seoDescription: articleFields.seoDescription.nullable().optional(),
     heroMediaId: z.uuid("The lead photo is a photo's id from the library, or null for none.").nullable().optional(),
+    // The writers in byline order: ids, or the `{ id, name }` entries `GET` returns.
+    bylines: z
+      .array(z.union([z.uuid(), z.object({ id: z.uuid() }).transform((byline) => byline.id)]))
+      .pipe(articleFields.bylines)
+      .optional(),
     // Left out, the story is saved as it stands, published or not, as before there were intents.
     intent: publicationIntent.optional(),
     // Left out, a change to a published story is an update readers are told of.

@@ -7,6 +7,7 @@ export const ARTICLE_LIMITS = {
   dek: 400,
   tag: 60,
   tags: 20,
+  bylines: 10,
   slug: 80,
   seoTitle: 120,
   seoDescription: 300,

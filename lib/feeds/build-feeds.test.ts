@@ -32,7 +32,7 @@ function article(overrides: Partial<FeedArticle> = {}): FeedArticle {
     publishedAt: new Date("2026-11-20T08:30:00Z"),
     updatedAt: new Date("2026-11-20T08:30:00Z"),
     section: { slug: "world", name: "World" },
-    author: { slug: "newsroom-staff", name: "Newsroom Staff" },
+    authors: [{ slug: "newsroom-staff", name: "Newsroom Staff" }],
     tags: [],
     leadPhoto: null,
     ...overrides,
@@ -156,7 +156,7 @@ describe("building the feeds", () => {
         article({
           section,
           tags: [{ slug: "t", name: `${typed} tag` }],
-          author: { slug: "a", name: typed },
+          authors: [{ slug: "a", name: typed }],
           leadPhoto: photo,
         }),
       ],
@@ -168,6 +168,29 @@ describe("building the feeds", () => {
     expect(channel.item["dc:creator"]["#text"]).toBe(typed);
     expect(channel.item["media:content"]["media:description"]["#text"]).toBe(typed);
     expect(channel.item["media:content"]["media:credit"]).toBe(typed);
+  });
+
+  it("credits every writer of a two-writer story, in byline order, in RSS, Atom and JSON Feed", async () => {
+    const authors = [
+      { slug: "olena-kovalenko", name: "Olena Kovalenko" },
+      { slug: "newsroom-staff", name: "Newsroom Staff" },
+    ];
+    const feeds = input([article({ authors })]);
+    const rss = buildRssFeed(feeds);
+    const atom = buildAtomFeed(feeds);
+    expect([XMLValidator.validate(rss), XMLValidator.validate(atom)]).toEqual([true, true]);
+    const creators = (parser.parse(rss).rss.channel.item["dc:creator"] as Array<{ "#text": string }>).map(
+      (creator) => creator["#text"],
+    );
+    expect(creators).toEqual(["Olena Kovalenko", "Newsroom Staff"]);
+    expect(parser.parse(atom).feed.entry.author).toEqual([
+      { name: "Olena Kovalenko", uri: "https://meridian.example/author/olena-kovalenko" },
+      { name: "Newsroom Staff", uri: "https://meridian.example/author/newsroom-staff" },
+    ]);
+    expect(JSON.parse(buildJsonFeed(feeds)).items[0].authors).toEqual([
+      { name: "Olena Kovalenko", url: "https://meridian.example/author/olena-kovalenko" },
+      { name: "Newsroom Staff", url: "https://meridian.example/author/newsroom-staff" },
+    ]);
   });
 
   it("drops control characters XML cannot carry, such as a vertical tab pasted from a word processor", () => {

@@ -34,7 +34,8 @@ export type FeedArticle = {
   publishedAt: Date;
   updatedAt: Date;
   section: { slug: string; name: string };
-  author: { slug: string; name: string };
+  /** In byline order. */
+  authors: Array<{ slug: string; name: string }>;
   tags: Array<{ slug: string; name: string }>;
   leadPhoto: FeedLeadPhoto | null;
   /** The body's graphic photos, by id, with their warnings: shown as the warning, never the image. */
@@ -64,6 +65,15 @@ export function sectionChannel(
     description: section.description || `The latest ${section.name} stories from ${site.name}.`,
     pagePath: routes.section(section.slug),
     feedPath: routes.sectionFeed(section.slug),
+  };
+}
+
+export function authorChannel(site: FeedSite, author: { slug: string; name: string }): FeedChannel {
+  return {
+    title: `${author.name} — ${site.name}`,
+    description: `Stories by ${author.name} from ${site.name}.`,
+    pagePath: routes.author(author.slug),
+    feedPath: routes.authorFeed(author.slug),
   };
 }
 
@@ -171,11 +181,15 @@ const plainTextForCdata = (text: string) => xmlText(text).replaceAll("]]>", "]]\
 
 // Each extension declares its own namespace: the feed package offers no way to add one
 // to the root, and declares Dublin Core there only as a side effect of content:encoded.
+// One creator per writer, as Dublin Core repeats an element rather than joining names into one;
+// the package keeps one extension per name, so the creators go in as one list, which its XML
+// writer (xml-js) repeats as elements though the package's type names only an object.
 function creatorExtension(article: FeedArticle): Extension {
-  return {
-    name: "dc:creator",
-    objects: { _attributes: { "xmlns:dc": DUBLIN_CORE_NS }, _text: writerText(article.author.name) },
-  };
+  const creators = article.authors.map((author) => ({
+    _attributes: { "xmlns:dc": DUBLIN_CORE_NS },
+    _text: writerText(author.name),
+  }));
+  return { name: "dc:creator", objects: creators as unknown as Extension["objects"] };
 }
 
 /** Media RSS for a lead photo with a file: readers show it beside the headline, with its caption and credit. */
@@ -262,9 +276,11 @@ export function buildAtomFeed({ site, channel, articles }: FeedInput): string {
     entry.ele("link", { rel: "alternate", type: "text/html", href: writerText(articleUrl(site, article)) });
     entry.ele("published").txt(article.publishedAt.toISOString());
     entry.ele("updated").txt(lastChanged(article).toISOString());
-    const author = entry.ele("author");
-    author.ele("name").txt(writerText(article.author.name));
-    author.ele("uri").txt(writerText(absolute(site, routes.author(article.author.slug))));
+    for (const writer of article.authors) {
+      const author = entry.ele("author");
+      author.ele("name").txt(writerText(writer.name));
+      author.ele("uri").txt(writerText(absolute(site, routes.author(writer.slug))));
+    }
     // term and scheme together make the listing's address, so a reader can tell a section from a tag.
     entry.ele("category", {
       term: writerText(article.section.slug),
@@ -327,7 +343,7 @@ function jsonFeedItem(site: FeedSite, article: FeedArticle): JsonFeedItem {
     ...(photoId ? { image: absolute(site, routes.photo(photoId, FEED_PHOTO_WIDTH)) } : {}),
     date_published: article.publishedAt.toISOString(),
     date_modified: lastChanged(article).toISOString(),
-    authors: [{ name: article.author.name, url: absolute(site, routes.author(article.author.slug)) }],
+    authors: article.authors.map((author) => ({ name: author.name, url: absolute(site, routes.author(author.slug)) })),
     tags: topicNames(article),
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { getAuthorProfile } from "@/db/queries/authors";
 import { getSection } from "@/db/queries/sections";
 import { findTagRedirect, getTag } from "@/db/queries/tags";
 import { readerTags, type ReaderTag } from "@/lib/cache-tags";
@@ -20,4 +21,9 @@ export const findMovedFeedTag = cachedForReaders(
   "feed-tag-redirect",
   (slug: string) => findTagRedirect({ slug }),
   byAddress(readerTags.tag),
+);
+export const findFeedAuthor = cachedForReaders(
+  "feed-author",
+  (slug: string) => getAuthorProfile({ slug }),
+  byAddress(readerTags.author),
 );

@@ -22,7 +22,7 @@ const builders: Record<FeedFormat, (input: FeedInput) => string> = {
   json: buildJsonFeed,
 };
 
-/** `madeOf` tags the cached document: `feeds` for the site's own, the section's or tag's for theirs. */
+/** `madeOf` tags the cached document: `feeds` for the site's own, the section's, tag's or writer's for theirs. */
 type FeedRequest = { format: FeedFormat; channel: FeedChannel; scope: FeedScope; madeOf: ReaderTag };
 
 /** Built once per change and shared by every subscriber's poll, not once per request. */

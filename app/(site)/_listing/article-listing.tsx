@@ -68,6 +68,7 @@ const listings: Record<ListingKind, ListingRules> = {
       return author && { id: author.id, slug: author.slug, name: author.name, about: author.bio || null };
     },
     list: (authorId, before) => listAuthorArticles({ authorId, before }),
+    feedPath: routes.authorFeed,
     showSection: true,
     withBreadcrumbs: false,
     empty: (name) => `${name} has no published stories yet.`,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Pagination } from "@/components/pagination";
 import { NewsroomDate } from "@/components/newsroom-date";
 import { listEditorChoices, listNewsroomArticles, type ReviewState } from "@/db/queries/newsroom-articles";
+import { bylineText } from "@/lib/bylines";
 import { staffLine } from "@/lib/editor/staff-text";
 import { isSlug } from "@/lib/slugs";
 
@@ -205,7 +206,7 @@ export default async function NewsroomArticlesPage({ searchParams }: Props) {
                 ) : null}
               </td>
               <td>{article.sectionName}</td>
-              <td>{article.authorName}</td>
+              <td>{bylineText(article.bylineNames)}</td>
               <td>
                 <NewsroomDate date={article.updatedAt} />
               </td>

@@ -72,7 +72,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: article.seoTitle ?? article.headline,
     description: article.seoDescription ?? article.dek,
     alternates: { canonical: routes.article(article.slug), types: feedAlternates() },
-    authors: [{ name: article.author.name, url: routes.author(article.author.slug) }],
+    authors: article.authors.map((author) => ({ name: author.name, url: routes.author(author.slug) })),
     openGraph: {
       type: "article",
       title: article.headline,

@@ -51,6 +51,8 @@ function turnedBack(result: Exclude<ArticleWriteResult, { status: "saved" }>): E
       message: result.message,
       fieldErrors: { publishAt: ["Choose a future date and time."] },
     };
+  if (result.reason === "bylines")
+    return { status: "invalid", message: result.message, fieldErrors: { bylines: [result.message] } };
   return { status: "invalid", message: result.message, issues: result.issues };
 }
 

@@ -1,4 +1,5 @@
 import { getPublishedArticle } from "@/db/queries/articles";
+import { bylineText } from "@/lib/bylines";
 import { drawSocialCard } from "@/lib/social-card";
 
 type Context = { params: Promise<{ slug: string }> };
@@ -13,7 +14,7 @@ export async function GET(_request: Request, { params }: Context) {
   const { png, complete } = await drawSocialCard({
     section: article.section.name,
     headline: article.headline,
-    byline: article.author.name,
+    byline: bylineText(article.authors.map((author) => author.name)),
   });
   // A masthead-only stand-in must not sit in CDN and social-network caches for a day.
   const cacheControl = complete

@@ -18,6 +18,7 @@ import { canPublish, hasRole } from "@/lib/auth/roles";
 import { refusedOr } from "@/lib/actions/staff-action";
 import { requireStaff } from "@/lib/auth/staff";
 import { restoreRevisionAction, trashArticleAction } from "../actions";
+import { bylineText } from "@/lib/bylines";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Edit story", robots: { index: false } };
@@ -98,7 +99,8 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       <div className="mb-6 flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold">Edit story</h1>
         <p className="text-sm">
-          <span className="font-semibold">{article.status}</span> · by {article.authorName}
+          <span className="font-semibold">{article.status}</span> · by{" "}
+          {bylineText(article.bylines.map((byline) => byline.name))}
           {article.status === "published" ? (
             <>
               {" "}
@@ -141,6 +143,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         photos={library.photos}
         sections={choices.sections}
         tagNames={choices.tags.map((tag) => tag.name)}
+        writers={choices.authors}
         mayPublish={canPublish(staff)}
         maxPhotoBytes={MAX_PHOTO_BYTES}
       />

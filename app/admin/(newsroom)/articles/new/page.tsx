@@ -25,11 +25,13 @@ export default async function NewArticlePage() {
           seoDescription: "",
           bodyMdx: "",
           heroMediaId: null,
+          bylines: [{ id: staff.id, name: staff.name }],
           status: "draft",
         }}
         photos={library.photos}
         sections={choices.sections}
         tagNames={choices.tags.map((tag) => tag.name)}
+        writers={choices.authors}
         mayPublish={canPublish(staff)}
         maxPhotoBytes={MAX_PHOTO_BYTES}
       />
