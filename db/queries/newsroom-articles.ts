@@ -603,8 +603,8 @@ export async function createArticleDraft(input: ArticleInput & ArticlePublicatio
       entityId: id,
       details: { slug, bylines },
     });
-    if (intent !== "save") await recordArticleAudit(tx, staff, id, intent, { version: created!.version });
     await frontPageAfter(tx, staff, id, { intent, makeLead });
+    if (intent !== "save") await recordArticleAudit(tx, staff, id, intent, { version: created!.version });
     const after = await findPublicArticles(tx, eq(articles.id, id));
     return {
       status: "saved",
@@ -728,10 +728,13 @@ async function changeArticle({
     if (changes.tags !== undefined) await replaceArticleTags(tx, id, input.tags);
     await recordArticlePhotos(tx, id);
     await recordRevision(tx, id, version, input, staff);
-    const published = intent === "save" && current.status === "published";
-    await recordArticleAudit(tx, staff, id, intent, { version, ...(published ? { changeKind } : {}) });
     await frontPageAfter(tx, staff, id, { intent, makeLead });
-    await recordArticleAudit(tx, staff, id, intent, { version, ...(changes.bylines ? { bylines } : {}) });
+    const published = intent === "save" && current.status === "published";
+    await recordArticleAudit(tx, staff, id, intent, {
+      version,
+      ...(published ? { changeKind } : {}),
+      ...(changes.bylines ? { bylines } : {}),
+    });
     const after = await findPublicArticles(tx, eq(articles.id, id));
     return {
       status: "saved",
