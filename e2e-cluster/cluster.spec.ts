@@ -127,6 +127,32 @@ test("a correction made through server A replaces the story on server B and in i
   record(testInfo, "balancer caught up", `${ms} ms after the correction`);
 });
 
+/** The front page's lead story block, from its HTML: what a reader sees first. */
+const leadBlock = (html: string) =>
+  html.slice(html.indexOf('data-testid="lead-story"'), html.indexOf('id="top-stories"'));
+
+test("a lead chosen and a correction added through server A show on server B's front page and corrections at once", async ({
+  request,
+}) => {
+  await warm(request, ["/", "/corrections"]);
+  const { page } = newsroom;
+  await page.goto("/admin/front-page");
+  await page.getByLabel("Story", { exact: true }).selectOption({ label: `${article.headline} (${SECTION.name})` });
+  await page.getByRole("button", { name: "Make it the lead" }).click();
+  await expect(page.getByTestId("pin-status")).toContainText("now leads the front page");
+  expect(leadBlock(await (await request.get(`${cluster.b.url}/`)).text())).toContain(article.headline);
+
+  const note = `The monitors crossed at dusk, not at dawn ${randomBytes(3).toString("hex")}.`;
+  await newsroom.openArticle(article.headline);
+  const form = page.getByRole("form", { name: "Add a correction or update" });
+  await form.getByLabel(/^A correction:/).check();
+  await form.getByLabel("Text readers see").fill(note);
+  await form.getByRole("button", { name: "Add to the story" }).click();
+  await expect(page.getByTestId("note-status")).toContainText("Correction added.");
+  const where = [`/articles/${article.slug}`, "/corrections", "/corrections/rss.xml", ...FEEDS];
+  expect(await readerView(request, cluster.b.url, where, note)).toEqual(showing(where));
+});
+
 test("an editor signed in on server A is signed in on server B, and B's story list already has what was done on A", async ({
   browser,
 }) => {

@@ -778,6 +778,8 @@ test("an editor corrects the commissioned story, and the correction reaches the 
   await expect(page.getByTestId("note-status")).toHaveText(
     "Correction added. Readers see it on the story and at /corrections.",
   );
+  await expect(page.getByRole("region", { name: "Corrections and updates" })).toContainText(correction);
+  expect((await new AxeBuilder({ page }).analyze()).violations, "a published story's staff page").toEqual([]);
 
   await reader.goto(`/articles/${COMMISSIONED_SLUG}`);
   await expect(reader.getByRole("link", { name: /This story has been corrected/ })).toBeVisible();

@@ -10,7 +10,6 @@ import type { ArticleNoteForStaff } from "@/db/queries/article-notes";
 import { idle, typedValue as typed, type ActionResult, type FormState } from "@/lib/actions/result";
 import { NOTE_LABELS, type NoteKind } from "@/lib/article-notes";
 import { ARTICLE_NOTE_LIMITS } from "@/lib/editor/form-limits";
-import { NewsroomDate } from "../newsroom-date";
 import { FormField, inputClass } from "./form-field";
 import { FormMessage } from "./form-message";
 
@@ -93,7 +92,7 @@ export function AddArticleNoteForm({ articleId }: { articleId: string }) {
 }
 
 /** An administrator's only: corrections are kept, so changing or removing one is logged. */
-function AdministerNote({ note }: { note: ArticleNoteForStaff }) {
+export function AdministerNote({ note }: { note: ArticleNoteForStaff }) {
   const [edited, editAction, editing] = useNoteForm(editArticleNoteAction);
   const [deleted, deleteAction, deleting] = useNoteForm(deleteArticleNoteAction);
   return (
@@ -117,23 +116,5 @@ function AdministerNote({ note }: { note: ArticleNoteForStaff }) {
         <FormMessage state={deleted} testId={`note-delete-status-${note.id}`} />
       </form>
     </details>
-  );
-}
-
-export function ArticleNoteList({ notes, mayAdminister }: { notes: ArticleNoteForStaff[]; mayAdminister: boolean }) {
-  if (notes.length === 0) return <p className="text-sm">No corrections or updates on this story.</p>;
-  return (
-    <ol className="divide-y divide-stone-200 text-sm dark:divide-stone-800">
-      {notes.map((note) => (
-        <li key={note.id} className="py-2">
-          <p>
-            <strong>{NOTE_LABELS[note.kind]}</strong> · <NewsroomDate date={note.notedAt} withTime /> ·{" "}
-            {note.createdByName ?? "unknown"}
-          </p>
-          <p className="mt-1 whitespace-pre-line">{note.body}</p>
-          {mayAdminister ? <AdministerNote note={note} /> : null}
-        </li>
-      ))}
-    </ol>
   );
 }

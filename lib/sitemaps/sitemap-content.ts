@@ -12,7 +12,11 @@ import { site } from "@/lib/site";
 import { MAX_SITEMAP_URLS, newsSitemap, sitemapIndex, sitemapPageRange, urlSet } from "./build-sitemaps";
 
 async function fixedEntries() {
-  return [{ path: routes.front, lastModified: null }, ...(await listSitemapListings())];
+  return [
+    { path: routes.front, lastModified: null },
+    { path: routes.corrections(), lastModified: null },
+    ...(await listSitemapListings()),
+  ];
 }
 
 async function sitemapPageCount(): Promise<number> {
