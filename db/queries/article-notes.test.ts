@@ -13,7 +13,13 @@ import { addArticleNote, deleteArticleNote, editArticleNote } from "./article-no
 import { listCorrections } from "./published-notes";
 import { getPublishedArticle } from "./articles";
 import { listFeedArticles } from "./feeds";
-import { createArticleDraft, getArticleForEditing, saveArticle } from "./newsroom-articles";
+import {
+  createArticleDraft,
+  getArticleForEditing,
+  publishArticle,
+  saveArticle,
+  unpublishArticle,
+} from "./newsroom-articles";
 import { getSection } from "./sections";
 import { listSitemapArticles } from "./sitemap";
 import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "./staff";
@@ -138,6 +144,25 @@ describe(`corrections and updates on ${databaseDriver()}`, () => {
     });
     expect(updated.status).toBe("saved");
     expect((await story()).revisedAt!.getTime()).toBeGreaterThan(revisedBefore.getTime());
+  });
+
+  it("dates a story published again afresh, with no update time older than its publication", async () => {
+    const sectionId = (await getSection({ slug: "world" }))!.id;
+    const published = await createArticleDraft({
+      headline: "Published twice",
+      dek: "",
+      sectionId,
+      tags: [],
+      bodyMdx: "Text.",
+      intent: "publish",
+    });
+    if (published.status !== "saved") throw new Error("not published");
+    await addArticleNote({ articleId: published.id, kind: "update", body: "More news." });
+    await unpublishArticle({ id: published.id });
+    await publishArticle({ id: published.id });
+    const again = (await getPublishedArticle({ slug: published.slug }))!;
+    expect(again.revisedAt).toBeNull();
+    expect(again.notes).toHaveLength(1);
   });
 
   it("refuses a note on a story readers cannot see, and says what to do", async () => {

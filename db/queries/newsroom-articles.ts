@@ -665,9 +665,14 @@ export type ChangeKind = "update" | "fix";
 type ArticleChange = ArticleChanges &
   ArticlePublication & { id: string; expectedVersion?: number; changeKind?: ChangeKind };
 
-/** Only a plain save of a story readers already see can be an update: publishing dates it afresh. */
-const revisionColumns = (intent: PublicationIntent, standing: EditorialStatus, kind: ChangeKind) =>
-  intent === "save" && standing === "published" && kind === "update" ? { revisedAt: new Date() } : {};
+/**
+ * Only a plain save of a story readers already see can be an update. Publishing dates the story
+ * afresh, so an earlier update time would read as older than its publication: it is dropped.
+ */
+function revisionColumns(intent: PublicationIntent, standing: EditorialStatus, kind: ChangeKind) {
+  if (intent === "publish" || intent === "schedule") return { revisedAt: null };
+  return intent === "save" && standing === "published" && kind === "update" ? { revisedAt: new Date() } : {};
+}
 
 /** What the publication does to the front page: "make this the lead" pins it; unpublishing lets its pick go. */
 async function frontPageAfter(tx: Transaction, staff: Staff, id: string, { intent, makeLead }: ArticlePublication) {
