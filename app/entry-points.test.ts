@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "@/db/client";
 import { addArticleNote, listArticleNotesForStaff } from "@/db/queries/article-notes";
 import { listFrontPageChoices, pinToFrontPage, unpinFromFrontPage } from "@/db/queries/front-page-picks";
+import { getLiveCoverageForStaff, postLiveEntry, startLiveCoverage } from "@/db/queries/live-coverage";
 import { uploadPhoto } from "@/db/queries/media";
 import {
   createArticleDraft,
@@ -95,6 +96,8 @@ const PUBLIC: Record<string, Record<string, string>> = {
   "app/feed.json/route.ts": { GET: "the site feed: published stories only" },
   "app/(site)/category/[slug]/rss.xml/route.ts": { GET: "a section's feed: published stories only" },
   "app/(site)/tag/[slug]/rss.xml/route.ts": { GET: "a tag's feed: published stories only" },
+  "app/(site)/articles/[slug]/live/route.ts": { GET: "a live story's poll: counts of its published entries only" },
+  "app/(site)/articles/[slug]/live.xml/route.ts": { GET: "a live story's feed: its published entries only" },
   "app/(site)/corrections/rss.xml/route.ts": { GET: "the corrections feed: notes on published stories only" },
   "app/(site)/author/[slug]/rss.xml/route.ts": { GET: "a writer's feed: published stories only" },
   "app/sitemap.xml/route.ts": { GET: "sitemap index for search engines: published stories only" },
@@ -162,6 +165,15 @@ async function correction(): Promise<string> {
   await addArticleNote({ articleId, kind: "correction", body: "An earlier version named the wrong harbour." });
   const [note] = await listArticleNotesForStaff({ articleId });
   return note!.id;
+}
+
+/** A published story turned into live coverage, with one entry: answers both ids. */
+async function liveStory(): Promise<{ articleId: string; entryId: string }> {
+  const articleId = await publishedArticle();
+  await startLiveCoverage({ articleId, entriesNeedReview: false });
+  await postLiveEntry({ articleId, title: "", bodyMdx: "Monitors crossed at dawn." });
+  const { entries } = await getLiveCoverageForStaff({ articleId });
+  return { articleId, entryId: entries[0]!.id };
 }
 
 /** The top of the front page holds a few stories: each attempt starts with none pinned, so none is refused as full. */
@@ -281,6 +293,67 @@ const GUARDED: Record<string, Record<string, [Attempt, ...Attempt[]]>> = {
     ],
     deleteArticleNoteAction: [
       { does: "deletes a correction", writes: true, prepare: async () => formAction({ noteId: await correction() }) },
+    ],
+  },
+  "app/admin/(newsroom)/articles/live-actions.ts": {
+    startLiveCoverageAction: [
+      {
+        does: "turns a story into live coverage",
+        writes: true,
+        prepare: async () => formAction({ articleId: await publishedArticle() }),
+      },
+    ],
+    endLiveCoverageAction: [
+      {
+        does: "ends live coverage",
+        writes: true,
+        prepare: async () => formAction({ articleId: (await liveStory()).articleId }),
+      },
+    ],
+    postLiveEntryAction: [
+      {
+        does: "posts a live entry",
+        writes: true,
+        prepare: async () => formAction({ articleId: (await liveStory()).articleId, bodyMdx: "The border reopened." }),
+      },
+    ],
+    editLiveEntryAction: [
+      {
+        does: "edits a live entry",
+        writes: true,
+        prepare: async () =>
+          formAction({ entryId: (await liveStory()).entryId, expectedVersion: "1", bodyMdx: "Crossed at dusk." }),
+      },
+    ],
+    deleteLiveEntryAction: [
+      {
+        does: "deletes a live entry",
+        writes: true,
+        prepare: async () => formAction({ entryId: (await liveStory()).entryId }),
+      },
+    ],
+    pinLiveEntryAction: [
+      {
+        does: "pins a live entry",
+        writes: true,
+        prepare: async () => formAction({ entryId: (await liveStory()).entryId, pinned: "yes" }),
+      },
+    ],
+    approveLiveEntryAction: [
+      {
+        does: "lets a waiting entry through",
+        writes: true,
+        prepare: async () => {
+          const { articleId } = await liveStory();
+          await startLiveCoverage({ articleId, entriesNeedReview: true });
+          const writer = await colleague();
+          signInAs(await findSessionStaff({ id: writer.id }));
+          await postLiveEntry({ articleId, title: "", bodyMdx: "Waiting for the desk." });
+          await signInAsAdministrator();
+          const { entries } = await getLiveCoverageForStaff({ articleId });
+          return formAction({ entryId: entries.find((entry) => entry.status === "pending")!.id });
+        },
+      },
     ],
   },
   "app/admin/(newsroom)/front-page/actions.ts": {

@@ -187,6 +187,12 @@ export const articles = pgTable(
     // the feeds' updated times and the sitemap's lastmod. A silent fix (a typo) leaves it, as does
     // every staff-only change that moves updated_at; null for a story not changed since publication.
     revisedAt: timestamp("revised_at", { withTimezone: true }),
+    // Live coverage: set when an editor turns the story live (schema.org coverageStartTime), and
+    // when they end it. Live while started and not ended; ended, it reads top to bottom.
+    liveStartedAt: timestamp("live_started_at", { withTimezone: true }),
+    liveEndedAt: timestamp("live_ended_at", { withTimezone: true }),
+    // On a live story, whether a writer's entry waits for an editor before readers see it.
+    liveEntriesNeedReview: boolean("live_entries_need_review").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     search: tsvector("search").generatedAlwaysAs((): SQL =>
@@ -298,6 +304,46 @@ export const articleNotes = pgTable(
   ],
 );
 
+export const liveEntryStatus = pgEnum("live_entry_status", ["published", "pending"]);
+
+/**
+ * One timestamped update of a live story: an MDX body checked and compiled like a story's, stored
+ * with its model (plain text, feed HTML), so no reader's request compiles anything.
+ */
+export const liveEntries = pgTable(
+  "live_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    title: text("title"),
+    bodyMdx: text("body_mdx").notNull(),
+    compiledCode: text("compiled_code").notNull(),
+    sourceHash: text("source_hash").notNull(),
+    plainText: text("plain_text").notNull().default(""),
+    feedBody: jsonb("feed_body").$type<FeedBody>(),
+    modelVersion: integer("model_version"),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    status: liveEntryStatus("status").notNull().default("published"),
+    pinned: boolean("pinned").notNull().default(false),
+    // The time readers see; an entry waiting for review gets it when an editor lets it through.
+    postedAt: timestamp("posted_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // The reader page and the poll: a story's published entries, newest first.
+    index("live_entries_story_newest_idx")
+      .on(t.articleId, t.postedAt.desc(), t.id.desc())
+      .where(sql`status = 'published' and deleted_at is null`),
+  ],
+);
+
 /** The stories editors chose for the top of the front page, in order: position 0 is the lead. */
 export const frontPagePicks = pgTable("front_page_picks", {
   articleId: uuid("article_id")
@@ -393,6 +439,7 @@ export type NewArticle = typeof articles.$inferInsert;
 export type ArticlePhoto = typeof articlePhotos.$inferSelect;
 export type ArticleRevision = typeof articleRevisions.$inferSelect;
 export type ArticleNote = typeof articleNotes.$inferSelect;
+export type LiveEntry = typeof liveEntries.$inferSelect;
 export type ArticleNoteKind = (typeof articleNoteKind.enumValues)[number];
 export type Media = typeof media.$inferSelect;
 export type NewMedia = typeof media.$inferInsert;

@@ -28,6 +28,10 @@ export const routes = {
   /** The front page. */
   front: "/",
   article,
+  /** A live story's poll: how many entries are newer than `?after={entry}`. */
+  articleLivePoll: (slug: string) => `${article(slug)}/live`,
+  /** A live story's entries as RSS, for readers and partners who follow one event. */
+  articleLiveFeed: (slug: string) => `${article(slug)}/live.xml`,
   /** The card drawn for a story shared without a lead photo. */
   articleSocialCard: (slug: string) => `${article(slug)}/opengraph-image`,
   /** A list's first page, or with `before` (a story id) the page of stories published before it. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { breadcrumbJsonLd, isoWithOffset, newsArticleJsonLd, serializeJsonLd, webSiteJsonLd } from "./structured-data";
+import {
+  breadcrumbJsonLd,
+  isoWithOffset,
+  liveBlogPostingJsonLd,
+  newsArticleJsonLd,
+  serializeJsonLd,
+  webSiteJsonLd,
+} from "./structured-data";
 
 const site = {
   name: "The Meridian",
@@ -87,6 +94,49 @@ describe("structured data for search engines", () => {
           text: "An earlier version gave the wrong port.",
           datePublished: "2026-12-02T11:00:00+02:00",
         },
+      ],
+    });
+  });
+
+  it("describes live coverage as a LiveBlogPosting with its start, end and newest entries", () => {
+    const data = liveBlogPostingJsonLd(
+      {
+        slug: "ceasefire-talks-live",
+        headline: "Ceasefire talks: live",
+        dek: "",
+        publishedAt: new Date("2026-12-01T06:00:00Z"),
+        revisedAt: null,
+        section: { name: "Conflicts" },
+        authors: [{ name: "Newsroom Staff", slug: "newsroom-staff" }],
+        tags: [],
+        imagePath: "/articles/ceasefire-talks-live/opengraph-image",
+        notes: [],
+        live: { startedAt: new Date("2026-12-01T06:00:00Z"), endedAt: new Date("2026-12-01T20:00:00Z") },
+      },
+      [
+        { id: "e2", title: null, plainText: "The mediator spoke.", postedAt: new Date("2026-12-01T18:00:00Z") },
+        {
+          id: "e1",
+          title: "Talks open",
+          plainText: "Delegations arrived.",
+          postedAt: new Date("2026-12-01T07:00:00Z"),
+        },
+      ],
+      site,
+    );
+    expect(data).toMatchObject({
+      "@type": "LiveBlogPosting",
+      headline: "Ceasefire talks: live",
+      coverageStartTime: "2026-12-01T08:00:00+02:00",
+      coverageEndTime: "2026-12-01T22:00:00+02:00",
+      dateModified: "2026-12-01T20:00:00+02:00",
+      liveBlogUpdate: [
+        {
+          "@type": "BlogPosting",
+          headline: "The mediator spoke.",
+          url: "https://news.example/articles/ceasefire-talks-live#entry-e2",
+        },
+        { "@type": "BlogPosting", headline: "Talks open", datePublished: "2026-12-01T09:00:00+02:00" },
       ],
     });
   });

@@ -1,6 +1,15 @@
 import { formatInTimeZone } from "date-fns-tz";
-import type { BreadcrumbList, CorrectionComment, NewsArticle, WebSite, WithContext } from "schema-dts";
+import type {
+  BlogPosting,
+  BreadcrumbList,
+  CorrectionComment,
+  LiveBlogPosting,
+  NewsArticle,
+  WebSite,
+  WithContext,
+} from "schema-dts";
 import { isCorrection } from "@/lib/article-notes";
+import { entryAnchor } from "@/lib/live-coverage";
 import { routes } from "@/lib/routes";
 
 type Site = { name: string; url: string; timeZone: string; logoPath: string; language: string };
@@ -39,11 +48,14 @@ function correctionComments(article: NewsArticleFacts, site: Site): CorrectionCo
 }
 
 export function newsArticleJsonLd(article: NewsArticleFacts, site: Site): WithContext<NewsArticle> {
+  return { "@context": "https://schema.org", "@type": "NewsArticle", ...storyProperties(article, site) };
+}
+
+/** What every story says of itself, a NewsArticle or a LiveBlogPosting. */
+function storyProperties(article: NewsArticleFacts, site: Site) {
   const url = absolute(site, routes.article(article.slug));
   const corrections = correctionComments(article, site);
   return {
-    "@context": "https://schema.org",
-    "@type": "NewsArticle",
     headline: article.headline,
     description: article.dek,
     image: [absolute(site, article.imagePath)],
@@ -65,6 +77,42 @@ export function newsArticleJsonLd(article: NewsArticleFacts, site: Site): WithCo
     },
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     ...(corrections.length > 0 ? { correction: corrections } : {}),
+  } satisfies Omit<NewsArticle, "@type">;
+}
+
+/** The entries a live story's structured data lists, newest first. */
+export type LiveUpdateFacts = { id: string; title: string | null; plainText: string; postedAt: Date };
+
+const LIVE_UPDATES_LISTED = 10;
+
+/**
+ * A live story as Google reads live coverage: a LiveBlogPosting with when the coverage began (and
+ * ended), its most recent entries as `liveBlogUpdate`, and the newest entry's time as `dateModified`.
+ */
+export function liveBlogPostingJsonLd(
+  article: NewsArticleFacts & { live: { startedAt: Date; endedAt: Date | null } },
+  entries: LiveUpdateFacts[],
+  site: Site,
+): WithContext<LiveBlogPosting> {
+  const storyUrl = absolute(site, routes.article(article.slug));
+  const changed = Math.max(
+    (article.revisedAt ?? article.publishedAt).getTime(),
+    ...entries.map((entry) => entry.postedAt.getTime()),
+  );
+  return {
+    "@context": "https://schema.org",
+    "@type": "LiveBlogPosting",
+    ...storyProperties(article, site),
+    dateModified: isoWithOffset(new Date(changed), site.timeZone),
+    coverageStartTime: isoWithOffset(article.live.startedAt, site.timeZone),
+    ...(article.live.endedAt ? { coverageEndTime: isoWithOffset(article.live.endedAt, site.timeZone) } : {}),
+    liveBlogUpdate: entries.slice(0, LIVE_UPDATES_LISTED).map((entry): BlogPosting => ({
+      "@type": "BlogPosting",
+      headline: entry.title ?? entry.plainText.slice(0, 110),
+      datePublished: isoWithOffset(entry.postedAt, site.timeZone),
+      articleBody: entry.plainText,
+      url: `${storyUrl}#${entryAnchor(entry.id)}`,
+    })),
   };
 }
 

@@ -109,6 +109,8 @@ export type PublishedArticle = ArticleSummary & {
   graphicPhotos: Record<string, string>;
   /** Its corrections, clarifications and update notes, oldest first. */
   notes: ArticleNoteForReaders[];
+  /** Live coverage: when it began (null for an ordinary story) and when it ended (null while live). */
+  live: { startedAt: Date; endedAt: Date | null } | null;
 };
 
 /** Null for a slug no story could have, from a reader's URL, without a query. */
@@ -121,6 +123,8 @@ export async function getPublishedArticle({ slug }: { slug: string }): Promise<P
     seoDescription: articles.seoDescription,
     sectionId: articles.sectionId,
     sectionShowsAgeNotice: sections.showsAgeNotice,
+    liveStartedAt: articles.liveStartedAt,
+    liveEndedAt: articles.liveEndedAt,
   })
     .where(and(isPublicArticle, eq(articles.slug, slug)))
     .limit(1);
@@ -146,6 +150,7 @@ export async function getPublishedArticle({ slug }: { slug: string }): Promise<P
     tags: articleTagRows,
     graphicPhotos: graphicPhotos.get(row.id) ?? {},
     notes: notes.get(row.id) ?? [],
+    live: row.liveStartedAt ? { startedAt: row.liveStartedAt, endedAt: row.liveEndedAt } : null,
   };
 }
 

@@ -14,3 +14,6 @@ export const REVIEW_LIMITS = { note: 2000 } as const;
 
 /** A correction, clarification or update note on a published story: a paragraph, as newspapers print them. */
 export const ARTICLE_NOTE_LIMITS = { body: 1500 } as const;
+
+/** A live entry's optional title: a short headline for "Key events". */
+export const LIVE_ENTRY_LIMITS = { title: 160 } as const;

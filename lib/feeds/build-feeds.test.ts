@@ -5,6 +5,7 @@ import {
   buildAtomFeed,
   buildCorrectionsRssFeed,
   buildJsonFeed,
+  buildLiveEntriesRssFeed,
   buildRssFeed,
   feedLastModified,
   sectionChannel,
@@ -102,6 +103,36 @@ describe("a corrected story in the feeds", () => {
         title: "Correction: Lake Towns & Ports",
         link: "https://meridian.example/articles/ferry-timetable#note-1e0e3f53-5c1d-4f0e-9b0a-2f7d0f6f1b11",
         guid: "urn:uuid:1e0e3f53-5c1d-4f0e-9b0a-2f7d0f6f1b11",
+      }),
+    ]);
+  });
+});
+
+describe("a live story's feed of entries", () => {
+  it("has one valid item per entry, newest first, linking to each on the story, with its writer", async () => {
+    const rss = buildLiveEntriesRssFeed({
+      site,
+      story: { slug: "ceasefire-talks-live", headline: "Ceasefire talks & a deal", dek: "" },
+      entries: [
+        {
+          id: "9f1c1c2e-3b1a-4d0e-8f6a-0a1b2c3d4e5f",
+          title: null,
+          plainText: "The mediator spoke.",
+          feedBody: ["<p>The mediator spoke.</p>"],
+          postedAt: new Date("2026-12-01T18:00:00Z"),
+          author: { slug: "ines-calloway", name: "Ines Calloway" },
+        },
+      ],
+    });
+    expect(XMLValidator.validate(rss)).toBe(true);
+    const feed = await new RssParser().parseString(rss);
+    expect(feed.title).toBe("Ceasefire talks & a deal — live — The Meridian");
+    expect(feed.items).toEqual([
+      expect.objectContaining({
+        title: "Update, 1 December 2026 at 18:00 UTC",
+        link: "https://meridian.example/articles/ceasefire-talks-live#entry-9f1c1c2e-3b1a-4d0e-8f6a-0a1b2c3d4e5f",
+        guid: "urn:uuid:9f1c1c2e-3b1a-4d0e-8f6a-0a1b2c3d4e5f",
+        creator: "Ines Calloway",
       }),
     ]);
   });

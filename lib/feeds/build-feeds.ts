@@ -1,6 +1,7 @@
 import { Feed, type Extension, type Item } from "feed";
 import { create } from "xmlbuilder2";
 import { NOTE_LABELS, noteAnchor, type NoteKind } from "@/lib/article-notes";
+import { entryAnchor } from "@/lib/live-coverage";
 import { formatNewsroomDateTime } from "@/lib/newsroom-time";
 import { routes } from "@/lib/routes";
 import { FEED_PHOTO_WIDTH, feedItemHtml, type FeedBody, type FeedPhoto } from "@/lib/mdx/feed-html";
@@ -401,6 +402,62 @@ export function buildCorrectionsRssFeed({ site, corrections }: { site: FeedSite;
       guid: `urn:uuid:${note.id}`,
       date: note.notedAt,
       description: escapeHtml(xmlText(note.body)),
+    });
+  }
+  return feed.rss2();
+}
+
+/** A live story's entry, for its feed of entries. */
+export type FeedLiveEntry = {
+  id: string;
+  title: string | null;
+  plainText: string;
+  feedBody: FeedBody | null;
+  postedAt: Date;
+  author: { slug: string; name: string };
+};
+
+/** The newest entry's time, or a fixed date while there is none, so the ETag holds. */
+export const liveFeedLastModified = (entries: FeedLiveEntry[]) =>
+  new Date(Math.max(0, ...entries.map((entry) => entry.postedAt.getTime())));
+
+/** RSS 2.0 of one live story: an item per entry, newest first, each linking to it on the story. */
+export function buildLiveEntriesRssFeed({
+  site,
+  story,
+  entries,
+}: {
+  site: FeedSite;
+  story: { slug: string; headline: string; dek: string };
+  entries: FeedLiveEntry[];
+}) {
+  const storyUrl = absolute(site, routes.article(story.slug));
+  const feed = new Feed({
+    title: writerText(`${story.headline} — live — ${site.name}`),
+    description: writerText(story.dek || `Live coverage from ${site.name}.`),
+    id: storyUrl,
+    link: storyUrl,
+    feed: absolute(site, routes.articleLiveFeed(story.slug)),
+    language: site.language,
+    image: absolute(site, site.logoPath),
+    updated: liveFeedLastModified(entries),
+    generator: false,
+  });
+  for (const entry of entries) {
+    const when = formatNewsroomDateTime(entry.postedAt, site.timeZone);
+    feed.addItem({
+      title: plainTextForCdata(entry.title ?? `Update, ${when}`),
+      link: `${storyUrl}#${entryAnchor(entry.id)}`,
+      guid: `urn:uuid:${entry.id}`,
+      date: entry.postedAt,
+      description: escapeHtml(xmlText(entry.plainText.slice(0, 300))),
+      content: htmlForCdata(feedItemHtml(entry.feedBody, site.url, { leadPhoto: null, storyUrl })),
+      extensions: [
+        {
+          name: "dc:creator",
+          objects: { _attributes: { "xmlns:dc": DUBLIN_CORE_NS }, _text: writerText(entry.author.name) },
+        },
+      ],
     });
   }
   return feed.rss2();

@@ -1,6 +1,7 @@
 import "server-only";
 import { listCorrections } from "@/db/queries/published-notes";
 import { listFeedArticles, type FeedScope } from "@/db/queries/feeds";
+import { getLiveFeed } from "@/db/queries/live-entries";
 import { readerTags, type ReaderTag } from "@/lib/cache-tags";
 import { cachedForReaders } from "@/lib/reader-cache";
 import { site } from "@/lib/site";
@@ -8,9 +9,11 @@ import {
   buildAtomFeed,
   buildCorrectionsRssFeed,
   buildJsonFeed,
+  buildLiveEntriesRssFeed,
   buildRssFeed,
   correctionsLastModified,
   feedLastModified,
+  liveFeedLastModified,
   type FeedChannel,
   type FeedInput,
 } from "./build-feeds";
@@ -60,4 +63,24 @@ const correctionsDocument = cachedForReaders(
 export async function serveCorrectionsFeed(request: Request): Promise<Response> {
   const { body, lastModified } = await correctionsDocument();
   return feedResponse(request, { format: "rss", body, lastModified: new Date(lastModified) });
+}
+
+const liveFeedDocument = cachedForReaders(
+  "live-feed",
+  async (slug: string) => {
+    const live = await getLiveFeed({ slug });
+    if (!live) return null;
+    return {
+      body: buildLiveEntriesRssFeed({ site, ...live }),
+      lastModified: liveFeedLastModified(live.entries).toISOString(),
+    };
+  },
+  (slug) => [readerTags.articleAddress(slug)],
+);
+
+/** A live story's feed of entries; null for an address that is no live story. */
+export async function serveLiveFeed(request: Request, slug: string): Promise<Response | null> {
+  const document = await liveFeedDocument(slug);
+  if (!document) return null;
+  return feedResponse(request, { format: "rss", body: document.body, lastModified: new Date(document.lastModified) });
 }

@@ -7,8 +7,10 @@ import { ArticleCard } from "@/components/article-card";
 import { ArticleCorrections, ArticleUpdateNotes } from "@/components/article-notes";
 import { ArticlePhoto } from "@/components/article-photo";
 import { JsonLd } from "@/components/json-ld";
+import { LiveCoverage } from "@/components/live-coverage";
 import { StoryAgeNotice } from "@/components/story-age-notice";
 import { getPublishedArticle, listRelatedArticles, type PublishedArticle } from "@/db/queries/articles";
+import { listLiveEntries } from "@/db/queries/live-entries";
 import { readerTags } from "@/lib/cache-tags";
 import { SAMPLE_CONTENT_TAG } from "@/lib/content/sample";
 import { ArticleBody } from "@/lib/mdx/render";
@@ -16,7 +18,7 @@ import { tagReaderPage } from "@/lib/reader-cache";
 import { routes } from "@/lib/routes";
 import { feedAlternates, site } from "@/lib/site";
 import { isSlug } from "@/lib/slugs";
-import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/structured-data";
+import { breadcrumbJsonLd, liveBlogPostingJsonLd, newsArticleJsonLd } from "@/lib/structured-data";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -91,7 +93,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await findArticle((await params).slug);
   if (!article) notFound();
-  const related = await listRelatedArticles({ articleId: article.id, sectionId: article.sectionId, limit: 4 });
+  const [related, liveEntries] = await Promise.all([
+    listRelatedArticles({ articleId: article.id, sectionId: article.sectionId, limit: 4 }),
+    article.live ? listLiveEntries({ articleId: article.id }) : [],
+  ]);
   await tagReaderPage(related.map((article) => readerTags.article(article.id)));
   const isSample = article.tags.some((tag) => tag.slug === SAMPLE_CONTENT_TAG.slug);
 
@@ -103,7 +108,17 @@ export default async function ArticlePage({ params }: Props) {
 
   return (
     <>
-      <JsonLd data={newsArticleJsonLd({ ...article, imagePath: socialImage(article).url }, site)} />
+      <JsonLd
+        data={
+          article.live
+            ? liveBlogPostingJsonLd(
+                { ...article, live: article.live, imagePath: socialImage(article).url },
+                liveEntries,
+                site,
+              )
+            : newsArticleJsonLd({ ...article, imagePath: socialImage(article).url }, site)
+        }
+      />
       <JsonLd data={breadcrumbJsonLd(trail, site)} />
       <article className="mx-auto max-w-3xl">
         <header>
@@ -131,6 +146,14 @@ export default async function ArticlePage({ params }: Props) {
         <div className={BODY_CLASSES} data-article-body>
           <ArticleBody code={article.code} sourceHash={article.sourceHash} graphicPhotos={article.graphicPhotos} />
         </div>
+        {article.live ? (
+          <LiveCoverage
+            slug={article.slug}
+            live={article.live}
+            entries={liveEntries}
+            graphicPhotos={article.graphicPhotos}
+          />
+        ) : null}
         <ArticleCorrections notes={article.notes} />
         {article.tags.length > 0 ? (
           <footer className="mt-10 border-t border-stone-300 pt-4 font-sans text-sm dark:border-stone-700">

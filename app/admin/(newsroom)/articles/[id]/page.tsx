@@ -101,7 +101,10 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-bold">Edit story</h1>
         <p className="text-sm">
           <span className="font-semibold">{article.status}</span> · by{" "}
-          {bylineText(article.bylines.map((byline) => byline.name))}
+          {bylineText(article.bylines.map((byline) => byline.name))} ·{" "}
+          <Link href={`/admin/articles/${article.id}/live`} className="underline">
+            Live coverage
+          </Link>
           {article.status === "published" ? (
             <>
               {" "}

@@ -1,0 +1,160 @@
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { loadNewsroomContent } from "@/lib/content/load";
+import type { Staff } from "@/lib/auth/roles";
+import { NotAuthorizedError } from "@/lib/auth/staff";
+import { signInAs } from "@/test/staff-session";
+import { closeDatabase, databaseDriver, migrateDatabase } from "../client";
+import { seedNewsroom } from "../seed";
+import {
+  approveLiveEntry,
+  deleteLiveEntry,
+  editLiveEntry,
+  endLiveCoverage,
+  getLiveCoverageForStaff,
+  pinLiveEntry,
+  postLiveEntry,
+  startLiveCoverage,
+} from "./live-coverage";
+import { findLiveUpdatesSince, getLiveFeed, listLiveEntries } from "./live-entries";
+import { createArticleDraft } from "./newsroom-articles";
+import { getSection } from "./sections";
+import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "./staff";
+vi.mock("@/lib/auth", () => import("@/test/staff-session"));
+
+const PASSWORD = "correct horse battery staple";
+const staff: Record<"editor" | "writer" | "otherWriter", Staff> = {} as never;
+let story = { id: "", slug: "" };
+
+async function post(writer: Staff, bodyMdx: string, title = "") {
+  signInAs(writer);
+  const posted = await postLiveEntry({ articleId: story.id, title, bodyMdx });
+  signInAs(staff.editor);
+  return posted;
+}
+
+const readerBodies = async () => (await listLiveEntries({ articleId: story.id })).map((entry) => entry.plainText);
+const staffEntry = async (text: string) =>
+  (await getLiveCoverageForStaff({ articleId: story.id })).entries.find((entry) => entry.bodyMdx === text)!;
+
+describe(`live coverage on ${databaseDriver()}`, () => {
+  beforeAll(async () => {
+    await migrateDatabase();
+    await seedNewsroom(await loadNewsroomContent(path.join(process.cwd(), "content")), "UTC");
+    await createFirstAdministrator({ name: "Ada Admin", email: "ada@newsroom.example", password: PASSWORD });
+    for (const [key, role] of [
+      ["editor", "editor"],
+      ["writer", "writer"],
+      ["otherWriter", "writer"],
+    ] as const) {
+      staff[key] = await provisionStaffAccountFromCommandLine({
+        name: `Live ${key}`,
+        email: `live-${key}@newsroom.example`,
+        role,
+        password: PASSWORD,
+      });
+    }
+    signInAs(staff.editor);
+    const sectionId = (await getSection({ slug: "conflicts" }))!.id;
+    const published = await createArticleDraft({
+      headline: "Ceasefire talks: live",
+      dek: "",
+      sectionId,
+      tags: [],
+      bodyMdx: "Talks began this morning.",
+      intent: "publish",
+    });
+    if (published.status !== "saved") throw new Error("not published");
+    story = { id: published.id, slug: published.slug };
+  });
+  beforeEach(() => signInAs(staff.editor));
+  afterAll(() => closeDatabase());
+
+  it("turns a story live, and a writer's entries reach readers newest first, expiring only that story", async () => {
+    expect(await startLiveCoverage({ articleId: story.id, entriesNeedReview: false })).toMatchObject({ status: "ok" });
+    for (const text of ["Delegations arrived.", "Talks paused for lunch.", "A draft text is circulating."]) {
+      const posted = await post(staff.writer, text);
+      expect(posted).toMatchObject({ status: "ok", entryStatus: "published" });
+      if (posted.status === "ok")
+        expect(posted.expired.sort()).toEqual([`story-address:${story.slug}`, `story:${story.id}`]);
+    }
+    expect(await readerBodies()).toEqual([
+      "A draft text is circulating.",
+      "Talks paused for lunch.",
+      "Delegations arrived.",
+    ]);
+  });
+
+  it("tells a reader's open page how many entries it lacks since the newest it shows", async () => {
+    const [newest, , oldest] = await listLiveEntries({ articleId: story.id });
+    expect(await findLiveUpdatesSince({ slug: story.slug, after: oldest!.id })).toEqual({
+      newEntries: 2,
+      newestId: newest!.id,
+    });
+    expect(await findLiveUpdatesSince({ slug: story.slug, after: newest!.id })).toMatchObject({ newEntries: 0 });
+    expect(await findLiveUpdatesSince({ slug: "no-such-story", after: null })).toBeNull();
+  });
+
+  it("holds a writer's entry for an editor when the story asks for review", async () => {
+    await startLiveCoverage({ articleId: story.id, entriesNeedReview: true });
+    const waiting = await post(staff.writer, "Unconfirmed: a deal is near.");
+    expect(waiting).toMatchObject({ status: "ok", entryStatus: "pending", expired: [] });
+    expect(await readerBodies()).not.toContain("Unconfirmed: a deal is near.");
+    expect(await post(staff.editor, "The mediator will speak at six.")).toMatchObject({ entryStatus: "published" });
+    await approveLiveEntry({ entryId: (await staffEntry("Unconfirmed: a deal is near.")).id });
+    expect((await readerBodies())[0]).toBe("Unconfirmed: a deal is near.");
+    await startLiveCoverage({ articleId: story.id, entriesNeedReview: false });
+  });
+
+  it("lets writers change only their own entries, over the version they read", async () => {
+    const entry = await staffEntry("Delegations arrived.");
+    signInAs(staff.otherWriter);
+    await expect(
+      editLiveEntry({ entryId: entry.id, expectedVersion: entry.version, title: "", bodyMdx: "Mine now." }),
+    ).rejects.toThrow(NotAuthorizedError);
+    await expect(deleteLiveEntry({ entryId: entry.id })).rejects.toThrow(NotAuthorizedError);
+    await expect(pinLiveEntry({ entryId: entry.id, pinned: true })).rejects.toThrow(NotAuthorizedError);
+    await expect(endLiveCoverage({ articleId: story.id })).rejects.toThrow(NotAuthorizedError);
+
+    signInAs(staff.writer);
+    const fixed = "Both delegations arrived by road.";
+    expect(
+      await editLiveEntry({ entryId: entry.id, expectedVersion: entry.version, title: "Arrivals", bodyMdx: fixed }),
+    ).toMatchObject({ status: "ok" });
+    expect(
+      await editLiveEntry({ entryId: entry.id, expectedVersion: entry.version, title: "", bodyMdx: "Stale." }),
+    ).toMatchObject({ status: "conflict" });
+    expect(await readerBodies()).toContain(fixed);
+  });
+
+  it("shows a pinned entry as a key event, and drops a deleted one", async () => {
+    const key = await staffEntry("A draft text is circulating.");
+    await pinLiveEntry({ entryId: key.id, pinned: true });
+    expect((await listLiveEntries({ articleId: story.id })).find((entry) => entry.id === key.id)?.pinned).toBe(true);
+    signInAs(staff.writer);
+    await deleteLiveEntry({ entryId: (await staffEntry("Talks paused for lunch.")).id });
+    expect(await readerBodies()).not.toContain("Talks paused for lunch.");
+  });
+
+  it("refuses an entry whose MDX would run code, and writes nothing", async () => {
+    const marker = path.join(os.tmpdir(), `live-entry-probe-${process.pid}`);
+    const hostile = `{require("fs").writeFileSync(${JSON.stringify(marker)}, "ran")}\n\nimport fs from "fs"`;
+    const before = (await getLiveCoverageForStaff({ articleId: story.id })).entries.length;
+    const refused = await post(staff.writer, hostile);
+    expect(refused).toMatchObject({ status: "invalid" });
+    expect(refused.status === "invalid" && refused.issues?.length).toBeGreaterThan(0);
+    expect(existsSync(marker)).toBe(false);
+    expect((await getLiveCoverageForStaff({ articleId: story.id })).entries).toHaveLength(before);
+  });
+
+  it("lists the entries in the story's own feed, and takes no more once the coverage has ended", async () => {
+    const feed = await getLiveFeed({ slug: story.slug });
+    expect(feed?.entries.map((entry) => entry.plainText)).toEqual(await readerBodies());
+    expect(feed?.entries[0]?.feedBody).not.toBeNull();
+    expect(await endLiveCoverage({ articleId: story.id })).toMatchObject({ status: "ok" });
+    expect(await post(staff.writer, "Too late.")).toMatchObject({ status: "invalid" });
+    expect((await getLiveFeed({ slug: story.slug }))?.story.endedAt).not.toBeNull();
+  });
+});

@@ -1,0 +1,136 @@
+import "server-only";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { getReaderDb } from "../client";
+import { articles, liveEntries, users } from "../schema";
+import type { FeedBody } from "@/lib/mdx/feed-html";
+import { isPublicArticle } from "./public-articles";
+
+/** One entry of a live story as readers see it, with its writer. */
+export type LiveEntryForReaders = {
+  id: string;
+  title: string | null;
+  code: string;
+  sourceHash: string;
+  plainText: string;
+  postedAt: Date;
+  pinned: boolean;
+  author: { slug: string; name: string };
+};
+
+const isReaderEntry = and(eq(liveEntries.status, "published"), isNull(liveEntries.deletedAt));
+
+/** How many entries a live page shows; older ones wait for a later session's "older updates". */
+export const LIVE_ENTRIES_SHOWN = 200;
+
+/** A story's published entries, newest first. */
+export async function listLiveEntries({ articleId }: { articleId: string }): Promise<LiveEntryForReaders[]> {
+  const rows = await getReaderDb()
+    .select({
+      id: liveEntries.id,
+      title: liveEntries.title,
+      code: liveEntries.compiledCode,
+      sourceHash: liveEntries.sourceHash,
+      plainText: liveEntries.plainText,
+      postedAt: liveEntries.postedAt,
+      pinned: liveEntries.pinned,
+      authorSlug: users.slug,
+      authorName: users.name,
+    })
+    .from(liveEntries)
+    .innerJoin(users, eq(users.id, liveEntries.authorId))
+    .where(and(eq(liveEntries.articleId, articleId), isReaderEntry))
+    .orderBy(desc(liveEntries.postedAt), desc(liveEntries.id))
+    .limit(LIVE_ENTRIES_SHOWN);
+  return rows.map(({ authorSlug, authorName, ...entry }) => ({
+    ...entry,
+    author: { slug: authorSlug, name: authorName },
+  }));
+}
+
+export type LiveUpdatesSince = { newEntries: number; newestId: string | null };
+
+/**
+ * What a reader's open page lacks: how many entries were posted after the newest it shows
+ * (`after`, an entry id), and the newest one's id. Null for an address that is no live story.
+ */
+export async function findLiveUpdatesSince({
+  slug,
+  after,
+}: {
+  slug: string;
+  after: string | null;
+}): Promise<LiveUpdatesSince | null> {
+  const [story] = await getReaderDb()
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.slug, slug), isPublicArticle, sql`${articles.liveStartedAt} is not null`))
+    .limit(1);
+  if (!story) return null;
+  const since = after
+    ? sql`(${liveEntries.postedAt}, ${liveEntries.id}) > (select posted_at, id from ${liveEntries} where id = ${after})`
+    : undefined;
+  const [row] = await getReaderDb()
+    .select({
+      newEntries: sql<number>`count(*)::int`,
+      newestId: sql<
+        string | null
+      >`(array_agg(${liveEntries.id} order by ${liveEntries.postedAt} desc, ${liveEntries.id} desc))[1]`,
+    })
+    .from(liveEntries)
+    .where(and(eq(liveEntries.articleId, story.id), isReaderEntry, since));
+  return { newEntries: row?.newEntries ?? 0, newestId: row?.newestId ?? null };
+}
+
+export const LIVE_FEED_LENGTH = 50;
+
+export type LiveFeedEntry = {
+  id: string;
+  title: string | null;
+  plainText: string;
+  feedBody: FeedBody | null;
+  postedAt: Date;
+  author: { slug: string; name: string };
+};
+
+export type LiveFeed = {
+  story: { slug: string; headline: string; dek: string; endedAt: Date | null };
+  entries: LiveFeedEntry[];
+};
+
+/** A live story and its newest published entries, with the feed HTML built when each was posted. */
+export async function getLiveFeed({ slug }: { slug: string }): Promise<LiveFeed | null> {
+  const [story] = await getReaderDb()
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      headline: articles.headline,
+      dek: articles.dek,
+      endedAt: articles.liveEndedAt,
+    })
+    .from(articles)
+    .where(and(eq(articles.slug, slug), isPublicArticle, sql`${articles.liveStartedAt} is not null`))
+    .limit(1);
+  if (!story) return null;
+  const rows = await getReaderDb()
+    .select({
+      id: liveEntries.id,
+      title: liveEntries.title,
+      plainText: liveEntries.plainText,
+      feedBody: liveEntries.feedBody,
+      postedAt: liveEntries.postedAt,
+      authorSlug: users.slug,
+      authorName: users.name,
+    })
+    .from(liveEntries)
+    .innerJoin(users, eq(users.id, liveEntries.authorId))
+    .where(and(eq(liveEntries.articleId, story.id), isReaderEntry))
+    .orderBy(desc(liveEntries.postedAt), desc(liveEntries.id))
+    .limit(LIVE_FEED_LENGTH);
+  return {
+    story: { slug: story.slug, headline: story.headline, dek: story.dek, endedAt: story.endedAt },
+    entries: rows.map(({ authorSlug, authorName, ...entry }) => ({
+      ...entry,
+      author: { slug: authorSlug, name: authorName },
+    })),
+  };
+}
