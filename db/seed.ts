@@ -16,6 +16,7 @@ import {
   articleTags,
   auditLog,
   frontPagePicks,
+  liveEntries,
   media,
   sections,
   tags,
@@ -63,7 +64,11 @@ async function ensureSections(tx: Transaction, content: NewsroomContent): Promis
 
 async function ensureAuthors(tx: Transaction, content: NewsroomContent): Promise<Map<string, string>> {
   const known = new Map(content.authors.map((author) => [authorSlug(author.name), author]));
-  for (const name of content.articles.flatMap((article) => article.frontMatter.author)) {
+  const writers = content.articles.flatMap((article) => [
+    ...article.frontMatter.author,
+    ...(article.frontMatter.live?.entries.map((entry) => entry.author) ?? []),
+  ]);
+  for (const name of writers) {
     const slug = authorSlug(name);
     if (!known.has(slug)) {
       known.set(slug, {
@@ -109,15 +114,22 @@ function articleTagNames(article: ContentArticle): string[] {
   return sample ? [...names, SAMPLE_CONTENT_TAG.name] : names;
 }
 
+type Compiled = Awaited<ReturnType<typeof compileArticle>>;
+
 type PreparedArticle = ContentArticle & {
   slug: string;
-  compiled: Awaited<ReturnType<typeof compileArticle>>;
+  compiled: Compiled;
+  /** The live entries' compiled bodies, in the order the file lists them. */
+  liveEntries: Compiled[];
 };
 
 async function prepareArticle(article: ContentArticle): Promise<PreparedArticle> {
   try {
     const compiled = await compileArticle(article.body);
-    return { ...article, slug: article.frontMatter.slug ?? articleSlug(article.frontMatter.headline), compiled };
+    const liveEntries: Compiled[] = [];
+    for (const entry of article.frontMatter.live?.entries ?? []) liveEntries.push(await compileArticle(entry.body));
+    const slug = article.frontMatter.slug ?? articleSlug(article.frontMatter.headline);
+    return { ...article, slug, compiled, liveEntries };
   } catch (error) {
     if (error instanceof MdxCompileError) {
       throw new Error(`${article.file} cannot be published:\n${error.message}`);
@@ -196,6 +208,7 @@ async function insertArticle(
     savedById: authorId,
   });
   await insertNotes(tx, inserted.id, frontMatter.notes);
+  await insertLiveCoverage(tx, inserted.id, article, ids.authors);
   await tx.insert(auditLog).values({
     action: "article.seeded",
     entityType: "article",
@@ -203,6 +216,40 @@ async function insertArticle(
     detail: { slug: article.slug, file: article.file },
   });
   return true;
+}
+
+/** A story the file says is (or was) live coverage: its times, and its entries as the file dates them. */
+async function insertLiveCoverage(
+  tx: Transaction,
+  articleId: string,
+  article: PreparedArticle,
+  authors: Map<string, string>,
+) {
+  const live = article.frontMatter.live;
+  if (!live) return;
+  await tx
+    .update(articles)
+    .set({ liveStartedAt: new Date(live.started), liveEndedAt: live.ended ? new Date(live.ended) : null })
+    .where(eq(articles.id, articleId));
+  if (live.entries.length === 0) return;
+  await tx.insert(liveEntries).values(
+    live.entries.map((entry, index) => {
+      const compiled = article.liveEntries[index]!;
+      return {
+        articleId,
+        title: entry.title ?? null,
+        bodyMdx: entry.body,
+        compiledCode: compiled.code,
+        sourceHash: compiled.sourceHash,
+        plainText: compiled.plainText,
+        feedBody: compiled.feedBody,
+        modelVersion: compiled.modelVersion,
+        authorId: authors.get(authorSlug(entry.author))!,
+        pinned: entry.pinned,
+        postedAt: new Date(entry.at),
+      };
+    }),
+  );
 }
 
 /** The story's notes as the file dates them; the newest is when readers were last told it changed. */

@@ -862,6 +862,87 @@ test("a writer puts a colleague on the byline, the colleague edits the draft, an
   await desk.page.context().close();
 });
 
+test("an editor turns a Conflicts story live, a writer posts and pins, and an open reader page offers the new updates", async ({
+  browser,
+}) => {
+  const liveHeadline = "Live: Monitors Report on the Valley Ceasefire";
+  const desk = await Newsroom.signedIn(browser, editor);
+  const id = await desk.publishNewArticle({
+    headline: liveHeadline,
+    section: "Conflicts",
+    body: "Monitors began their first day along the valley road.",
+  });
+  const { slug } = await (await desk.page.request.get(`/api/articles/${id}`)).json();
+  await desk.page.goto(`/admin/articles/${id}/live`);
+  await desk.page.getByRole("button", { name: "Turn into live coverage" }).click();
+  await expect(desk.page.getByTestId("live-start-status")).toContainText("This story is live coverage");
+
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/articles/${slug}`);
+  await expect(reader.getByRole("heading", { name: /Updates/ })).toBeVisible();
+  await expect(reader.getByText("No updates yet.")).toBeVisible();
+
+  const reporter = await Newsroom.signedIn(browser, writer);
+  await reporter.page.goto(`/admin/articles/${id}/live`);
+  const composer = reporter.page.getByRole("form", { name: "Post an update" });
+  const posts = [
+    { title: "", body: "The first monitors reached the northern crossing at seven." },
+    { title: "", body: "A convoy of grain lorries is waiting at the southern checkpoint." },
+    { title: "Border crossing reopens", body: "The **southern crossing** reopened to civilians at noon." },
+  ];
+  for (const post of posts) {
+    await composer.getByLabel("Title (optional)").fill(post.title);
+    await composer.getByLabel("Update", { exact: true }).fill(post.body);
+    const started = Date.now();
+    await composer.getByRole("button", { name: "Post update" }).click();
+    await expect(reporter.page.getByTestId("live-post-status")).toHaveText("Posted: readers see it now.");
+    test.info().annotations.push({ type: "entry posted", description: `${Date.now() - started} ms` });
+    await expect(composer.getByLabel("Update", { exact: true })).toHaveValue("");
+  }
+  await reporter.page.getByRole("button", { name: /^Pin as key event the update “Border crossing reopens”/ }).click();
+  await expect(reporter.page.getByText("Pinned: readers see it first and in Key events.")).toBeVisible();
+
+  // The island asks when the tab comes back into view as well as on its timer; no reload.
+  await reader.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+  const offer = reader.getByRole("button", { name: "3 new updates" });
+  await expect(offer).toBeVisible({ timeout: 30_000 });
+  await offer.click();
+  await expect(offer).toBeHidden();
+  const updates = reader.getByRole("region", { name: /Updates/ });
+  await expect(updates.getByRole("article")).toHaveCount(3);
+  await expect(updates.getByRole("article").first()).toContainText("The southern crossing reopened to civilians");
+  const keyEvents = reader.getByRole("navigation", { name: "Key events" });
+  await keyEvents.getByRole("link", { name: /Border crossing reopens/ }).click();
+  await expect(reader).toHaveURL(/#entry-[0-9a-f-]{36}$/);
+
+  const scripts = await reader.locator('script[type="application/ld+json"]').allTextContents();
+  const posting = scripts.map((text) => JSON.parse(text)).find((item) => item["@type"] === "LiveBlogPosting");
+  expect(posting?.coverageStartTime).toBeTruthy();
+  expect(posting?.liveBlogUpdate).toHaveLength(3);
+  expect((await new AxeBuilder({ page: reader }).analyze()).violations, "a live story").toEqual([]);
+
+  const feed = await (await reader.request.get(`/articles/${slug}/live.xml`)).text();
+  expect(XMLValidator.validate(feed), "the story's feed of entries is well-formed").toBe(true);
+  const items = new XMLParser({ isArray: (name) => name === "item" }).parse(feed).rss.channel.item;
+  expect(items.map((item: { title: string }) => item.title)[0]).toBe("Border crossing reopens");
+  expect(items).toHaveLength(3);
+
+  await desk.page.goto(`/admin/articles/${id}/live`);
+  await desk.page.getByRole("button", { name: "End live coverage" }).click();
+  await expect(desk.page.getByTestId("live-state")).toContainText("; ended");
+  await reader.reload();
+  await expect(reader.getByTestId("live-ended")).toHaveText("This live coverage has ended.");
+  await expect(
+    reader
+      .getByRole("region", { name: /Updates/ })
+      .getByRole("article")
+      .first(),
+  ).toContainText("The first monitors reached the northern crossing");
+  await reader.context().close();
+  await reporter.page.context().close();
+  await desk.page.context().close();
+});
+
 test("the editor pages have no accessibility violations", async ({ browser }) => {
   const newsroom = await Newsroom.signedIn(browser, editor);
   const { page } = newsroom;

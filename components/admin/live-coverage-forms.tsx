@@ -127,11 +127,13 @@ export function LiveEntryComposer({ articleId }: { articleId: string }) {
 export function LiveEntryControls({
   entry,
   mayEdit,
-  mayPin,
+  mayApprove,
 }: {
   entry: LiveEntryForStaff;
+  /** Its writer or an editor: edit, delete, pin. */
   mayEdit: boolean;
-  mayPin: boolean;
+  /** An editor: let a waiting entry through. */
+  mayApprove: boolean;
 }) {
   const [pinned, pinAction, pinning] = useLiveForm(pinLiveEntryAction);
   const [approved, approveAction, approving] = useLiveForm(approveLiveEntryAction);
@@ -141,7 +143,7 @@ export function LiveEntryControls({
   return (
     <div className="mt-2 space-y-2">
       <div className="flex flex-wrap gap-2">
-        {mayPin && entry.status === "published" ? (
+        {mayEdit && entry.status === "published" ? (
           <form action={pinAction}>
             <input type="hidden" name="entryId" value={entry.id} />
             <input type="hidden" name="pinned" value={entry.pinned ? "no" : "yes"} />
@@ -151,7 +153,7 @@ export function LiveEntryControls({
             </button>
           </form>
         ) : null}
-        {mayPin && entry.status === "pending" ? (
+        {mayApprove && entry.status === "pending" ? (
           <form action={approveAction}>
             <input type="hidden" name="entryId" value={entry.id} />
             <button type="submit" disabled={approving} className={button}>

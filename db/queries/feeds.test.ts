@@ -250,7 +250,8 @@ describe(`the feeds on ${databaseDriver()}`, () => {
     expect(channel.link).toBe(absolute("/category/conflicts"));
     expect(channel["atom:link"]).toMatchObject({ "@_rel": "self", "@_href": absolute("/category/conflicts/rss.xml") });
     expect(channel.lastBuildDate).toMatch(RFC_822_DATE);
-    expect(channel.lastBuildDate).toBe("Fri, 01 Dec 2023 00:00:00 GMT");
+    // The section's newest change: the sample live story's last entry.
+    expect(channel.lastBuildDate).toBe("Sat, 28 Nov 2026 21:35:00 GMT");
 
     const siteChannel = (wellFormed(await body("/rss.xml")).rss as XmlNode).channel as XmlNode;
     expect(siteChannel["atom:link"]).toMatchObject({ "@_rel": "self", "@_href": absolute("/rss.xml") });
@@ -280,7 +281,9 @@ describe(`the feeds on ${databaseDriver()}`, () => {
       expect(content).not.toContain("<img");
       expect(article?.enclosure).toBeUndefined();
     }
-    const [nato] = rssItems(wellFormed(await body("/category/conflicts/rss.xml")));
+    const nato = rssItems(wellFormed(await body("/category/conflicts/rss.xml"))).find(
+      (item) => item.link === absolute(`/articles/${NATO_ARTICLE}`),
+    );
     expect(nato?.["media:content"]).toBeUndefined();
     expect(nato?.["dc:creator"]).toMatchObject({ "#text": "Newsroom Staff" });
   });
@@ -426,7 +429,7 @@ describe(`the feeds on ${databaseDriver()}`, () => {
   });
 
   it("lets readers poll cheaply: ETag and Last-Modified, then 304 with no body while nothing changed", async () => {
-    const first = await get("/category/conflicts/rss.xml");
+    const first = await get("/tag/nato/rss.xml");
     const etag = first.headers.get("ETag") ?? "";
     const lastModified = first.headers.get("Last-Modified") ?? "";
     expect(etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
@@ -438,7 +441,7 @@ describe(`the feeds on ${databaseDriver()}`, () => {
       { "If-Modified-Since": lastModified },
     ];
     for (const headers of current) {
-      const again = await get("/category/conflicts/rss.xml", headers);
+      const again = await get("/tag/nato/rss.xml", headers);
       expect(again.status, JSON.stringify(headers)).toBe(304);
       expect(await again.text()).toBe("");
       expect(again.headers.get("ETag")).toBe(etag);
@@ -451,7 +454,7 @@ describe(`the feeds on ${databaseDriver()}`, () => {
       { "If-None-Match": '"an-older-copy"', "If-Modified-Since": lastModified },
     ];
     for (const headers of stale) {
-      expect((await get("/category/conflicts/rss.xml", headers)).status, JSON.stringify(headers)).toBe(200);
+      expect((await get("/tag/nato/rss.xml", headers)).status, JSON.stringify(headers)).toBe(200);
     }
     for (const feedPath of ["/rss.xml", "/atom.xml", "/feed.json"]) {
       const response = await get(feedPath);

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { FeedArticle } from "@/lib/feeds/build-feeds";
 import { getReaderDb } from "../client";
-import { articleBylines, articles, articleTags, media, tags } from "../schema";
+import { articleBylines, articles, articleTags, liveEntries, media, tags } from "../schema";
 import { findArticleNotes } from "./published-notes";
 import { findGraphicPhotos } from "./graphic-photos";
 import { isPublicArticle, selectArticleSummaries, toArticleSummary } from "./public-articles";
@@ -12,6 +12,13 @@ export type FeedScope =
   | { kind: "section"; sectionId: string }
   | { kind: "tag"; tagId: string }
   | { kind: "author"; authorId: string };
+
+// A live story changes with each entry: its item's updated time is the newest one's.
+const newestLiveEntryAt = sql<Date | null>`(select max(${liveEntries.postedAt}) from ${liveEntries}
+  where ${liveEntries.articleId} = ${articles.id} and ${liveEntries.status} = 'published'
+  and ${liveEntries.deletedAt} is null)`.mapWith(liveEntries.postedAt);
+
+const latest = (time: Date, other: Date | null) => (other && other > time ? other : time);
 
 /** Enough for a reader who checks once a day; more only makes every poll heavier. */
 export const FEED_LENGTH = 50;
@@ -65,6 +72,7 @@ export async function listFeedArticles({ scope }: { scope: FeedScope }): Promise
     feedBody: articles.feedBody,
     photoMimeType: media.mimeType,
     photoByteSize: media.byteSize,
+    newestEntryAt: newestLiveEntryAt,
   })
     .where(and(isPublicArticle, scopeFilter(scope)))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
@@ -84,7 +92,7 @@ export async function listFeedArticles({ scope }: { scope: FeedScope }): Promise
       dek: summary.dek,
       feedBody: row.feedBody,
       publishedAt: summary.publishedAt,
-      updatedAt: summary.revisedAt ?? summary.publishedAt,
+      updatedAt: latest(summary.revisedAt ?? summary.publishedAt, row.newestEntryAt),
       notes: notes.get(row.id) ?? [],
       section: summary.section,
       authors: summary.authors,

@@ -116,6 +116,7 @@ describe(`live coverage on ${databaseDriver()}`, () => {
     ).rejects.toThrow(NotAuthorizedError);
     await expect(deleteLiveEntry({ entryId: entry.id })).rejects.toThrow(NotAuthorizedError);
     await expect(pinLiveEntry({ entryId: entry.id, pinned: true })).rejects.toThrow(NotAuthorizedError);
+    await expect(approveLiveEntry({ entryId: entry.id })).rejects.toThrow(NotAuthorizedError);
     await expect(endLiveCoverage({ articleId: story.id })).rejects.toThrow(NotAuthorizedError);
 
     signInAs(staff.writer);

@@ -267,11 +267,12 @@ export async function deleteLiveEntry({ entryId }: { entryId: string }): Promise
   });
 }
 
-/** An editor pins a key entry (shown first and in "Key events"), or unpins it. */
+/** A key entry is pinned (shown first and in "Key events") by its writer or an editor, or unpinned. */
 export async function pinLiveEntry({ entryId, pinned }: { entryId: string; pinned: boolean }) {
-  const staff = await requireLiveEditor();
+  const staff = await requireStaff("writer");
   return getDb().transaction(async (tx): Promise<LiveCoverageChange> => {
     const entry = await lockedEntry(tx, entryId);
+    assertMayChangeEntry(staff, entry);
     await tx.update(liveEntries).set({ pinned, updatedAt: new Date() }).where(eq(liveEntries.id, entryId));
     await audit(tx, staff, pinned ? "live-entry.pinned" : "live-entry.unpinned", entry.articleId, { entryId });
     return { status: "ok", articleId: entry.articleId, expired: await storyTags(tx, entry.articleId) };

@@ -54,6 +54,8 @@ export type NewsroomArticleRow = {
   bylineNames: string[];
   updatedAt: Date;
   publishedAt: Date | null;
+  /** Live coverage now: any writer may post to it from its live page. */
+  isLive: boolean;
 };
 
 export type NewsroomArticleFilter = {
@@ -140,6 +142,7 @@ export async function listNewsroomArticles(filter: NewsroomArticleFilter) {
           where ${articleBylines.articleId} = ${articles.id}), '[]'::json)`,
         updatedAt: articles.updatedAt,
         publishedAt: articles.publishedAt,
+        isLive: sql<boolean>`${articles.liveStartedAt} is not null and ${articles.liveEndedAt} is null`,
       })
       .from(articles)
       .innerJoin(sections, eq(sections.id, articles.sectionId));

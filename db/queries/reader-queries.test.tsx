@@ -26,6 +26,7 @@ import { getTag } from "./tags";
 vi.mock("@/lib/mdx/compile", { spy: true });
 
 const NATO_ARTICLE = "ukraine-to-receive-nato-support-and-membership-after-conflict";
+const SAMPLE_LIVE_STORY = "live-ceasefire-talks-open-in-the-border-town-of-ravensk";
 const DRAFT_ARTICLE = "family-bakeries-raise-prices-as-flour-and-energy-bills-climb-together";
 const SCHEDULED_ARTICLE = "solar-powered-data-centre-opens-inside-a-disused-limestone-quarry";
 const HIDDEN = [DRAFT_ARTICLE, SCHEDULED_ARTICLE];
@@ -122,10 +123,10 @@ describe(`reader queries on ${databaseDriver()}`, () => {
     expect(latest.at(-1)?.slug).toBe(NATO_ARTICLE);
   });
 
-  it("shows a section's only story on a first page with no older or newer pages", async () => {
+  it("shows a section's stories on one first page, newest first, with no older or newer pages", async () => {
     const conflicts = await getSection({ slug: "conflicts" });
     const first = await listSectionArticles({ sectionId: conflicts!.id });
-    expect(slugs(first.articles)).toEqual([NATO_ARTICLE]);
+    expect(slugs(first.articles)).toEqual([SAMPLE_LIVE_STORY, NATO_ARTICLE]);
     expect(first).toMatchObject({ olderCursor: null, newerCursor: undefined });
   });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ARTICLE_LIMITS } from "@/lib/editor/article-limits";
-import { ARTICLE_NOTE_LIMITS } from "@/lib/editor/form-limits";
+import { ARTICLE_NOTE_LIMITS, LIVE_ENTRY_LIMITS } from "@/lib/editor/form-limits";
 import { authorSlug, isSlug } from "@/lib/slugs";
 
 /**
@@ -28,6 +28,22 @@ const noteSchema = z.object({
   at: z.iso.datetime({ offset: true }),
 });
 
+/** One entry of live coverage: its time, writer, MDX body (checked like a story's), and whether it is a key event. */
+const liveEntrySchema = z.object({
+  at: z.iso.datetime({ offset: true }),
+  author: writerName,
+  title: z.string().trim().min(1).max(LIVE_ENTRY_LIMITS.title).optional(),
+  pinned: z.boolean().default(false),
+  body: z.string().trim().min(1),
+});
+
+/** A story that is (or was) live coverage: when it began, when it ended, and its entries. */
+const liveSchema = z.object({
+  started: z.iso.datetime({ offset: true }),
+  ended: z.iso.datetime({ offset: true }).optional(),
+  entries: z.array(liveEntrySchema).default([]),
+});
+
 export const articleFrontMatterSchema = z.object({
   headline: z.string().trim().min(1).max(200),
   dek: z.string().trim().min(1).max(400),
@@ -49,6 +65,7 @@ export const articleFrontMatterSchema = z.object({
   notes: z.array(noteSchema).default([]),
   // Pinned on the front page by the seed: as its lead, or among the top stories after the lead.
   frontPage: z.enum(["lead", "top"]).optional(),
+  live: liveSchema.optional(),
 });
 
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;

@@ -204,6 +204,14 @@ export default async function NewsroomArticlesPage({ searchParams }: Props) {
                     {reviewBadge[article.reviewState].text}
                   </span>
                 ) : null}
+                {article.isLive ? (
+                  <Link
+                    href={`/admin/articles/${article.id}/live`}
+                    className={`ml-1 ${BADGE} bg-red-700 text-white hover:underline`}
+                  >
+                    live<span className="sr-only">: post an update to “{article.headline}”</span>
+                  </Link>
+                ) : null}
               </td>
               <td>{article.sectionName}</td>
               <td>{bylineText(article.bylineNames)}</td>

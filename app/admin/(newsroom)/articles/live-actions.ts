@@ -65,7 +65,7 @@ export const deleteLiveEntryAction = staffAction({
 });
 
 export const pinLiveEntryAction = staffAction({
-  role: "editor",
+  role: "writer",
   schema: pinLiveEntrySchema,
   run: async ({ entryId, pinned }) =>
     outcome(

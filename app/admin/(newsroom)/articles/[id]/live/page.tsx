@@ -106,7 +106,7 @@ export default async function LiveCoveragePage({ params }: Props) {
               <LiveEntryControls
                 entry={entry}
                 mayEdit={entry.authorId === staff.id || hasRole(staff, "editor")}
-                mayPin={editor}
+                mayApprove={editor}
               />
             </li>
           ))}
