@@ -153,6 +153,30 @@ test("a lead chosen and a correction added through server A show on server B's f
   expect(await readerView(request, cluster.b.url, where, note)).toEqual(showing(where));
 });
 
+test("a live entry posted through server A reaches a reader polling server B on its next poll", async ({
+  request,
+}, testInfo) => {
+  const { page } = newsroom;
+  await page.goto(`/admin/articles/${article.id}/live`);
+  await page.getByRole("button", { name: "Turn into live coverage" }).click();
+  await expect(page.getByTestId("live-start-status")).toContainText("This story is live coverage");
+  const poll = `${cluster.b.url}/articles/${article.slug}/live`;
+  const before = await (await request.get(poll)).json();
+  expect(before).toEqual({ newEntries: 0, newestId: null });
+
+  const composer = page.getByRole("form", { name: "Post an update" });
+  await composer.getByLabel("Update", { exact: true }).fill("Monitors reached the second crossing.");
+  const started = performance.now();
+  await composer.getByRole("button", { name: "Post update" }).click();
+  await expect(page.getByTestId("live-post-status")).toHaveText("Posted: readers see it now.");
+  record(testInfo, "entry posted", `${Math.round(performance.now() - started)} ms through server A`);
+  const after = await (await request.get(poll)).json();
+  expect(after.newEntries, "server B's very next poll").toBe(1);
+  expect(await readerView(request, cluster.b.url, [`/articles/${article.slug}`], "second crossing")).toEqual(
+    showing([`/articles/${article.slug}`]),
+  );
+});
+
 test("an editor signed in on server A is signed in on server B, and B's story list already has what was done on A", async ({
   browser,
 }) => {

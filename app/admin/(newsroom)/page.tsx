@@ -209,7 +209,7 @@ export default async function NewsroomArticlesPage({ searchParams }: Props) {
                     href={`/admin/articles/${article.id}/live`}
                     className={`ml-1 ${BADGE} bg-red-700 text-white hover:underline`}
                   >
-                    live<span className="sr-only">: post an update to “{article.headline}”</span>
+                    live<span className="sr-only">: post an update to this story</span>
                   </Link>
                 ) : null}
               </td>
