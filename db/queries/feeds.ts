@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { FeedArticle } from "@/lib/feeds/build-feeds";
 import { getReaderDb } from "../client";
 import { articleBylines, articles, articleTags, liveEntries, media, tags } from "../schema";
+import { findNewestLiveEntries } from "./live-entries";
 import { findArticleNotes } from "./published-notes";
 import { findGraphicPhotos } from "./graphic-photos";
 import { isPublicArticle, selectArticleSummaries, toArticleSummary } from "./public-articles";
@@ -78,10 +79,11 @@ export async function listFeedArticles({ scope }: { scope: FeedScope }): Promise
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(FEED_LENGTH);
   const ids = rows.map((row) => row.id);
-  const [articleTagList, graphicPhotos, notes] = await Promise.all([
+  const [articleTagList, graphicPhotos, notes, newestEntries] = await Promise.all([
     tagsByArticle(ids),
     findGraphicPhotos(ids),
     findArticleNotes(ids),
+    findNewestLiveEntries(ids),
   ]);
   return rows.map((row) => {
     const summary = toArticleSummary(row);
@@ -94,6 +96,7 @@ export async function listFeedArticles({ scope }: { scope: FeedScope }): Promise
       publishedAt: summary.publishedAt,
       updatedAt: latest(summary.revisedAt ?? summary.publishedAt, row.newestEntryAt),
       notes: notes.get(row.id) ?? [],
+      liveEntries: newestEntries.get(row.id) ?? [],
       section: summary.section,
       authors: summary.authors,
       tags: articleTagList.get(row.id) ?? [],

@@ -18,6 +18,7 @@ import {
   postLiveEntry,
   startLiveCoverage,
 } from "./live-coverage";
+import { listFeedArticles } from "./feeds";
 import { findLiveUpdatesSince, getLiveFeed, listLiveEntries } from "./live-entries";
 import { createArticleDraft } from "./newsroom-articles";
 import { getSection } from "./sections";
@@ -148,6 +149,13 @@ describe(`live coverage on ${databaseDriver()}`, () => {
     expect(refused.status === "invalid" && refused.issues?.length).toBeGreaterThan(0);
     expect(existsSync(marker)).toBe(false);
     expect((await getLiveCoverageForStaff({ articleId: story.id })).entries).toHaveLength(before);
+  });
+
+  it("shows a live story's newest entries first in its item in the site's feeds, dated by the newest", async () => {
+    const item = (await listFeedArticles({ scope: { kind: "site" } })).find((article) => article.id === story.id)!;
+    const newest = (await listLiveEntries({ articleId: story.id })).slice(0, 3);
+    expect(item.liveEntries?.map((entry) => entry.id)).toEqual(newest.map((entry) => entry.id));
+    expect(item.updatedAt).toEqual(newest[0]!.postedAt);
   });
 
   it("lists the entries in the story's own feed, and takes no more once the coverage has ended", async () => {

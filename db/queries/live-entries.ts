@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { getReaderDb } from "../client";
 import { articles, liveEntries, users } from "../schema";
 import type { FeedBody } from "@/lib/mdx/feed-html";
@@ -133,4 +133,37 @@ export async function getLiveFeed({ slug }: { slug: string }): Promise<LiveFeed 
       author: { slug: authorSlug, name: authorName },
     })),
   };
+}
+
+/** How many of a live story's newest entries its item in the site's feeds shows above the story. */
+export const LIVE_ENTRIES_IN_FEED_ITEM = 3;
+
+export type FeedItemLiveEntry = { id: string; title: string | null; postedAt: Date; feedBody: FeedBody | null };
+
+/** Each live story's newest entries, for its item in the feeds; a story with none is left out. */
+export async function findNewestLiveEntries(articleIds: string[]): Promise<Map<string, FeedItemLiveEntry[]>> {
+  const byArticle = new Map<string, FeedItemLiveEntry[]>();
+  if (articleIds.length === 0) return byArticle;
+  const ranked = getReaderDb()
+    .select({
+      articleId: liveEntries.articleId,
+      id: liveEntries.id,
+      title: liveEntries.title,
+      postedAt: liveEntries.postedAt,
+      feedBody: liveEntries.feedBody,
+      rank: sql<number>`row_number() over (partition by ${liveEntries.articleId}
+        order by ${liveEntries.postedAt} desc, ${liveEntries.id} desc)`.as("rank"),
+    })
+    .from(liveEntries)
+    .where(and(inArray(liveEntries.articleId, articleIds), isReaderEntry))
+    .as("ranked");
+  const rows = await getReaderDb()
+    .select()
+    .from(ranked)
+    .where(lte(ranked.rank, LIVE_ENTRIES_IN_FEED_ITEM))
+    .orderBy(ranked.articleId, ranked.rank);
+  for (const { articleId, id, title, postedAt, feedBody } of rows) {
+    byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), { id, title, postedAt, feedBody }]);
+  }
+  return byArticle;
 }

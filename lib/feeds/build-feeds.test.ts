@@ -109,6 +109,26 @@ describe("a corrected story in the feeds", () => {
 });
 
 describe("a live story's feed of entries", () => {
+  it("puts a live story's newest entries above it in its site-feed item, each linking to it", async () => {
+    const live = article({
+      liveEntries: [
+        {
+          id: "9f1c1c2e-3b1a-4d0e-8f6a-0a1b2c3d4e5f",
+          title: "Border <reopens>",
+          postedAt: new Date("2026-12-01T18:00:00Z"),
+          feedBody: ["<p>The crossing reopened.</p>"],
+        },
+      ],
+    });
+    const rss = buildRssFeed(input([live]));
+    expect(XMLValidator.validate(rss)).toBe(true);
+    const html = (await new RssParser().parseString(rss)).items[0]?.["content:encoded"] as string;
+    expect(html.startsWith("<section><h2>Latest updates</h2><h3><a href=")).toBe(true);
+    expect(html).toContain("#entry-9f1c1c2e-3b1a-4d0e-8f6a-0a1b2c3d4e5f");
+    expect(html).toContain("Border &lt;reopens&gt;");
+    expect(html.indexOf("The crossing reopened.")).toBeLessThan(html.indexOf("The first paragraph."));
+  });
+
   it("has one valid item per entry, newest first, linking to each on the story, with its writer", async () => {
     const rss = buildLiveEntriesRssFeed({
       site,

@@ -43,6 +43,8 @@ export type FeedArticle = {
   graphicPhotos?: Record<string, string>;
   /** Its notes, oldest first. */
   notes?: FeedNote[];
+  /** A live story's newest entries, newest first: shown above the story so a subscriber sees the news. */
+  liveEntries?: Array<{ id: string; title: string | null; postedAt: Date; feedBody: FeedBody | null }>;
 };
 
 export type FeedInput = { site: FeedSite; channel: FeedChannel; articles: FeedArticle[] };
@@ -131,7 +133,22 @@ function contentHtml(site: FeedSite, article: FeedArticle): string {
     graphicPhotos: article.graphicPhotos,
     storyUrl: articleUrl(site, article),
   });
-  return notesHtml(site, article) + body;
+  return notesHtml(site, article) + liveEntriesHtml(site, article) + body;
+}
+
+/** A live story's newest entries, each headed by its time (linking to it on the story) and its title. */
+function liveEntriesHtml(site: FeedSite, article: FeedArticle): string {
+  const entries = article.liveEntries ?? [];
+  if (entries.length === 0) return "";
+  const storyUrl = articleUrl(site, article);
+  const items = entries.map((entry) => {
+    const href = escapeHtml(`${storyUrl}#${entryAnchor(entry.id)}`);
+    const when = escapeHtml(formatNewsroomDateTime(entry.postedAt, site.timeZone));
+    const title = entry.title ? ` ${escapeHtml(xmlText(entry.title))}` : "";
+    const body = feedItemHtml(entry.feedBody, site.url, { leadPhoto: null, storyUrl });
+    return `<h3><a href="${href}">${when}</a>${title}</h3>${body}`;
+  });
+  return `<section><h2>Latest updates</h2>${items.join("")}</section>`;
 }
 
 /**
