@@ -339,6 +339,13 @@ const GUARDED: Record<string, Record<string, [Attempt, ...Attempt[]]>> = {
         prepare: async () => formAction({ entryId: (await liveStory()).entryId, pinned: "yes" }),
       },
     ],
+    storyFromLiveEntryAction: [
+      {
+        does: "makes a draft story of a live entry",
+        writes: true,
+        prepare: async () => formAction({ entryId: (await liveStory()).entryId }),
+      },
+    ],
     approveLiveEntryAction: [
       {
         does: "lets a waiting entry through",

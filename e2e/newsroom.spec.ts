@@ -901,6 +901,7 @@ test("an editor turns a Conflicts story live, a writer posts and pins, and an op
   }
   await reporter.page.getByRole("button", { name: /^Pin as key event the update “Border crossing reopens”/ }).click();
   await expect(reporter.page.getByText("Pinned: readers see it first and in Key events.")).toBeVisible();
+  expect((await new AxeBuilder({ page: reporter.page }).analyze()).violations, "the live composer").toEqual([]);
 
   // The island asks when the tab comes back into view as well as on its timer; no reload.
   await reader.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));

@@ -9,6 +9,7 @@ import {
   pinLiveEntryAction,
   postLiveEntryAction,
   startLiveCoverageAction,
+  storyFromLiveEntryAction,
 } from "@/app/admin/(newsroom)/articles/live-actions";
 import type { LiveEntryForStaff } from "@/db/queries/live-coverage";
 import { idle, typedValue as typed, type ActionResult, type FormState } from "@/lib/actions/result";
@@ -139,6 +140,7 @@ export function LiveEntryControls({
   const [approved, approveAction, approving] = useLiveForm(approveLiveEntryAction);
   const [deleted, deleteAction, deleting] = useLiveForm(deleteLiveEntryAction);
   const [edited, editAction, editing] = useLiveForm(editLiveEntryAction);
+  const [drafted, draftAction, drafting] = useLiveForm(storyFromLiveEntryAction);
   const named = <span className="sr-only"> the update “{entry.title ?? entry.bodyMdx.slice(0, 40)}”</span>;
   return (
     <div className="mt-2 space-y-2">
@@ -161,6 +163,12 @@ export function LiveEntryControls({
             </button>
           </form>
         ) : null}
+        <form action={draftAction}>
+          <input type="hidden" name="entryId" value={entry.id} />
+          <button type="submit" disabled={drafting} className={button}>
+            Make a story of{named}
+          </button>
+        </form>
         {mayEdit ? (
           <form action={deleteAction}>
             <input type="hidden" name="entryId" value={entry.id} />
@@ -191,6 +199,7 @@ export function LiveEntryControls({
       <FormMessage state={pinned} testId={`live-pin-status-${entry.id}`} />
       <FormMessage state={approved} testId={`live-approve-status-${entry.id}`} />
       <FormMessage state={deleted} testId={`live-delete-status-${entry.id}`} />
+      <FormMessage state={drafted} testId={`live-draft-status-${entry.id}`} />
     </div>
   );
 }

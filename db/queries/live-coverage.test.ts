@@ -17,10 +17,11 @@ import {
   pinLiveEntry,
   postLiveEntry,
   startLiveCoverage,
+  storyFromLiveEntry,
 } from "./live-coverage";
 import { listFeedArticles } from "./feeds";
 import { findLiveUpdatesSince, getLiveFeed, listLiveEntries } from "./live-entries";
-import { createArticleDraft } from "./newsroom-articles";
+import { createArticleDraft, getArticleForEditing } from "./newsroom-articles";
 import { getSection } from "./sections";
 import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "./staff";
 vi.mock("@/lib/auth", () => import("@/test/staff-session"));
@@ -156,6 +157,18 @@ describe(`live coverage on ${databaseDriver()}`, () => {
     const newest = (await listLiveEntries({ articleId: story.id })).slice(0, 3);
     expect(item.liveEntries?.map((entry) => entry.id)).toEqual(newest.map((entry) => entry.id));
     expect(item.updatedAt).toEqual(newest[0]!.postedAt);
+  });
+
+  it("turns an entry into a draft story of its own, in the same section, bylined to the entry's writer", async () => {
+    const entry = await staffEntry("A draft text is circulating.");
+    signInAs(staff.otherWriter);
+    const made = await storyFromLiveEntry({ entryId: entry.id });
+    expect(made.status).toBe("ok");
+    if (made.status !== "ok") return;
+    const draft = (await getArticleForEditing({ id: made.id }))!;
+    expect(draft).toMatchObject({ status: "draft", headline: "A draft text is circulating.", bodyMdx: entry.bodyMdx });
+    expect(draft.bylines.map((byline) => byline.id)).toEqual([staff.writer.id, staff.otherWriter.id]);
+    expect(await readerBodies()).toContain("A draft text is circulating.");
   });
 
   it("lists the entries in the story's own feed, and takes no more once the coverage has ended", async () => {

@@ -10,7 +10,11 @@ import { articles, liveEntries, users } from "../schema";
 import { findPublicArticles } from "./article-reader-tags";
 import { recordAudit, type AuditAction } from "./audit-log";
 import { NotFoundError } from "./errors";
+import { createArticleDraft } from "./newsroom-articles";
 import type { Transaction } from "./staff";
+
+// A headline taken from an untitled entry's first words, short enough for any page that shows it.
+const ENTRY_HEADLINE_LENGTH = 120;
 
 export type LiveCoverageState = {
   headline: string;
@@ -292,4 +296,39 @@ export async function approveLiveEntry({ entryId }: { entryId: string }): Promis
     await audit(tx, staff, "live-entry.approved", entry.articleId, { entryId });
     return { status: "ok", articleId: entry.articleId, expired: await storyTags(tx, entry.articleId) };
   });
+}
+
+export type StoryFromEntry = { status: "ok"; id: string } | { status: "invalid"; message: string };
+
+/**
+ * An entry that grew into news of its own becomes a draft story in the live story's section, with
+ * the entry's text and its writer's byline (and the writer who pressed, if someone else): the
+ * entry stays on the live page, and the draft is published as any story is.
+ */
+export async function storyFromLiveEntry({ entryId }: { entryId: string }): Promise<StoryFromEntry> {
+  const staff = await requireStaff("writer");
+  const [entry] = await getDb()
+    .select({
+      title: liveEntries.title,
+      bodyMdx: liveEntries.bodyMdx,
+      plainText: liveEntries.plainText,
+      authorId: liveEntries.authorId,
+      sectionId: articles.sectionId,
+    })
+    .from(liveEntries)
+    .innerJoin(articles, eq(articles.id, liveEntries.articleId))
+    .where(and(eq(liveEntries.id, entryId), isNull(liveEntries.deletedAt)));
+  if (!entry) throw new NotFoundError(ENTRY_GONE);
+  const bylines = hasRole(staff, "editor") ? [entry.authorId] : [...new Set([entry.authorId, staff.id])];
+  const created = await createArticleDraft({
+    headline: entry.title ?? entry.plainText.slice(0, ENTRY_HEADLINE_LENGTH).trim(),
+    dek: "",
+    sectionId: entry.sectionId,
+    tags: [],
+    bodyMdx: entry.bodyMdx,
+    bylines,
+  });
+  if (created.status === "invalid") return { status: "invalid", message: created.message };
+  if (created.status !== "saved") throw new Error(`a new draft came back ${created.status}`);
+  return { status: "ok", id: created.id };
 }

@@ -8,6 +8,7 @@ import {
   pinLiveEntry,
   postLiveEntry,
   startLiveCoverage,
+  storyFromLiveEntry,
   type LiveCoverageChange,
 } from "@/db/queries/live-coverage";
 import { staffAction, type Outcome } from "@/lib/actions/staff-action";
@@ -72,6 +73,16 @@ export const pinLiveEntryAction = staffAction({
       await pinLiveEntry({ entryId, pinned: pinned === "yes" }),
       pinned === "yes" ? "Pinned: readers see it first and in Key events." : "Unpinned.",
     ),
+});
+
+export const storyFromLiveEntryAction = staffAction({
+  role: "writer",
+  schema: liveEntrySchema,
+  run: async (input): Promise<Outcome> => {
+    const created = await storyFromLiveEntry(input);
+    if (created.status !== "ok") return created;
+    return { status: "ok", message: "Draft made.", redirectTo: `/admin/articles/${created.id}?created=draft` };
+  },
 });
 
 export const approveLiveEntryAction = staffAction({
