@@ -17,6 +17,8 @@ const pages = [
   { label: "section", path: targets.sectionPath },
   { label: "article", path: targets.articlePath },
   { label: "article with a lead photo", path: commissioned },
+  // The sample live story: its entries, and the island that offers new ones while coverage runs.
+  { label: "live coverage", path: "/articles/live-ceasefire-talks-open-in-the-border-town-of-ravensk" },
   { label: "tag", path: targets.tagPath },
   { label: "search", path: targets.searchPath },
 ];

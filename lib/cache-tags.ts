@@ -50,5 +50,7 @@ export function publicArticleTags(article: {
     readerTags.front,
     readerTags.feeds,
     readerTags.sitemaps,
+    // The corrections page and feed name corrected stories: a retitled or withdrawn one changes them.
+    readerTags.corrections,
   ];
 }

@@ -140,6 +140,7 @@ export async function placeAsLead(tx: Transaction, staff: Staff, articleId: stri
 
 /** Unpublishing or trashing a story lets its pick go in the same transaction, so it does not come back pinned. */
 export async function releaseFrontPagePick(tx: Transaction, articleId: string): Promise<void> {
+  await lockFrontPage(tx);
   await tx.delete(frontPagePicks).where(eq(frontPagePicks.articleId, articleId));
 }
 

@@ -107,6 +107,16 @@ describe(`live coverage on ${databaseDriver()}`, () => {
     expect(await post(staff.editor, "The mediator will speak at six.")).toMatchObject({ entryStatus: "published" });
     await approveLiveEntry({ entryId: (await staffEntry("Unconfirmed: a deal is near.")).id });
     expect((await readerBodies())[0]).toBe("Unconfirmed: a deal is near.");
+
+    const approved = await staffEntry("Unconfirmed: a deal is near.");
+    signInAs(staff.writer);
+    const rewrite = "Confirmed: a deal is signed.";
+    await editLiveEntry({ entryId: approved.id, expectedVersion: approved.version, title: "", bodyMdx: rewrite });
+    expect(await readerBodies(), "a rewrite waits for the editor again").not.toContain(rewrite);
+    expect(await readerBodies()).not.toContain("Unconfirmed: a deal is near.");
+    signInAs(staff.editor);
+    await approveLiveEntry({ entryId: approved.id });
+    expect((await readerBodies())[0]).toBe(rewrite);
     await startLiveCoverage({ articleId: story.id, entriesNeedReview: false });
   });
 

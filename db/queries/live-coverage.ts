@@ -7,9 +7,10 @@ import { compileArticle, MdxCompileError, type CompiledArticle } from "@/lib/mdx
 import type { MdxIssue } from "@/lib/mdx/safety";
 import { getDb } from "../client";
 import { articles, liveEntries, users } from "../schema";
-import { findPublicArticles } from "./article-reader-tags";
+import { articlesTags, findPublicArticles } from "./article-reader-tags";
 import { recordAudit, type AuditAction } from "./audit-log";
 import { NotFoundError } from "./errors";
+import { findPhotosMissingText } from "./media";
 import { createArticleDraft } from "./newsroom-articles";
 import type { Transaction } from "./staff";
 
@@ -62,6 +63,14 @@ async function requireLiveEditor(): Promise<Staff> {
 async function storyTags(tx: Transaction, articleId: string): Promise<ReaderTag[]> {
   const [story] = await findPublicArticles(tx, eq(articles.id, articleId));
   return story ? [readerTags.article(story.id), readerTags.articleAddress(story.slug)] : [];
+}
+
+/**
+ * An entry changed or taken back after readers saw it: besides the story, the feeds whose item shows
+ * the story's newest entries, so the old text does not outlive the change there by a minute.
+ */
+async function everywhereTags(tx: Transaction, articleId: string): Promise<ReaderTag[]> {
+  return articlesTags(...(await findPublicArticles(tx, eq(articles.id, articleId))));
 }
 
 async function lockedStory(tx: Transaction, articleId: string) {
@@ -151,13 +160,17 @@ export async function endLiveCoverage({ articleId }: { articleId: string }): Pro
   });
 }
 
-async function compileEntry(source: string): Promise<CompiledArticle | MdxIssue[]> {
+/** The entry compiled, or why it cannot go out: its MDX, or a photo in it without alt text or a caption. */
+async function compileEntry(source: string): Promise<CompiledArticle | { message: string; issues: MdxIssue[] }> {
+  let compiled: CompiledArticle;
   try {
-    return await compileArticle(source);
+    compiled = await compileArticle(source);
   } catch (error) {
-    if (error instanceof MdxCompileError) return error.issues;
+    if (error instanceof MdxCompileError) return { message: ENTRY_PROBLEMS, issues: error.issues };
     throw error;
   }
+  const photos = await findPhotosMissingText({ bodyMdx: source, heroMediaId: null });
+  return photos.message ? { message: photos.message, issues: [] } : compiled;
 }
 
 const entryColumns = (bodyMdx: string, compiled: CompiledArticle) => ({
@@ -184,7 +197,7 @@ export async function postLiveEntry({
 }): Promise<LiveCoverageChange & { entryStatus?: "published" | "pending" }> {
   await requireStaff("writer");
   const compiled = await compileEntry(bodyMdx);
-  if (Array.isArray(compiled)) return { status: "invalid", message: ENTRY_PROBLEMS, issues: compiled };
+  if (!("code" in compiled)) return { status: "invalid", ...compiled };
   // Checked again after the compile: an account disabled meanwhile writes nothing.
   const staff = await requireStaff("writer");
   return getDb().transaction(async (tx) => {
@@ -242,19 +255,28 @@ export async function editLiveEntry({
 }): Promise<LiveCoverageChange> {
   await requireStaff("writer");
   const compiled = await compileEntry(bodyMdx);
-  if (Array.isArray(compiled)) return { status: "invalid", message: ENTRY_PROBLEMS, issues: compiled };
+  if (!("code" in compiled)) return { status: "invalid", ...compiled };
   const staff = await requireStaff("writer");
   return getDb().transaction(async (tx): Promise<LiveCoverageChange> => {
     const entry = await lockedEntry(tx, entryId);
     assertMayChangeEntry(staff, entry);
     if (entry.version !== expectedVersion) return { status: "conflict", message: ENTRY_CHANGED };
+    const story = await lockedStory(tx, entry.articleId);
+    // Where writers' entries wait for an editor, a writer's rewrite waits again: approval was of the old text.
+    const waits = story.liveEntriesNeedReview && !canPublish(staff);
     const version = entry.version + 1;
     await tx
       .update(liveEntries)
-      .set({ title: title || null, ...entryColumns(bodyMdx, compiled), version, updatedAt: new Date() })
+      .set({
+        title: title || null,
+        ...entryColumns(bodyMdx, compiled),
+        ...(waits ? { status: "pending" as const } : {}),
+        version,
+        updatedAt: new Date(),
+      })
       .where(eq(liveEntries.id, entryId));
-    await audit(tx, staff, "live-entry.edited", entry.articleId, { entryId, version, title, bodyMdx });
-    const expired = entry.status === "published" ? await storyTags(tx, entry.articleId) : [];
+    await audit(tx, staff, "live-entry.edited", entry.articleId, { entryId, version, title, bodyMdx, pending: waits });
+    const expired = entry.status === "published" ? await everywhereTags(tx, entry.articleId) : [];
     return { status: "ok", articleId: entry.articleId, expired };
   });
 }
@@ -267,7 +289,7 @@ export async function deleteLiveEntry({ entryId }: { entryId: string }): Promise
     assertMayChangeEntry(staff, entry);
     await tx.update(liveEntries).set({ deletedAt: new Date() }).where(eq(liveEntries.id, entryId));
     await audit(tx, staff, "live-entry.deleted", entry.articleId, { entryId });
-    return { status: "ok", articleId: entry.articleId, expired: await storyTags(tx, entry.articleId) };
+    return { status: "ok", articleId: entry.articleId, expired: await everywhereTags(tx, entry.articleId) };
   });
 }
 

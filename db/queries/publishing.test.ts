@@ -240,7 +240,7 @@ describe(`publishing on ${databaseDriver()}`, () => {
       }
     });
 
-    it("is its story, section, tags, writer, the front page, the feeds and the sitemaps, once each", async () => {
+    it("is its story, section, tags, writer, the front page, the feeds, the sitemaps and the corrections, once each", async () => {
       const article = await draft("Night ferries return", { tags: ["Harbour Lights", "Night Ferries"] });
       takeExpiredTags();
       const answer = await saveArticleAction(undefined, editorForm(article, { intent: "publish" }));
@@ -258,6 +258,7 @@ describe(`publishing on ${databaseDriver()}`, () => {
           "front",
           "feeds",
           "sitemaps",
+          "corrections",
         ].toSorted(),
       );
       const otherTagPages = otherTags
