@@ -224,6 +224,8 @@ describe(`a story's bylines on ${databaseDriver()}`, () => {
       });
       if (widened.status !== "saved") throw new Error(widened.status);
       const first = (await listArticleRevisions({ id: created.id })).find((revision) => revision.version === 1);
+      // Taking a colleague's name off is an editor's call, a restore's too.
+      signInAs(as("editor"));
       const restored = await restoreArticleRevision({
         id: created.id,
         revisionId: first!.id,
@@ -255,12 +257,31 @@ describe(`a story's bylines on ${databaseDriver()}`, () => {
       signInAs(as("reporter"));
       const duplicated = await saveArticleAction(undefined, form(`${as("reporter").id},${as("reporter").id}`));
       expect(duplicated).toMatchObject({ status: "invalid", fieldErrors: { bylines: ["Name each writer once."] } });
-      const saved = await saveArticleAction(undefined, form(`${as("colleague").id},${as("reporter").id}`));
+      const saved = await saveArticleAction(undefined, form(`${as("reporter").id},${as("colleague").id}`));
       expect(saved).toMatchObject({ status: "ok" });
       expect((await getArticleForEditing({ id: created.id }))?.bylines.map((byline) => byline.name)).toEqual([
-        "Cara Byline",
         "Rhys Field",
+        "Cara Byline",
       ]);
+    });
+
+    it("leaves taking a colleague off, or putting another name first, to an editor", async () => {
+      const created = await draftBy("reporter", "Harbour wall repaired", ["reporter", "colleague"]);
+      signInAs(as("reporter"));
+      const refusal = {
+        status: "invalid",
+        message: "Only an editor can take a colleague's name off a story or change whose name comes first: ask one.",
+      };
+      for (const bylines of [[as("reporter").id], [as("colleague").id, as("reporter").id]]) {
+        expect(await saveArticle({ id: created.id, expectedVersion: created.version, bylines })).toMatchObject(refusal);
+      }
+      signInAs(as("editor"));
+      const reordered = await saveArticle({
+        id: created.id,
+        expectedVersion: created.version,
+        bylines: [as("colleague").id, as("reporter").id],
+      });
+      expect(reordered.status).toBe("saved");
     });
   });
 });

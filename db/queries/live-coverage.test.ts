@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -20,7 +20,8 @@ import {
   storyFromLiveEntry,
 } from "./live-coverage";
 import { listFeedArticles } from "./feeds";
-import { findLiveUpdatesSince, getLiveFeed, listLiveEntries } from "./live-entries";
+import { findEntryGraphicPhotos, findLiveUpdatesSince, getLiveFeed, listLiveEntries } from "./live-entries";
+import { setPhotoGraphicWarning, updatePhotoText, uploadPhoto } from "./media";
 import { createArticleDraft, getArticleForEditing } from "./newsroom-articles";
 import { getSection } from "./sections";
 import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "./staff";
@@ -179,6 +180,27 @@ describe(`live coverage on ${databaseDriver()}`, () => {
     expect(draft).toMatchObject({ status: "draft", headline: "A draft text is circulating.", bodyMdx: entry.bodyMdx });
     expect(draft.bylines.map((byline) => byline.id)).toEqual([staff.writer.id, staff.otherWriter.id]);
     expect(await readerBodies()).toContain("A draft text is circulating.");
+  });
+
+  it("puts a graphic photo in an entry behind its warning, on the page and in the feeds", async () => {
+    const bytes = new Uint8Array(readFileSync(path.join(process.cwd(), "test/fixtures/photos/photo.webp")));
+    const upload = await uploadPhoto({ bytes, originalName: "valley.webp" });
+    if (upload.status !== "ok") throw new Error(upload.message);
+    const photoId = upload.photo.id;
+    await updatePhotoText({ id: photoId, altText: "A burnt-out lorry", caption: "The valley road.", credit: "" });
+    await setPhotoGraphicWarning({ id: photoId, graphicWarning: "This image shows a burnt body" });
+    const posted = await post(
+      staff.editor,
+      `The road this morning.\n\n<Figure photo="${photoId}" caption="The road" />`,
+    );
+    expect(posted).toMatchObject({ status: "ok" });
+    const entries = await listLiveEntries({ articleId: story.id });
+    expect(await findEntryGraphicPhotos(entries.map((entry) => entry.bodyMdx))).toEqual({
+      [photoId]: "This image shows a burnt body",
+    });
+    expect((await getLiveFeed({ slug: story.slug }))?.graphicPhotos).toEqual({
+      [photoId]: "This image shows a burnt body",
+    });
   });
 
   it("lists the entries in the story's own feed, and takes no more once the coverage has ended", async () => {

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { getReaderDb } from "../client";
-import { articles, liveEntries, users } from "../schema";
+import { photoReferences } from "@/lib/mdx/photo-references";
+import { articles, liveEntries, media, users } from "../schema";
 import type { FeedBody } from "@/lib/mdx/feed-html";
 import { isPublicArticle } from "./public-articles";
 
@@ -9,6 +10,7 @@ import { isPublicArticle } from "./public-articles";
 export type LiveEntryForReaders = {
   id: string;
   title: string | null;
+  bodyMdx: string;
   code: string;
   sourceHash: string;
   plainText: string;
@@ -28,6 +30,7 @@ export async function listLiveEntries({ articleId }: { articleId: string }): Pro
     .select({
       id: liveEntries.id,
       title: liveEntries.title,
+      bodyMdx: liveEntries.bodyMdx,
       code: liveEntries.compiledCode,
       sourceHash: liveEntries.sourceHash,
       plainText: liveEntries.plainText,
@@ -86,6 +89,7 @@ export const LIVE_FEED_LENGTH = 50;
 export type LiveFeedEntry = {
   id: string;
   title: string | null;
+  bodyMdx: string;
   plainText: string;
   feedBody: FeedBody | null;
   postedAt: Date;
@@ -95,6 +99,8 @@ export type LiveFeedEntry = {
 export type LiveFeed = {
   story: { slug: string; headline: string; dek: string; endedAt: Date | null };
   entries: LiveFeedEntry[];
+  /** The entries' graphic photos, by id, with their warnings. */
+  graphicPhotos: Record<string, string>;
 };
 
 /** A live story and its newest published entries, with the feed HTML built when each was posted. */
@@ -115,6 +121,7 @@ export async function getLiveFeed({ slug }: { slug: string }): Promise<LiveFeed 
     .select({
       id: liveEntries.id,
       title: liveEntries.title,
+      bodyMdx: liveEntries.bodyMdx,
       plainText: liveEntries.plainText,
       feedBody: liveEntries.feedBody,
       postedAt: liveEntries.postedAt,
@@ -132,13 +139,21 @@ export async function getLiveFeed({ slug }: { slug: string }): Promise<LiveFeed 
       ...entry,
       author: { slug: authorSlug, name: authorName },
     })),
+    graphicPhotos: await findEntryGraphicPhotos(rows.map((row) => row.bodyMdx)),
   };
 }
 
 /** How many of a live story's newest entries its item in the site's feeds shows above the story. */
 export const LIVE_ENTRIES_IN_FEED_ITEM = 3;
 
-export type FeedItemLiveEntry = { id: string; title: string | null; postedAt: Date; feedBody: FeedBody | null };
+export type FeedItemLiveEntry = {
+  id: string;
+  title: string | null;
+  postedAt: Date;
+  feedBody: FeedBody | null;
+  /** The entry's graphic photos, by id, with their warnings. */
+  graphicPhotos: Record<string, string>;
+};
 
 /** Each live story's newest entries, for its item in the feeds; a story with none is left out. */
 export async function findNewestLiveEntries(articleIds: string[]): Promise<Map<string, FeedItemLiveEntry[]>> {
@@ -149,6 +164,7 @@ export async function findNewestLiveEntries(articleIds: string[]): Promise<Map<s
       articleId: liveEntries.articleId,
       id: liveEntries.id,
       title: liveEntries.title,
+      bodyMdx: liveEntries.bodyMdx,
       postedAt: liveEntries.postedAt,
       feedBody: liveEntries.feedBody,
       rank: sql<number>`row_number() over (partition by ${liveEntries.articleId}
@@ -162,8 +178,24 @@ export async function findNewestLiveEntries(articleIds: string[]): Promise<Map<s
     .from(ranked)
     .where(lte(ranked.rank, LIVE_ENTRIES_IN_FEED_ITEM))
     .orderBy(ranked.articleId, ranked.rank);
+  const graphicPhotos = await findEntryGraphicPhotos(rows.map((row) => row.bodyMdx));
   for (const { articleId, id, title, postedAt, feedBody } of rows) {
-    byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), { id, title, postedAt, feedBody }]);
+    const entry = { id, title, postedAt, feedBody, graphicPhotos };
+    byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), entry]);
   }
   return byArticle;
+}
+
+/**
+ * The graphic photos the given entries show, by photo id, with their warnings: an entry's photo
+ * goes behind its warning on the page and in feeds exactly as a story's does.
+ */
+export async function findEntryGraphicPhotos(bodies: readonly string[]): Promise<Record<string, string>> {
+  const ids = [...new Set(bodies.flatMap((body) => photoReferences(body)))];
+  if (ids.length === 0) return {};
+  const rows = await getReaderDb()
+    .select({ id: media.id, warning: media.graphicWarning })
+    .from(media)
+    .where(and(inArray(media.id, ids), isNotNull(media.graphicWarning)));
+  return Object.fromEntries(rows.map((row) => [row.id, row.warning!]));
 }

@@ -383,20 +383,29 @@ const OWN_BYLINE_KEPT = "You cannot take your own name off a story you are writi
 const UNKNOWN_WRITER =
   "One of the bylines is not a member of staff or a contributor: reload the page and choose again.";
 
+const COLLEAGUES_KEPT =
+  "Only an editor can take a colleague's name off a story or change whose name comes first: ask one.";
+
 /**
  * The story's owner (its first byline) when these bylines may go on it, or why not. A writer edits
- * only what carries their name, so one who took it off would lock themself out of their own draft:
- * that is an editor's call.
+ * only what carries their name, so one who took it off would lock themself out of their own draft,
+ * and one who took a colleague's off would lock the colleague out: both are an editor's call, as is
+ * whose name leads. A writer adds colleagues and orders the ones after the first.
  */
 async function checkBylines(
   tx: Transaction,
   staff: Staff,
   bylines: readonly string[],
+  current: readonly string[] = [],
 ): Promise<{ owner: string } | { refused: ReturnType<typeof invalidArticle> }> {
   const [owner] = bylines;
   if (!owner) return { refused: invalidArticle("bylines", NO_WRITER) };
-  if (!hasRole(staff, "editor") && !bylines.includes(staff.id))
-    return { refused: invalidArticle("bylines", OWN_BYLINE_KEPT) };
+  if (!hasRole(staff, "editor")) {
+    if (!bylines.includes(staff.id)) return { refused: invalidArticle("bylines", OWN_BYLINE_KEPT) };
+    const dropsColleague = current.some((writer) => !bylines.includes(writer));
+    if (dropsColleague || (current.length > 0 && current[0] !== owner))
+      return { refused: invalidArticle("bylines", COLLEAGUES_KEPT) };
+  }
   const [found] = await tx
     .select({ total: count() })
     .from(users)
@@ -714,7 +723,14 @@ async function changeArticle({
     const input = withChanges(current, changes);
     const { bylines } = input;
     const checked =
-      changes.bylines === undefined ? { owner: current.authorId } : await checkBylines(tx, staff, bylines);
+      changes.bylines === undefined
+        ? { owner: current.authorId }
+        : await checkBylines(
+            tx,
+            staff,
+            bylines,
+            current.bylines.map((byline) => byline.id),
+          );
     if ("refused" in checked) return checked.refused;
     const slug = current.slugLocked ? current.slug : await availableSlug(tx, input.slug || current.slug, id);
     const version = current.version + 1;

@@ -117,6 +117,7 @@ describe("a live story's feed of entries", () => {
           title: "Border <reopens>",
           postedAt: new Date("2026-12-01T18:00:00Z"),
           feedBody: ["<p>The crossing reopened.</p>"],
+          graphicPhotos: {},
         },
       ],
     });

@@ -44,7 +44,13 @@ export type FeedArticle = {
   /** Its notes, oldest first. */
   notes?: FeedNote[];
   /** A live story's newest entries, newest first: shown above the story so a subscriber sees the news. */
-  liveEntries?: Array<{ id: string; title: string | null; postedAt: Date; feedBody: FeedBody | null }>;
+  liveEntries?: Array<{
+    id: string;
+    title: string | null;
+    postedAt: Date;
+    feedBody: FeedBody | null;
+    graphicPhotos: Record<string, string>;
+  }>;
 };
 
 export type FeedInput = { site: FeedSite; channel: FeedChannel; articles: FeedArticle[] };
@@ -145,7 +151,11 @@ function liveEntriesHtml(site: FeedSite, article: FeedArticle): string {
     const href = escapeHtml(`${storyUrl}#${entryAnchor(entry.id)}`);
     const when = escapeHtml(formatNewsroomDateTime(entry.postedAt, site.timeZone));
     const title = entry.title ? ` ${escapeHtml(xmlText(entry.title))}` : "";
-    const body = feedItemHtml(entry.feedBody, site.url, { leadPhoto: null, storyUrl });
+    const body = feedItemHtml(entry.feedBody, site.url, {
+      leadPhoto: null,
+      graphicPhotos: entry.graphicPhotos,
+      storyUrl,
+    });
     return `<h3><a href="${href}">${when}</a>${title}</h3>${body}`;
   });
   return `<section><h2>Latest updates</h2>${items.join("")}</section>`;
@@ -443,10 +453,13 @@ export function buildLiveEntriesRssFeed({
   site,
   story,
   entries,
+  graphicPhotos = {},
 }: {
   site: FeedSite;
   story: { slug: string; headline: string; dek: string };
   entries: FeedLiveEntry[];
+  /** The entries' graphic photos, by id, with their warnings: shown as the warning, never the image. */
+  graphicPhotos?: Record<string, string>;
 }) {
   const storyUrl = absolute(site, routes.article(story.slug));
   const feed = new Feed({
@@ -468,7 +481,7 @@ export function buildLiveEntriesRssFeed({
       guid: `urn:uuid:${entry.id}`,
       date: entry.postedAt,
       description: escapeHtml(xmlText(entry.plainText.slice(0, 300))),
-      content: htmlForCdata(feedItemHtml(entry.feedBody, site.url, { leadPhoto: null, storyUrl })),
+      content: htmlForCdata(feedItemHtml(entry.feedBody, site.url, { leadPhoto: null, graphicPhotos, storyUrl })),
       extensions: [
         {
           name: "dc:creator",

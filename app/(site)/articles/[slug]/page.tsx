@@ -10,7 +10,7 @@ import { JsonLd } from "@/components/json-ld";
 import { LiveCoverage } from "@/components/live-coverage";
 import { StoryAgeNotice } from "@/components/story-age-notice";
 import { getPublishedArticle, listRelatedArticles, type PublishedArticle } from "@/db/queries/articles";
-import { listLiveEntries } from "@/db/queries/live-entries";
+import { findEntryGraphicPhotos, listLiveEntries } from "@/db/queries/live-entries";
 import { readerTags } from "@/lib/cache-tags";
 import { SAMPLE_CONTENT_TAG } from "@/lib/content/sample";
 import { ArticleBody } from "@/lib/mdx/render";
@@ -97,6 +97,7 @@ export default async function ArticlePage({ params }: Props) {
     listRelatedArticles({ articleId: article.id, sectionId: article.sectionId, limit: 4 }),
     article.live ? listLiveEntries({ articleId: article.id }) : [],
   ]);
+  const entryGraphicPhotos = await findEntryGraphicPhotos(liveEntries.map((entry) => entry.bodyMdx));
   await tagReaderPage(related.map((article) => readerTags.article(article.id)));
   const isSample = article.tags.some((tag) => tag.slug === SAMPLE_CONTENT_TAG.slug);
 
@@ -151,7 +152,7 @@ export default async function ArticlePage({ params }: Props) {
             slug={article.slug}
             live={article.live}
             entries={liveEntries}
-            graphicPhotos={article.graphicPhotos}
+            graphicPhotos={{ ...article.graphicPhotos, ...entryGraphicPhotos }}
           />
         ) : null}
         <ArticleCorrections notes={article.notes} />
