@@ -10,6 +10,7 @@ import { recordAudit } from "./audit-log";
 import { NotFoundError } from "./errors";
 import { isPublicArticle } from "./public-articles";
 import { noteColumns, type ArticleNoteForReaders } from "./published-notes";
+import { getArticleForEditing } from "./newsroom-articles";
 import type { Transaction } from "./staff";
 
 export type ArticleNoteForStaff = ArticleNoteForReaders & { createdByName: string | null };
@@ -37,8 +38,9 @@ async function noteTags(tx: Transaction, articleId: string): Promise<ReaderTag[]
   return [...articlesTags(...(await findPublicArticles(tx, eq(articles.id, articleId)))), readerTags.corrections];
 }
 
+/** Who may open the story (getArticleForEditing decides) may read its notes. */
 export async function listArticleNotesForStaff({ articleId }: { articleId: string }): Promise<ArticleNoteForStaff[]> {
-  await requireStaff();
+  if (!(await getArticleForEditing({ id: articleId }))) return [];
   return getDb()
     .select({
       ...noteColumns,

@@ -152,6 +152,19 @@ describe(`live coverage on ${databaseDriver()}`, () => {
     expect(await readerBodies()).not.toContain("Talks paused for lunch.");
   });
 
+  it("shows a draft's live page only to its bylines and the editors", async () => {
+    const sectionId = (await getSection({ slug: "conflicts" }))!.id;
+    signInAs(staff.writer);
+    const draft = await createArticleDraft({ headline: "Not out yet", dek: "", sectionId, tags: [], bodyMdx: "Text." });
+    if (draft.status !== "saved") throw new Error("no draft");
+    expect((await getLiveCoverageForStaff({ articleId: draft.id })).coverage.headline).toBe("Not out yet");
+    signInAs(staff.otherWriter);
+    await expect(getLiveCoverageForStaff({ articleId: draft.id })).rejects.toThrow(NotAuthorizedError);
+    expect((await getLiveCoverageForStaff({ articleId: story.id })).coverage.slug).toBe(story.slug);
+    signInAs(staff.editor);
+    expect((await getLiveCoverageForStaff({ articleId: draft.id })).coverage.headline).toBe("Not out yet");
+  });
+
   it("refuses an entry whose MDX would run code, and writes nothing", async () => {
     const marker = path.join(os.tmpdir(), `live-entry-probe-${process.pid}`);
     const hostile = `{require("fs").writeFileSync(${JSON.stringify(marker)}, "ran")}\n\nimport fs from "fs"`;

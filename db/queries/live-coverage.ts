@@ -6,7 +6,7 @@ import { readerTags, type ReaderTag } from "@/lib/cache-tags";
 import { compileArticle, MdxCompileError, type CompiledArticle } from "@/lib/mdx/compile";
 import type { MdxIssue } from "@/lib/mdx/safety";
 import { getDb } from "../client";
-import { articles, liveEntries, users } from "../schema";
+import { articleBylines, articles, liveEntries, users } from "../schema";
 import { articlesTags, findPublicArticles } from "./article-reader-tags";
 import { recordAudit, type AuditAction } from "./audit-log";
 import { NotFoundError } from "./errors";
@@ -91,19 +91,29 @@ async function audit(tx: Transaction, staff: Staff, action: AuditAction, article
   await recordAudit(tx, { actor: staff, action, entity: "article", entityId: articleId, details });
 }
 
+/**
+ * A live story's staff page: any writer may post to a published story, but a draft is seen only by
+ * its bylines and the editors, as the story list shows it (DESIGN.md, "Roles").
+ */
 export async function getLiveCoverageForStaff({ articleId }: { articleId: string }) {
-  await requireStaff();
-  const [story] = await getDb()
+  const staff = await requireStaff();
+  const [row] = await getDb()
     .select({
       headline: articles.headline,
       slug: articles.slug,
       startedAt: articles.liveStartedAt,
       endedAt: articles.liveEndedAt,
       entriesNeedReview: articles.liveEntriesNeedReview,
+      status: articles.status,
+      bylined: sql<boolean>`exists (select 1 from ${articleBylines}
+        where ${articleBylines.articleId} = ${articles.id} and ${articleBylines.userId} = ${staff.id})`,
     })
     .from(articles)
     .where(and(eq(articles.id, articleId), isNull(articles.deletedAt)));
-  if (!story) throw new NotFoundError(STORY_GONE);
+  if (!row) throw new NotFoundError(STORY_GONE);
+  const { status, bylined, ...story } = row;
+  if (status === "draft" && !bylined && !hasRole(staff, "editor"))
+    throw new NotAuthorizedError("forbidden", "You can only open your own drafts.");
   const entries = await getDb()
     .select({
       id: liveEntries.id,
