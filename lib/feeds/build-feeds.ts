@@ -112,9 +112,11 @@ function lastChanged(article: FeedArticle): Date {
  * "now", so its body, and with it the ETag, stays the same until a story arrives.
  */
 export function feedLastModified(articles: FeedArticle[]): Date {
-  const times = articles.map((article) => lastChanged(article).getTime());
-  return new Date(Math.max(0, ...times));
+  return newestOf(articles.map(lastChanged));
 }
+
+/** The latest of some times; with none, a fixed date, so an empty feed's ETag holds until something arrives. */
+const newestOf = (times: Date[]) => new Date(Math.max(0, ...times.map((time) => time.getTime())));
 
 function topicNames(article: FeedArticle): string[] {
   return [...new Set([article.section.name, ...article.tags.map((tag) => tag.name)])];
@@ -262,9 +264,9 @@ function rssItem(site: FeedSite, article: FeedArticle): Item {
   };
 }
 
-/** RSS 2.0 with content:encoded, Dublin Core creators and Media RSS lead photos. */
-export function buildRssFeed({ site, channel, articles }: FeedInput): string {
-  const feed = new Feed({
+/** An RSS channel of the site's: every feed of stories, corrections or live entries opens the same way. */
+function rssChannel(site: FeedSite, channel: FeedChannel, updated: Date): Feed {
+  return new Feed({
     title: writerText(channel.title),
     description: writerText(channel.description),
     id: absolute(site, channel.pagePath),
@@ -272,9 +274,14 @@ export function buildRssFeed({ site, channel, articles }: FeedInput): string {
     feed: absolute(site, channel.feedPath),
     language: site.language,
     image: absolute(site, site.logoPath),
-    updated: feedLastModified(articles),
+    updated,
     generator: false,
   });
+}
+
+/** RSS 2.0 with content:encoded, Dublin Core creators and Media RSS lead photos. */
+export function buildRssFeed({ site, channel, articles }: FeedInput): string {
+  const feed = rssChannel(site, channel, feedLastModified(articles));
   for (const article of articles) feed.addItem(rssItem(site, article));
   return feed.rss2();
 }
@@ -405,22 +412,11 @@ export function correctionsChannel(site: FeedSite): FeedChannel {
 
 /** When the corrections feed last changed; a fixed date while it is empty, so its ETag holds. */
 export const correctionsLastModified = (corrections: FeedCorrection[]) =>
-  new Date(Math.max(0, ...corrections.map((note) => note.notedAt.getTime())));
+  newestOf(corrections.map((note) => note.notedAt));
 
 /** RSS 2.0 of the corrections page: one item per note, linking to it on its story, newest first. */
 export function buildCorrectionsRssFeed({ site, corrections }: { site: FeedSite; corrections: FeedCorrection[] }) {
-  const channel = correctionsChannel(site);
-  const feed = new Feed({
-    title: writerText(channel.title),
-    description: writerText(channel.description),
-    id: absolute(site, channel.pagePath),
-    link: absolute(site, channel.pagePath),
-    feed: absolute(site, channel.feedPath),
-    language: site.language,
-    image: absolute(site, site.logoPath),
-    updated: correctionsLastModified(corrections),
-    generator: false,
-  });
+  const feed = rssChannel(site, correctionsChannel(site), correctionsLastModified(corrections));
   for (const note of corrections) {
     const storyUrl = absolute(site, routes.article(note.story.slug));
     feed.addItem({
@@ -445,8 +441,7 @@ export type FeedLiveEntry = {
 };
 
 /** The newest entry's time, or a fixed date while there is none, so the ETag holds. */
-export const liveFeedLastModified = (entries: FeedLiveEntry[]) =>
-  new Date(Math.max(0, ...entries.map((entry) => entry.postedAt.getTime())));
+export const liveFeedLastModified = (entries: FeedLiveEntry[]) => newestOf(entries.map((entry) => entry.postedAt));
 
 /** RSS 2.0 of one live story: an item per entry, newest first, each linking to it on the story. */
 export function buildLiveEntriesRssFeed({
@@ -462,17 +457,13 @@ export function buildLiveEntriesRssFeed({
   graphicPhotos?: Record<string, string>;
 }) {
   const storyUrl = absolute(site, routes.article(story.slug));
-  const feed = new Feed({
-    title: writerText(`${story.headline} — live — ${site.name}`),
-    description: writerText(story.dek || `Live coverage from ${site.name}.`),
-    id: storyUrl,
-    link: storyUrl,
-    feed: absolute(site, routes.articleLiveFeed(story.slug)),
-    language: site.language,
-    image: absolute(site, site.logoPath),
-    updated: liveFeedLastModified(entries),
-    generator: false,
-  });
+  const channel = {
+    title: `${story.headline} — live — ${site.name}`,
+    description: story.dek || `Live coverage from ${site.name}.`,
+    pagePath: routes.article(story.slug),
+    feedPath: routes.articleLiveFeed(story.slug),
+  };
+  const feed = rssChannel(site, channel, liveFeedLastModified(entries));
   for (const entry of entries) {
     const when = formatNewsroomDateTime(entry.postedAt, site.timeZone);
     feed.addItem({
