@@ -8,6 +8,8 @@ type Note = { id: string; kind: NoteKind; body: string; notedAt: Date };
 const PAST_TENSE: Record<NoteKind, string> = { correction: "corrected", clarification: "clarified", update: "updated" };
 
 const UPDATE_CLASSES = "mt-4 space-y-2 border-l-4 border-sky-700 bg-sky-50 px-4 py-3 font-sans text-sm dark:bg-sky-950";
+const ENTRY_NOTES_CLASSES =
+  "mt-3 space-y-1 border-l-4 border-stone-500 bg-stone-100 px-3 py-2 font-sans text-sm dark:bg-stone-800";
 const CORRECTIONS_CLASSES = "mt-10 border-t border-stone-300 pt-4 font-sans text-sm dark:border-stone-700";
 
 function NoteText({ note }: { note: Note }) {
@@ -67,5 +69,17 @@ export function ArticleCorrections({ notes }: { notes: Note[] }) {
         </Link>
       </p>
     </section>
+  );
+}
+
+/** A live entry's corrections and clarifications, oldest first, under the text they correct. */
+export function LiveEntryNotes({ notes }: { notes: Note[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <div className={ENTRY_NOTES_CLASSES} data-testid="entry-notes">
+      {notes.map((note) => (
+        <NoteText key={note.id} note={note} />
+      ))}
+    </div>
   );
 }

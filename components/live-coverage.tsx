@@ -6,6 +6,7 @@ import { entryAnchor } from "@/lib/live-coverage";
 import { formatNewsroomDateTime } from "@/lib/newsroom-time";
 import { routes } from "@/lib/routes";
 import { site } from "@/lib/site";
+import { LiveEntryNotes } from "./article-notes";
 import { LiveUpdates } from "./live-updates";
 import { NewsroomDate } from "./newsroom-date";
 
@@ -40,6 +41,7 @@ function LiveEntry({ entry, graphicPhotos }: { entry: LiveEntryForReaders; graph
       <div className={ENTRY_BODY}>
         <ArticleBody code={entry.code} sourceHash={entry.sourceHash} graphicPhotos={graphicPhotos} />
       </div>
+      <LiveEntryNotes notes={entry.notes} />
       <p className="mt-2 font-sans text-xs text-stone-600 dark:text-stone-400">
         By{" "}
         <Link href={routes.author(entry.author.slug)} className="underline">

@@ -14,7 +14,7 @@ import { rebuildStaleArticleModels } from "./article-models";
 import { closeDatabase, databaseDriver, getDb, migrateDatabase } from "./client";
 import { prepareDatabase } from "./prepare";
 import { listFeedArticles } from "./queries/feeds";
-import { articlePhotos, articles, sections, media, users } from "./schema";
+import { articlePhotos, articles, liveEntries, sections, media, users } from "./schema";
 
 vi.mock("@/lib/auth", () => import("@/test/staff-session"));
 // Every way the server reads MDX goes through these two: counted, not changed.
@@ -96,7 +96,7 @@ const readerAsks = (photoId: string) =>
 
 describe(`building the article model of stories stored before it, at start-up, on ${databaseDriver()}`, () => {
   const photos = { published: "", draftOnly: "" };
-  const stored = { published: "", draft: "", refused: "", older: "" };
+  const stored = { published: "", draft: "", refused: "", older: "", live: "", entry: "" };
 
   beforeAll(async () => {
     signInAs(null);
@@ -127,6 +127,19 @@ describe(`building the article model of stories stored before it, at start-up, o
       status: "published",
     });
     stored.older = await storedBeforeModels("Built by older rules.", { status: "published", modelVersion: 0 });
+    stored.live = await storedBeforeModels("Live from the quay.", { status: "published" });
+    const compiled = await compileArticle("Compiled by an older server.");
+    const [entry] = await getDb()
+      .insert(liveEntries)
+      .values({
+        articleId: stored.live,
+        bodyMdx: "The **last ferry** left at nine.",
+        compiledCode: compiled.code,
+        sourceHash: compiled.sourceHash,
+        authorId,
+      })
+      .returning({ id: liveEntries.id });
+    stored.entry = entry!.id;
   });
 
   afterAll(() => closeDatabase());
@@ -172,6 +185,21 @@ describe(`building the article model of stories stored before it, at start-up, o
       .from(articles)
       .where(eq(articles.id, stored.refused));
     expect(refused).toEqual({ feedBody: null, modelVersion: ARTICLE_MODEL_VERSION });
+  });
+
+  it("builds a live entry's model at start-up too, so its feed item shows its text", async () => {
+    const [entry] = await getDb()
+      .select({
+        plainText: liveEntries.plainText,
+        feedBody: liveEntries.feedBody,
+        modelVersion: liveEntries.modelVersion,
+      })
+      .from(liveEntries)
+      .where(eq(liveEntries.id, stored.entry));
+    expect(entry).toMatchObject({ plainText: "The last ferry left at nine.", modelVersion: ARTICLE_MODEL_VERSION });
+    const item = (await listFeedArticles({ scope: { kind: "site" } })).find((story) => story.id === stored.live);
+    const json = JSON.parse(buildJsonFeed({ site, channel: siteChannel(site, "/feed.json"), articles: [item!] }));
+    expect(json.items[0].content_html).toContain("<strong>last ferry</strong>");
   });
 
   it("finds nothing left to build at the next start, as a second server does after the first", async () => {

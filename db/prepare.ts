@@ -32,7 +32,9 @@ async function migrateAndSeed(): Promise<void> {
   await migrateDatabase();
   const models = await rebuildStaleArticleModels();
   if (models.rebuilt + models.refused.length > 0) {
-    console.log(`Built the article model of ${models.rebuilt} stories (${models.refused.length} refused).`);
+    console.log(
+      `Built the article model of ${models.rebuilt} stories and live entries (${models.refused.length} refused).`,
+    );
   }
   if (!(await isDatabaseEmpty())) return;
   const content = await loadNewsroomContent(path.join(process.cwd(), "content"));

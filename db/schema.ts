@@ -287,6 +287,8 @@ export const articleNotes = pgTable(
     articleId: uuid("article_id")
       .notNull()
       .references(() => articles.id, { onDelete: "cascade" }),
+    // A note on one entry of a live story, shown with that entry; null for a note on the story itself.
+    liveEntryId: uuid("live_entry_id").references((): AnyPgColumn => liveEntries.id, { onDelete: "cascade" }),
     kind: articleNoteKind("kind").notNull(),
     body: text("body").notNull(),
     // The time readers see on the note: when the newsroom made the correction or update.
@@ -297,6 +299,9 @@ export const articleNotes = pgTable(
   },
   (t) => [
     index("article_notes_article_idx").on(t.articleId, t.notedAt),
+    index("article_notes_live_entry_idx")
+      .on(t.liveEntryId)
+      .where(sql`live_entry_id is not null`),
     // The /corrections page and its feed: every correction and clarification, newest first.
     index("article_notes_corrections_idx")
       .on(t.notedAt.desc(), t.id.desc())
@@ -322,6 +327,11 @@ export const liveEntries = pgTable(
     compiledCode: text("compiled_code").notNull(),
     sourceHash: text("source_hash").notNull(),
     plainText: text("plain_text").notNull().default(""),
+    // The library photos the body shows, so a reader's page finds their graphic warnings unparsed.
+    bodyPhotoIds: uuid("body_photo_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     feedBody: jsonb("feed_body").$type<FeedBody>(),
     modelVersion: integer("model_version"),
     authorId: uuid("author_id")

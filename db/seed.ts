@@ -232,24 +232,39 @@ async function insertLiveCoverage(
     .set({ liveStartedAt: new Date(live.started), liveEndedAt: live.ended ? new Date(live.ended) : null })
     .where(eq(articles.id, articleId));
   if (live.entries.length === 0) return;
-  await tx.insert(liveEntries).values(
-    live.entries.map((entry, index) => {
-      const compiled = article.liveEntries[index]!;
-      return {
-        articleId,
-        title: entry.title ?? null,
-        bodyMdx: entry.body,
-        compiledCode: compiled.code,
-        sourceHash: compiled.sourceHash,
-        plainText: compiled.plainText,
-        feedBody: compiled.feedBody,
-        modelVersion: compiled.modelVersion,
-        authorId: authors.get(authorSlug(entry.author))!,
-        pinned: entry.pinned,
-        postedAt: new Date(entry.at),
-      };
-    }),
+  const inserted = await tx
+    .insert(liveEntries)
+    .values(
+      live.entries.map((entry, index) => {
+        const compiled = article.liveEntries[index]!;
+        return {
+          articleId,
+          title: entry.title ?? null,
+          bodyMdx: entry.body,
+          compiledCode: compiled.code,
+          sourceHash: compiled.sourceHash,
+          plainText: compiled.plainText,
+          bodyPhotoIds: compiled.photoIds,
+          feedBody: compiled.feedBody,
+          modelVersion: compiled.modelVersion,
+          authorId: authors.get(authorSlug(entry.author))!,
+          pinned: entry.pinned,
+          postedAt: new Date(entry.at),
+          updatedAt: new Date(entry.at),
+        };
+      }),
+    )
+    .returning({ id: liveEntries.id });
+  const notes = live.entries.flatMap((entry, index) =>
+    entry.notes.map((note) => ({
+      articleId,
+      liveEntryId: inserted[index]!.id,
+      kind: note.kind,
+      body: note.text,
+      notedAt: new Date(note.at),
+    })),
   );
+  if (notes.length > 0) await tx.insert(articleNotes).values(notes);
 }
 
 /** The story's notes as the file dates them; the newest is when readers were last told it changed. */

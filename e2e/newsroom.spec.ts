@@ -862,7 +862,7 @@ test("a writer puts a colleague on the byline, the colleague edits the draft, an
   await desk.page.context().close();
 });
 
-test("an editor turns a Conflicts story live, a writer posts and pins, and an open reader page offers the new updates", async ({
+test("an editor turns a Conflicts story live, a writer posts and pins, an open reader page offers the new updates, and an editor corrects one", async ({
   browser,
 }) => {
   const liveHeadline = "Live: Monitors Report on the Valley Ceasefire";
@@ -929,6 +929,21 @@ test("an editor turns a Conflicts story live, a writer posts and pins, and an op
   expect(items).toHaveLength(3);
 
   await desk.page.goto(`/admin/articles/${id}/live`);
+  await desk.page.getByText(/^Correct the update “Border crossing reopens”/).click();
+  const correction = "An earlier version of this entry said the crossing reopened to lorries.";
+  const correcting = desk.page.getByRole("form", { name: "Correct this entry" });
+  await correcting.getByLabel("Text readers see").fill(correction);
+  await correcting.getByRole("button", { name: "Add to the entry" }).click();
+  await expect(correcting.getByRole("status")).toContainText("Correction added. Readers see it under the entry");
+  await reader.reload();
+  const corrected = updates.getByRole("article").filter({ hasText: "Border crossing reopens" });
+  await expect(corrected.getByTestId("entry-notes")).toContainText(`Correction, `);
+  await expect(corrected.getByTestId("entry-notes")).toContainText(correction);
+  await reader.goto("/corrections");
+  await reader.getByRole("link", { name: liveHeadline }).first().click();
+  await expect(reader).toHaveURL(/#note-[0-9a-f-]{36}$/);
+  await expect(reader.getByText(correction)).toBeInViewport();
+
   await desk.page.getByRole("button", { name: "End live coverage" }).click();
   await expect(desk.page.getByTestId("live-state")).toContainText("; ended");
   await reader.reload();

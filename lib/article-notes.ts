@@ -12,3 +12,6 @@ export const isCorrection = (kind: NoteKind) => kind !== "update";
 
 /** A note's own anchor on its story's page, which /corrections and feeds link to. */
 export const noteAnchor = (noteId: string) => `note-${noteId}`;
+
+/** What a live entry's notes may be: news since goes in a new entry, not in an update on an old one. */
+export const ENTRY_NOTE_KINDS = ["correction", "clarification"] as const satisfies readonly NoteKind[];

@@ -98,7 +98,7 @@ describe("structured data for search engines", () => {
     });
   });
 
-  it("describes live coverage as a LiveBlogPosting with its start, end and newest entries", () => {
+  it("describes live coverage as a LiveBlogPosting with its start, end, newest entries and their corrections", () => {
     const data = liveBlogPostingJsonLd(
       {
         slug: "ceasefire-talks-live",
@@ -114,12 +114,25 @@ describe("structured data for search engines", () => {
         live: { startedAt: new Date("2026-12-01T06:00:00Z"), endedAt: new Date("2026-12-01T20:00:00Z") },
       },
       [
-        { id: "e2", title: null, plainText: "The mediator spoke.", postedAt: new Date("2026-12-01T18:00:00Z") },
+        {
+          id: "e2",
+          title: null,
+          plainText: "The mediator spoke.",
+          postedAt: new Date("2026-12-01T18:00:00Z"),
+          notes: [],
+        },
         {
           id: "e1",
           title: "Talks open",
           plainText: "Delegations arrived.",
           postedAt: new Date("2026-12-01T07:00:00Z"),
+          notes: [
+            {
+              kind: "correction",
+              body: "An earlier version gave the wrong time.",
+              notedAt: new Date("2026-12-01T08:00:00Z"),
+            },
+          ],
         },
       ],
       site,
@@ -136,9 +149,22 @@ describe("structured data for search engines", () => {
           headline: "The mediator spoke.",
           url: "https://news.example/articles/ceasefire-talks-live#entry-e2",
         },
-        { "@type": "BlogPosting", headline: "Talks open", datePublished: "2026-12-01T09:00:00+02:00" },
+        {
+          "@type": "BlogPosting",
+          headline: "Talks open",
+          datePublished: "2026-12-01T09:00:00+02:00",
+          correction: [
+            {
+              "@type": "CorrectionComment",
+              text: "An earlier version gave the wrong time.",
+              datePublished: "2026-12-01T10:00:00+02:00",
+            },
+          ],
+        },
       ],
     });
+    expect(data.liveBlogUpdate).toHaveLength(2);
+    expect((data.liveBlogUpdate as unknown as Array<Record<string, unknown>>)[0]).not.toHaveProperty("correction");
   });
 
   it("writes dates with an explicit offset, even at UTC", () => {

@@ -37,7 +37,7 @@ export type NewsArticleFacts = {
   notes: Array<{ kind: "correction" | "clarification" | "update"; body: string; notedAt: Date }>;
 };
 
-function correctionComments(article: NewsArticleFacts, site: Site): CorrectionComment[] {
+function correctionComments(article: Pick<NewsArticleFacts, "notes">, site: Site): CorrectionComment[] {
   return article.notes
     .filter((note) => isCorrection(note.kind))
     .map((note) => ({
@@ -80,8 +80,14 @@ function storyProperties(article: NewsArticleFacts, site: Site) {
   } satisfies Omit<NewsArticle, "@type">;
 }
 
-/** The entries a live story's structured data lists, newest first. */
-export type LiveUpdateFacts = { id: string; title: string | null; plainText: string; postedAt: Date };
+/** The entries a live story's structured data lists, newest first, each with its corrections. */
+export type LiveUpdateFacts = {
+  id: string;
+  title: string | null;
+  plainText: string;
+  postedAt: Date;
+  notes: NewsArticleFacts["notes"];
+};
 
 const LIVE_UPDATES_LISTED = 10;
 
@@ -106,13 +112,17 @@ export function liveBlogPostingJsonLd(
     dateModified: isoWithOffset(new Date(changed), site.timeZone),
     coverageStartTime: isoWithOffset(article.live.startedAt, site.timeZone),
     ...(article.live.endedAt ? { coverageEndTime: isoWithOffset(article.live.endedAt, site.timeZone) } : {}),
-    liveBlogUpdate: entries.slice(0, LIVE_UPDATES_LISTED).map((entry): BlogPosting => ({
-      "@type": "BlogPosting",
-      headline: entry.title ?? entry.plainText.slice(0, 110),
-      datePublished: isoWithOffset(entry.postedAt, site.timeZone),
-      articleBody: entry.plainText,
-      url: `${storyUrl}#${entryAnchor(entry.id)}`,
-    })),
+    liveBlogUpdate: entries.slice(0, LIVE_UPDATES_LISTED).map((entry): BlogPosting => {
+      const corrections = correctionComments(entry, site);
+      return {
+        "@type": "BlogPosting",
+        headline: entry.title ?? entry.plainText.slice(0, 110),
+        datePublished: isoWithOffset(entry.postedAt, site.timeZone),
+        articleBody: entry.plainText,
+        url: `${storyUrl}#${entryAnchor(entry.id)}`,
+        ...(corrections.length > 0 ? { correction: corrections } : {}),
+      };
+    }),
   };
 }
 

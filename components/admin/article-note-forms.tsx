@@ -8,7 +8,7 @@ import {
 } from "@/app/admin/(newsroom)/articles/note-actions";
 import type { ArticleNoteForStaff } from "@/db/queries/article-notes";
 import { idle, typedValue as typed, type ActionResult, type FormState } from "@/lib/actions/result";
-import { NOTE_LABELS, type NoteKind } from "@/lib/article-notes";
+import { ENTRY_NOTE_KINDS, NOTE_LABELS, type NoteKind } from "@/lib/article-notes";
 import { ARTICLE_NOTE_LIMITS } from "@/lib/editor/form-limits";
 import { FormField, inputClass } from "./form-field";
 import { FormMessage } from "./form-message";
@@ -27,23 +27,27 @@ const KIND_HINTS: Record<NoteKind, string> = {
 const useNoteForm = (action: (previous: unknown, formData: FormData) => Promise<ActionResult>) =>
   useActionState<FormState<ActionResult>, FormData>(action, idle);
 
+const ALL_KINDS = Object.keys(NOTE_LABELS) as NoteKind[];
+
 function NoteFields({
   idPrefix,
   state,
   kind,
   body,
+  kinds = ALL_KINDS,
 }: {
   idPrefix: string;
   state: FormState<ActionResult>;
   kind: NoteKind;
   body: string;
+  kinds?: readonly NoteKind[];
 }) {
   const errors = state.status === "invalid" ? (state.fieldErrors ?? {}) : {};
   return (
     <>
       <fieldset className="space-y-1 text-sm">
         <legend className="font-semibold">Kind</legend>
-        {(Object.keys(NOTE_LABELS) as NoteKind[]).map((value) => (
+        {kinds.map((value) => (
           <label key={value} className="flex items-start gap-2">
             <input
               type="radio"
@@ -91,6 +95,28 @@ export function AddArticleNoteForm({ articleId }: { articleId: string }) {
   );
 }
 
+/** An editor corrects one entry of a live story: the note shows under the entry and on /corrections. */
+export function AddLiveEntryNoteForm({ articleId, liveEntryId }: { articleId: string; liveEntryId: string }) {
+  const [state, formAction, pending] = useNoteForm(addArticleNoteAction);
+  return (
+    <form action={formAction} aria-label="Correct this entry" className="mt-2 space-y-3">
+      <input type="hidden" name="articleId" value={articleId} />
+      <input type="hidden" name="liveEntryId" value={liveEntryId} />
+      <NoteFields
+        idPrefix={`entry-note-${liveEntryId}`}
+        state={state}
+        kind="correction"
+        body=""
+        kinds={ENTRY_NOTE_KINDS}
+      />
+      <button type="submit" disabled={pending} className={button}>
+        Add to the entry
+      </button>
+      <FormMessage state={state} testId={`entry-note-status-${liveEntryId}`} />
+    </form>
+  );
+}
+
 /** An administrator's only: corrections are kept, so changing or removing one is logged. */
 export function AdministerNote({ note }: { note: ArticleNoteForStaff }) {
   const [edited, editAction, editing] = useNoteForm(editArticleNoteAction);
@@ -102,7 +128,13 @@ export function AdministerNote({ note }: { note: ArticleNoteForStaff }) {
       </summary>
       <form action={editAction} className="mt-2 space-y-3">
         <input type="hidden" name="noteId" value={note.id} />
-        <NoteFields idPrefix={`note-${note.id}`} state={edited} kind={note.kind} body={note.body} />
+        <NoteFields
+          idPrefix={`note-${note.id}`}
+          state={edited}
+          kind={note.kind}
+          body={note.body}
+          kinds={note.liveEntry ? ENTRY_NOTE_KINDS : ALL_KINDS}
+        />
         <button type="submit" disabled={editing} className={button}>
           Save the note
         </button>

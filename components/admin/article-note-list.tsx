@@ -14,6 +14,11 @@ export function ArticleNoteList({ notes, mayAdminister }: { notes: ArticleNoteFo
             <strong>{NOTE_LABELS[note.kind]}</strong> · <NewsroomDate date={note.notedAt} withTime /> ·{" "}
             {note.createdByName ?? "unknown"}
           </p>
+          {note.liveEntry ? (
+            <p className="text-stone-600 dark:text-stone-400">
+              On the live entry of <NewsroomDate date={note.liveEntry.postedAt} withTime />
+            </p>
+          ) : null}
           <p className="mt-1 whitespace-pre-line">{note.body}</p>
           {mayAdminister ? <AdministerNote note={note} /> : null}
         </li>

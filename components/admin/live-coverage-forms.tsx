@@ -14,6 +14,7 @@ import {
 import type { LiveEntryForStaff } from "@/db/queries/live-coverage";
 import { idle, typedValue as typed, type ActionResult, type FormState } from "@/lib/actions/result";
 import { LIVE_ENTRY_LIMITS } from "@/lib/editor/form-limits";
+import { AddLiveEntryNoteForm } from "./article-note-forms";
 import { FormField, inputClass } from "./form-field";
 import { FormMessage } from "./form-message";
 
@@ -126,14 +127,16 @@ export function LiveEntryComposer({ articleId }: { articleId: string }) {
 }
 
 export function LiveEntryControls({
+  articleId,
   entry,
   mayEdit,
   mayApprove,
 }: {
+  articleId: string;
   entry: LiveEntryForStaff;
   /** Its writer or an editor: edit, delete, pin. */
   mayEdit: boolean;
-  /** An editor: let a waiting entry through. */
+  /** An editor: let a waiting entry through, and correct a published one. */
   mayApprove: boolean;
 }) {
   const [pinned, pinAction, pinning] = useLiveForm(pinLiveEntryAction);
@@ -194,6 +197,12 @@ export function LiveEntryControls({
             </button>
             <FormMessage state={edited} testId={`live-edit-status-${entry.id}`} />
           </form>
+        </details>
+      ) : null}
+      {mayApprove && entry.status === "published" ? (
+        <details>
+          <summary className="cursor-pointer text-sm underline">Correct{named}</summary>
+          <AddLiveEntryNoteForm articleId={articleId} liveEntryId={entry.id} />
         </details>
       ) : null}
       <FormMessage state={pinned} testId={`live-pin-status-${entry.id}`} />

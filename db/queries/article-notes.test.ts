@@ -13,6 +13,7 @@ import { addArticleNote, deleteArticleNote, editArticleNote } from "./article-no
 import { listCorrections } from "./published-notes";
 import { getPublishedArticle } from "./articles";
 import { listFeedArticles } from "./feeds";
+import { listLiveEntries } from "./live-entries";
 import {
   createArticleDraft,
   getArticleForEditing,
@@ -28,6 +29,7 @@ vi.mock("@/lib/auth", () => import("@/test/staff-session"));
 const PASSWORD = "correct horse battery staple";
 const COMMISSIONED = "ukraine-to-receive-nato-support-and-membership-after-conflict";
 const SAMPLE_CORRECTED = "drought-pushes-tollan-valley-farmers-from-rice-to-millet";
+const SAMPLE_LIVE = "live-ceasefire-talks-open-in-the-border-town-of-ravensk";
 const staff: Record<"admin" | "editor" | "writer", Staff> = {} as never;
 const site = {
   name: "The Meridian",
@@ -75,11 +77,18 @@ describe(`corrections and updates on ${databaseDriver()}`, () => {
   beforeEach(() => signInAs(staff.editor));
   afterAll(() => closeDatabase());
 
-  it("shows a new installation's sample correction and update on their story and on the corrections list", async () => {
+  it("shows a new installation's sample corrections on their story, under the live entry, and on the corrections list", async () => {
     const sample = (await getPublishedArticle({ slug: SAMPLE_CORRECTED }))!;
     expect(sample.notes.map((note) => note.kind)).toEqual(["correction", "update"]);
     expect(sample.revisedAt).toEqual(sample.notes[1]!.notedAt);
-    expect((await listCorrections()).corrections.map((note) => note.story.slug)).toEqual([SAMPLE_CORRECTED]);
+    const live = (await getPublishedArticle({ slug: SAMPLE_LIVE }))!;
+    expect(live.notes, "an entry's correction is not the story's own").toEqual([]);
+    const corrected = (await listLiveEntries({ articleId: live.id })).filter((entry) => entry.notes.length > 0);
+    expect(corrected.map((entry) => entry.notes[0]!.body)).toEqual([expect.stringContaining("6 percent")]);
+    expect((await listCorrections()).corrections.map((note) => note.story.slug)).toEqual([
+      SAMPLE_LIVE,
+      SAMPLE_CORRECTED,
+    ]);
   });
 
   it("puts an editor's correction on the story, on the corrections list, in the feed first and in its dates", async () => {

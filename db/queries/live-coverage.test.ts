@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { loadNewsroomContent } from "@/lib/content/load";
 import type { Staff } from "@/lib/auth/roles";
 import { NotAuthorizedError } from "@/lib/auth/staff";
+import { buildLiveEntriesRssFeed, liveFeedLastModified } from "@/lib/feeds/build-feeds";
 import { signInAs } from "@/test/staff-session";
 import { closeDatabase, databaseDriver, migrateDatabase } from "../client";
 import { seedNewsroom } from "../seed";
@@ -19,7 +20,9 @@ import {
   startLiveCoverage,
   storyFromLiveEntry,
 } from "./live-coverage";
+import { addArticleNote } from "./article-notes";
 import { listFeedArticles } from "./feeds";
+import { findArticleNotes, listCorrections } from "./published-notes";
 import { findEntryGraphicPhotos, findLiveUpdatesSince, getLiveFeed, listLiveEntries } from "./live-entries";
 import { setPhotoGraphicWarning, updatePhotoText, uploadPhoto } from "./media";
 import { createArticleDraft, getArticleForEditing } from "./newsroom-articles";
@@ -28,6 +31,14 @@ import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "
 vi.mock("@/lib/auth", () => import("@/test/staff-session"));
 
 const PASSWORD = "correct horse battery staple";
+const site = {
+  name: "The Meridian",
+  description: "News.",
+  language: "en",
+  url: "https://news.example",
+  logoPath: "/apple-icon.png",
+  timeZone: "UTC",
+};
 const staff: Record<"editor" | "writer" | "otherWriter", Staff> = {} as never;
 let story = { id: "", slug: "" };
 
@@ -208,12 +219,57 @@ describe(`live coverage on ${databaseDriver()}`, () => {
     );
     expect(posted).toMatchObject({ status: "ok" });
     const entries = await listLiveEntries({ articleId: story.id });
-    expect(await findEntryGraphicPhotos(entries.map((entry) => entry.bodyMdx))).toEqual({
+    expect(await findEntryGraphicPhotos(entries.map((entry) => entry.photoIds))).toEqual({
       [photoId]: "This image shows a burnt body",
     });
     expect((await getLiveFeed({ slug: story.slug }))?.graphicPhotos).toEqual({
       [photoId]: "This image shows a burnt body",
     });
+  });
+
+  it("corrects an entry as a story is corrected: under it, in its feeds and on /corrections, not as the story's note", async () => {
+    const [entry] = await listLiveEntries({ articleId: story.id });
+    if (!entry) throw new Error("no entry");
+    const body = "An earlier version of this entry said the lorry had been shelled.";
+    signInAs(staff.writer);
+    await expect(
+      addArticleNote({ articleId: story.id, liveEntryId: entry.id, kind: "correction", body }),
+    ).rejects.toThrow(NotAuthorizedError);
+    signInAs(staff.editor);
+    expect(
+      await addArticleNote({ articleId: story.id, liveEntryId: entry.id, kind: "update", body: "More news." }),
+      "news since goes in a new entry",
+    ).toMatchObject({ status: "invalid" });
+    expect(
+      await addArticleNote({ articleId: story.id, liveEntryId: crypto.randomUUID(), kind: "correction", body }),
+    ).toMatchObject({ status: "invalid", message: expect.stringMatching(/not on the live page/) });
+
+    const change = await addArticleNote({ articleId: story.id, liveEntryId: entry.id, kind: "correction", body });
+    expect(change).toMatchObject({ status: "ok" });
+    if (change.status === "ok")
+      expect(change.expired).toEqual(expect.arrayContaining([`story:${story.id}`, "corrections", "feeds"]));
+
+    const onPage = (await listLiveEntries({ articleId: story.id })).find((shown) => shown.id === entry.id)!;
+    expect(onPage.notes).toEqual([expect.objectContaining({ kind: "correction", body })]);
+    expect((await findArticleNotes([story.id])).get(story.id) ?? []).toEqual([]);
+    expect((await listCorrections()).corrections[0]).toMatchObject({ body, story: { slug: story.slug } });
+    expect(
+      (await getLiveCoverageForStaff({ articleId: story.id })).entries.find((e) => e.id === entry.id)?.notes,
+    ).toEqual([expect.objectContaining({ body })]);
+
+    const live = (await getLiveFeed({ slug: story.slug }))!;
+    const rss = buildLiveEntriesRssFeed({ site, ...live });
+    const item = rss.slice(rss.indexOf(`#entry-${entry.id}`));
+    expect(item.slice(0, item.indexOf("</item>"))).toContain(body);
+    expect(liveFeedLastModified(live.entries).getTime()).toBeGreaterThanOrEqual(onPage.notes[0]!.notedAt.getTime());
+    const feedItem = (await listFeedArticles({ scope: { kind: "site" } })).find((article) => article.id === story.id)!;
+    expect(feedItem.liveEntries?.find((shown) => shown.id === entry.id)?.notes).toHaveLength(1);
+
+    await deleteLiveEntry({ entryId: entry.id });
+    expect(
+      (await listCorrections()).corrections.map((note) => note.body),
+      "a deleted entry's note goes with it",
+    ).not.toContain(body);
   });
 
   it("lists the entries in the story's own feed, and takes no more once the coverage has ended", async () => {

@@ -1,17 +1,18 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { canPublish, hasRole, type Staff } from "@/lib/auth/roles";
 import { NotAuthorizedError, requireStaff } from "@/lib/auth/staff";
 import { readerTags, type ReaderTag } from "@/lib/cache-tags";
 import { compileArticle, MdxCompileError, type CompiledArticle } from "@/lib/mdx/compile";
 import type { MdxIssue } from "@/lib/mdx/safety";
 import { getDb } from "../client";
-import { articleBylines, articles, liveEntries, users } from "../schema";
+import { articleBylines, articleNotes, articles, liveEntries, users } from "../schema";
 import { articlesTags, findPublicArticles } from "./article-reader-tags";
 import { recordAudit, type AuditAction } from "./audit-log";
 import { NotFoundError } from "./errors";
 import { findPhotosMissingText } from "./media";
 import { createArticleDraft } from "./newsroom-articles";
+import { noteColumns, type ArticleNoteForReaders } from "./published-notes";
 import type { Transaction } from "./staff";
 
 // A headline taken from an untitled entry's first words, short enough for any page that shows it.
@@ -36,6 +37,8 @@ export type LiveEntryForStaff = {
   version: number;
   authorId: string;
   authorName: string;
+  /** Its corrections and clarifications, oldest first. */
+  notes: ArticleNoteForReaders[];
 };
 
 export type LiveCoverageChange =
@@ -130,7 +133,16 @@ export async function getLiveCoverageForStaff({ articleId }: { articleId: string
     .innerJoin(users, eq(users.id, liveEntries.authorId))
     .where(and(eq(liveEntries.articleId, articleId), isNull(liveEntries.deletedAt)))
     .orderBy(asc(sql`${liveEntries.status} = 'published'`), desc(liveEntries.postedAt));
-  return { coverage: story satisfies LiveCoverageState, entries: entries satisfies LiveEntryForStaff[] };
+  const notes = await getDb()
+    .select({ liveEntryId: articleNotes.liveEntryId, ...noteColumns })
+    .from(articleNotes)
+    .where(and(eq(articleNotes.articleId, articleId), isNotNull(articleNotes.liveEntryId)))
+    .orderBy(asc(articleNotes.notedAt), asc(articleNotes.id));
+  const withNotes = entries.map((entry) => ({
+    ...entry,
+    notes: notes.filter((note) => note.liveEntryId === entry.id),
+  }));
+  return { coverage: story satisfies LiveCoverageState, entries: withNotes satisfies LiveEntryForStaff[] };
 }
 
 /** An editor turns a story into live coverage, or changes whether writers' entries wait for review. */
@@ -188,6 +200,7 @@ const entryColumns = (bodyMdx: string, compiled: CompiledArticle) => ({
   compiledCode: compiled.code,
   sourceHash: compiled.sourceHash,
   plainText: compiled.plainText,
+  bodyPhotoIds: compiled.photoIds,
   feedBody: compiled.feedBody,
   modelVersion: compiled.modelVersion,
 });

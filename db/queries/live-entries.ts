@@ -1,25 +1,26 @@
 import "server-only";
-import { and, desc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { getReaderDb } from "../client";
-import { photoReferences } from "@/lib/mdx/photo-references";
 import { articles, liveEntries, media, users } from "../schema";
 import type { FeedBody } from "@/lib/mdx/feed-html";
-import { isPublicArticle } from "./public-articles";
+import { isPublicArticle, isPublicLiveEntry } from "./public-articles";
+import { findLiveEntryNotes, type ArticleNoteForReaders } from "./published-notes";
 
 /** One entry of a live story as readers see it, with its writer. */
 export type LiveEntryForReaders = {
   id: string;
   title: string | null;
-  bodyMdx: string;
+  /** The library photos its body shows. */
+  photoIds: string[];
   code: string;
   sourceHash: string;
   plainText: string;
   postedAt: Date;
   pinned: boolean;
   author: { slug: string; name: string };
+  /** Its corrections and clarifications, oldest first. */
+  notes: ArticleNoteForReaders[];
 };
-
-const isReaderEntry = and(eq(liveEntries.status, "published"), isNull(liveEntries.deletedAt));
 
 /** How many entries a live page shows; older ones wait for a later session's "older updates". */
 export const LIVE_ENTRIES_SHOWN = 200;
@@ -30,7 +31,7 @@ export async function listLiveEntries({ articleId }: { articleId: string }): Pro
     .select({
       id: liveEntries.id,
       title: liveEntries.title,
-      bodyMdx: liveEntries.bodyMdx,
+      photoIds: liveEntries.bodyPhotoIds,
       code: liveEntries.compiledCode,
       sourceHash: liveEntries.sourceHash,
       plainText: liveEntries.plainText,
@@ -41,12 +42,14 @@ export async function listLiveEntries({ articleId }: { articleId: string }): Pro
     })
     .from(liveEntries)
     .innerJoin(users, eq(users.id, liveEntries.authorId))
-    .where(and(eq(liveEntries.articleId, articleId), isReaderEntry))
+    .where(and(eq(liveEntries.articleId, articleId), isPublicLiveEntry))
     .orderBy(desc(liveEntries.postedAt), desc(liveEntries.id))
     .limit(LIVE_ENTRIES_SHOWN);
+  const notes = await findLiveEntryNotes(rows.map((row) => row.id));
   return rows.map(({ authorSlug, authorName, ...entry }) => ({
     ...entry,
     author: { slug: authorSlug, name: authorName },
+    notes: notes.get(entry.id) ?? [],
   }));
 }
 
@@ -80,7 +83,7 @@ export async function findLiveUpdatesSince({
       >`(array_agg(${liveEntries.id} order by ${liveEntries.postedAt} desc, ${liveEntries.id} desc))[1]`,
     })
     .from(liveEntries)
-    .where(and(eq(liveEntries.articleId, story.id), isReaderEntry, since));
+    .where(and(eq(liveEntries.articleId, story.id), isPublicLiveEntry, since));
   return { newEntries: row?.newEntries ?? 0, newestId: row?.newestId ?? null };
 }
 
@@ -89,11 +92,14 @@ export const LIVE_FEED_LENGTH = 50;
 export type LiveFeedEntry = {
   id: string;
   title: string | null;
-  bodyMdx: string;
+  photoIds: string[];
   plainText: string;
   feedBody: FeedBody | null;
   postedAt: Date;
+  /** When its text last changed: an edit or a note moves the feed's Last-Modified. */
+  updatedAt: Date;
   author: { slug: string; name: string };
+  notes: ArticleNoteForReaders[];
 };
 
 export type LiveFeed = {
@@ -121,25 +127,28 @@ export async function getLiveFeed({ slug }: { slug: string }): Promise<LiveFeed 
     .select({
       id: liveEntries.id,
       title: liveEntries.title,
-      bodyMdx: liveEntries.bodyMdx,
+      photoIds: liveEntries.bodyPhotoIds,
       plainText: liveEntries.plainText,
       feedBody: liveEntries.feedBody,
       postedAt: liveEntries.postedAt,
+      updatedAt: liveEntries.updatedAt,
       authorSlug: users.slug,
       authorName: users.name,
     })
     .from(liveEntries)
     .innerJoin(users, eq(users.id, liveEntries.authorId))
-    .where(and(eq(liveEntries.articleId, story.id), isReaderEntry))
+    .where(and(eq(liveEntries.articleId, story.id), isPublicLiveEntry))
     .orderBy(desc(liveEntries.postedAt), desc(liveEntries.id))
     .limit(LIVE_FEED_LENGTH);
+  const notes = await findLiveEntryNotes(rows.map((row) => row.id));
   return {
     story: { slug: story.slug, headline: story.headline, dek: story.dek, endedAt: story.endedAt },
     entries: rows.map(({ authorSlug, authorName, ...entry }) => ({
       ...entry,
       author: { slug: authorSlug, name: authorName },
+      notes: notes.get(entry.id) ?? [],
     })),
-    graphicPhotos: await findEntryGraphicPhotos(rows.map((row) => row.bodyMdx)),
+    graphicPhotos: await findEntryGraphicPhotos(rows.map((row) => row.photoIds)),
   };
 }
 
@@ -153,6 +162,7 @@ export type FeedItemLiveEntry = {
   feedBody: FeedBody | null;
   /** The entry's graphic photos, by id, with their warnings. */
   graphicPhotos: Record<string, string>;
+  notes: ArticleNoteForReaders[];
 };
 
 /** Each live story's newest entries, for its item in the feeds; a story with none is left out. */
@@ -164,34 +174,38 @@ export async function findNewestLiveEntries(articleIds: string[]): Promise<Map<s
       articleId: liveEntries.articleId,
       id: liveEntries.id,
       title: liveEntries.title,
-      bodyMdx: liveEntries.bodyMdx,
+      photoIds: liveEntries.bodyPhotoIds,
       postedAt: liveEntries.postedAt,
       feedBody: liveEntries.feedBody,
       rank: sql<number>`row_number() over (partition by ${liveEntries.articleId}
         order by ${liveEntries.postedAt} desc, ${liveEntries.id} desc)`.as("rank"),
     })
     .from(liveEntries)
-    .where(and(inArray(liveEntries.articleId, articleIds), isReaderEntry))
+    .where(and(inArray(liveEntries.articleId, articleIds), isPublicLiveEntry))
     .as("ranked");
   const rows = await getReaderDb()
     .select()
     .from(ranked)
     .where(lte(ranked.rank, LIVE_ENTRIES_IN_FEED_ITEM))
     .orderBy(ranked.articleId, ranked.rank);
-  const graphicPhotos = await findEntryGraphicPhotos(rows.map((row) => row.bodyMdx));
+  const [graphicPhotos, notes] = await Promise.all([
+    findEntryGraphicPhotos(rows.map((row) => row.photoIds)),
+    findLiveEntryNotes(rows.map((row) => row.id)),
+  ]);
   for (const { articleId, id, title, postedAt, feedBody } of rows) {
-    const entry = { id, title, postedAt, feedBody, graphicPhotos };
+    const entry = { id, title, postedAt, feedBody, graphicPhotos, notes: notes.get(id) ?? [] };
     byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), entry]);
   }
   return byArticle;
 }
 
 /**
- * The graphic photos the given entries show, by photo id, with their warnings: an entry's photo
- * goes behind its warning on the page and in feeds exactly as a story's does.
+ * The graphic photos the given entries show (each entry's photo ids, as stored with it), by photo
+ * id, with their warnings: an entry's photo goes behind its warning on the page and in feeds
+ * exactly as a story's does.
  */
-export async function findEntryGraphicPhotos(bodies: readonly string[]): Promise<Record<string, string>> {
-  const ids = [...new Set(bodies.flatMap((body) => photoReferences(body)))];
+export async function findEntryGraphicPhotos(photoIds: readonly string[][]): Promise<Record<string, string>> {
+  const ids = [...new Set(photoIds.flat())];
   if (ids.length === 0) return {};
   const rows = await getReaderDb()
     .select({ id: media.id, warning: media.graphicWarning })

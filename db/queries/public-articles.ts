@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getReaderDb, type Database } from "../client";
-import { articleBylines, articles, sections, media, users } from "../schema";
+import { articleBylines, articles, liveEntries, sections, media, users } from "../schema";
 
 /**
  * What makes a story public: published, its time has come, not in the trash.
@@ -14,6 +14,9 @@ export const isPublicArticle = and(
   lte(articles.publishedAt, sql`now()`),
   isNull(articles.deletedAt),
 );
+
+/** What makes a live story's entry public: let through (not waiting for an editor) and not deleted. */
+export const isPublicLiveEntry = and(eq(liveEntries.status, "published"), isNull(liveEntries.deletedAt));
 
 export const articleSummaryColumns = {
   id: articles.id,

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { getReaderDb } from "../client";
-import { articleNotes, articles, type ArticleNoteKind } from "../schema";
-import { isPublicArticle } from "./public-articles";
+import { articleNotes, articles, liveEntries, type ArticleNoteKind } from "../schema";
+import { isPublicArticle, isPublicLiveEntry } from "./public-articles";
 
 export type { ArticleNoteKind } from "../schema";
 
@@ -16,17 +16,35 @@ export const noteColumns = {
   notedAt: articleNotes.notedAt,
 };
 
-/** Each story's notes, oldest first, as they were made: read with the story for its page and its feeds. */
+function groupNotes(rows: Array<ArticleNoteForReaders & { key: string | null }>) {
+  const grouped = new Map<string, ArticleNoteForReaders[]>();
+  for (const { key, ...note } of rows) if (key) grouped.set(key, [...(grouped.get(key) ?? []), note]);
+  return grouped;
+}
+
+/**
+ * Each story's own notes, oldest first, as they were made: read with the story for its page and
+ * its feeds. A note on one entry of a live story is that entry's, not the story's.
+ */
 export async function findArticleNotes(articleIds: string[]): Promise<Map<string, ArticleNoteForReaders[]>> {
-  const byArticle = new Map<string, ArticleNoteForReaders[]>();
-  if (articleIds.length === 0) return byArticle;
+  if (articleIds.length === 0) return new Map();
   const rows = await getReaderDb()
-    .select({ articleId: articleNotes.articleId, ...noteColumns })
+    .select({ key: articleNotes.articleId, ...noteColumns })
     .from(articleNotes)
-    .where(inArray(articleNotes.articleId, articleIds))
+    .where(and(inArray(articleNotes.articleId, articleIds), isNull(articleNotes.liveEntryId)))
     .orderBy(asc(articleNotes.notedAt), asc(articleNotes.id));
-  for (const { articleId, ...note } of rows) byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), note]);
-  return byArticle;
+  return groupNotes(rows);
+}
+
+/** Each live entry's corrections and clarifications, oldest first, shown with the entry wherever it is. */
+export async function findLiveEntryNotes(entryIds: string[]): Promise<Map<string, ArticleNoteForReaders[]>> {
+  if (entryIds.length === 0) return new Map();
+  const rows = await getReaderDb()
+    .select({ key: articleNotes.liveEntryId, ...noteColumns })
+    .from(articleNotes)
+    .where(inArray(articleNotes.liveEntryId, entryIds))
+    .orderBy(asc(articleNotes.notedAt), asc(articleNotes.id));
+  return groupNotes(rows);
 }
 
 export const CORRECTIONS_PAGE_SIZE = 50;
@@ -34,7 +52,8 @@ export const CORRECTIONS_PAGE_SIZE = 50;
 export type PublishedCorrection = ArticleNoteForReaders & { story: { id: string; slug: string; headline: string } };
 
 /**
- * Every correction and clarification on a story readers can see, newest first. `before` is the id
+ * Every correction and clarification on a story readers can see, or on an entry of one that readers
+ * can see, newest first. `before` is the id
  * of the note the page continues after (a keyset); a made-up one finds nothing.
  */
 export async function listCorrections({ before }: { before?: string } = {}): Promise<{
@@ -47,7 +66,15 @@ export async function listCorrections({ before }: { before?: string } = {}): Pro
     .select({ ...noteColumns, storyId: articles.id, slug: articles.slug, headline: articles.headline })
     .from(articleNotes)
     .innerJoin(articles, eq(articles.id, articleNotes.articleId))
-    .where(and(inArray(articleNotes.kind, ["correction", "clarification"]), isPublicArticle, keyset))
+    .leftJoin(liveEntries, eq(liveEntries.id, articleNotes.liveEntryId))
+    .where(
+      and(
+        inArray(articleNotes.kind, ["correction", "clarification"]),
+        isPublicArticle,
+        or(isNull(articleNotes.liveEntryId), isPublicLiveEntry),
+        keyset,
+      ),
+    )
     .orderBy(desc(articleNotes.notedAt), desc(articleNotes.id))
     .limit(CORRECTIONS_PAGE_SIZE + 1);
   const page = rows.slice(0, CORRECTIONS_PAGE_SIZE);

@@ -6,6 +6,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import ArticlePage from "@/app/(site)/articles/[slug]/page";
 import AuthorPage from "@/app/(site)/author/[slug]/page";
+import CorrectionsPage from "@/app/(site)/corrections/[[...page]]/page";
 import SectionPage from "@/app/(site)/category/[slug]/page";
 import HomePage from "@/app/(site)/front-page/[edition]/page";
 import SearchPage from "@/app/(site)/search/page";
@@ -14,7 +15,9 @@ import { SiteHeader } from "@/components/site-header";
 import type { Staff } from "@/lib/auth/roles";
 import {
   buildAtomFeed,
+  buildCorrectionsRssFeed,
   buildJsonFeed,
+  buildLiveEntriesRssFeed,
   buildRssFeed,
   sectionChannel,
   siteChannel,
@@ -25,22 +28,31 @@ import { FRONT_PAGE_EDITION } from "@/lib/routes";
 import { parseSearchQuery } from "@/lib/search-query";
 import { site } from "@/lib/site";
 import { newsSitemap, urlSet } from "@/lib/sitemaps/build-sitemaps";
-import { PHOTO_TEXT_LIMITS } from "@/lib/editor/form-limits";
+import { LIVE_ENTRY_LIMITS, PHOTO_TEXT_LIMITS } from "@/lib/editor/form-limits";
 import { photoGraphicSchema } from "@/lib/editor/photo-graphic-form";
 import { UNSTORABLE, xssVectors, type XssVector } from "@/test/fixtures/xss-vectors";
 import { findActiveContent, readableContent, tokenizeHtml } from "@/test/html-inertness";
 import { signInAs } from "@/test/staff-session";
 import { closeDatabase, databaseDriver, migrateDatabase } from "../client";
+import { addArticleNote } from "./article-notes";
 import { getPublishedArticle } from "./articles";
 import { listFeedArticles, type FeedScope } from "./feeds";
+import { postLiveEntry, startLiveCoverage } from "./live-coverage";
+import { getLiveFeed, listLiveEntries } from "./live-entries";
 import { setPhotoGraphicWarning, updatePhotoText, uploadPhoto } from "./media";
 import { createArticleDraft, listNewsroomArticles, publishArticle } from "./newsroom-articles";
+import { listCorrections } from "./published-notes";
 import { listRecentNewsArticles, listSitemapArticles, listSitemapListings } from "./sitemap";
 import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "./staff";
 import { getTag } from "./tags";
 import { createSection } from "./taxonomy";
 
 vi.mock("@/lib/auth", () => import("@/test/staff-session"));
+// The live page's island asks for the router, which only a browser's app has: its server render needs none.
+vi.mock("next/navigation", async (original) => ({
+  ...(await original<typeof import("next/navigation")>()),
+  useRouter: () => ({ refresh: () => {} }),
+}));
 
 const PASSWORD = "correct horse battery staple";
 const PHOTO_SIZE = { width: 40, height: 30 };
@@ -63,7 +75,16 @@ type VectorArticle = {
   section: { id: string; slug: string; name: string; description: string };
   tag: { id: string; slug: string; name: string };
   authorSlug: string;
+  /** The correction and the update note the story carries. */
+  correction: string;
+  update: string;
+  /** Its entry on the live story: a title, and the entry's own correction. */
+  entryTitle: string;
+  entryCorrection: string;
 };
+
+/** The colleague every vector's story is bylined to after its writer: "By <vector> and Ada Admin". */
+const SECOND_BYLINE = "Ada Admin";
 
 // XML 1.0 cannot carry these even as references; the feed and sitemap builders drop them.
 const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -99,7 +120,7 @@ const xmlParser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
-  isArray: (name) => ["item", "entry", "category", "url", "link"].includes(name),
+  isArray: (name) => ["item", "entry", "category", "url", "link", "author"].includes(name),
 });
 
 type XmlNode = Record<string, unknown>;
@@ -135,6 +156,10 @@ const unstorable = xssVectors.filter((vector) => UNSTORABLE.test(vector.text));
 const vectorArticles = new Map<string, VectorArticle>();
 const vectorArticleOf = (vector: XssVector) => vectorArticles.get(vector.name)!;
 const named = <T extends { name: string }>(list: T[]) => list.map((entry) => [entry.name, entry] as const);
+/** The first characters of a text, never half a character. */
+const firstCharacters = (text: string, count: number) => Array.from(text).slice(0, count).join("");
+
+let liveStory = { id: "", slug: "" };
 
 let admin: Staff;
 
@@ -174,12 +199,22 @@ async function publishVectorArticle(vector: XssVector, index: number): Promise<V
     tags: [tagName],
     bodyMdx,
     heroMediaId: upload.photo.id,
+    bylines: [writer.id, admin.id],
   });
   if (draft.status !== "saved") throw new Error(`draft refused: ${JSON.stringify(draft)}`);
 
   signInAs(admin);
   const published = await publishArticle({ id: draft.id });
   if (published.status !== "published") throw new Error(`publication refused: ${JSON.stringify(published)}`);
+  const correction = `Correction ${marker}: ${v}`;
+  const update = `Update ${marker}: ${v}`;
+  for (const [kind, body] of [
+    ["correction", correction],
+    ["update", update],
+  ] as const) {
+    const noted = await addArticleNote({ articleId: draft.id, kind, body });
+    if (noted.status !== "ok") throw new Error(`note refused: ${noted.message}`);
+  }
   const article = await getPublishedArticle({ slug: published.slug });
   const tag = article?.tags[0] && (await getTag({ slug: article.tags[0].slug }));
   if (!article || !tag || !photo) throw new Error(`story ${index} is not public`);
@@ -199,7 +234,46 @@ async function publishVectorArticle(vector: XssVector, index: number): Promise<V
     tag,
     authorSlug: article.authors[0]!.slug,
     photoId: upload.photo.id,
+    correction,
+    update,
+    entryTitle: firstCharacters(`Entry ${index}: ${v}`, LIVE_ENTRY_LIMITS.title),
+    entryCorrection: `Entry correction ${marker}: ${v}`,
   };
+}
+
+/** One live story with an entry per vector, its title the vector, each entry corrected with it. */
+async function publishLiveDesk(): Promise<{ id: string; slug: string }> {
+  signInAs(admin);
+  const vectors = [...vectorArticles.values()];
+  const desk = await createSection({ name: "Live desk", description: "Where the vectors go live." });
+  if (desk.status !== "ok") throw new Error(`section refused: ${desk.message}`);
+  const published = await createArticleDraft({
+    headline: "Live: the vector desk",
+    dek: "Every vector, live.",
+    sectionId: desk.section.id,
+    tags: [],
+    bodyMdx: "The desk is live.",
+    intent: "publish",
+  });
+  if (published.status !== "saved") throw new Error(`live story refused: ${JSON.stringify(published)}`);
+  await startLiveCoverage({ articleId: published.id, entriesNeedReview: false });
+  for (const vectorArticle of vectors) {
+    const posted = await postLiveEntry({
+      articleId: published.id,
+      title: vectorArticle.entryTitle,
+      bodyMdx: `Entry ${vectorArticle.marker}: ${markdownText(vectorArticle.vector.text)}`,
+    });
+    if (posted.status !== "ok") throw new Error(`entry refused: ${posted.message}`);
+    const [entry] = await listLiveEntries({ articleId: published.id });
+    const noted = await addArticleNote({
+      articleId: published.id,
+      liveEntryId: entry!.id,
+      kind: "correction",
+      body: vectorArticle.entryCorrection,
+    });
+    if (noted.status !== "ok") throw new Error(`entry note refused: ${noted.message}`);
+  }
+  return { id: published.id, slug: published.slug };
 }
 
 async function feedsFor(scope: FeedScope, channel: FeedChannel) {
@@ -213,6 +287,7 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
     admin = await createFirstAdministrator({ name: "Ada Admin", email: "ada@newsroom.example", password: PASSWORD });
     for (const [index, vector] of storable.entries())
       vectorArticles.set(vector.name, await publishVectorArticle(vector, index + 1));
+    liveStory = await publishLiveDesk();
   });
 
   beforeEach(() => signInAs(null));
@@ -224,7 +299,7 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
   });
 
   it.each(named(storable))(
-    "shows %s only as text on its article page, photo, byline and tags",
+    "shows %s only as text on its article page, photo, bylines, tags and notes",
     async (_name, vector) => {
       const vectorArticle = vectorArticleOf(vector);
       const html = await renderPage(ArticlePage({ params: Promise.resolve({ slug: vectorArticle.slug }) }));
@@ -239,6 +314,9 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
         vectorArticle.alt,
         vectorArticle.caption,
         `Photo: ${vectorArticle.credit}`,
+        vectorArticle.correction,
+        vectorArticle.update,
+        SECOND_BYLINE,
       ]) {
         expect(readable).toContain(text);
       }
@@ -257,7 +335,8 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
         description: vectorArticle.dek,
         articleSection: vectorArticle.sectionName,
         keywords: [vectorArticle.tagName],
-        author: [{ name: vectorArticle.authorName }],
+        author: [{ name: vectorArticle.authorName }, { name: SECOND_BYLINE }],
+        correction: [{ "@type": "CorrectionComment", text: vectorArticle.correction }],
       });
       expect(breadcrumbs?.itemListElement).toEqual(
         expect.arrayContaining([
@@ -318,12 +397,16 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
         const content = item?.["content:encoded"] ?? "";
         expect(findActiveContent(content, { siteOrigin: site.url }), content).toEqual([]);
         expect(readableContent(content)).toContain(asXml(vectorArticle.caption));
+        expect(readableContent(content)).toContain(asXml(vectorArticle.correction));
 
         const atomDocument = wellFormed(atom);
         const [entry] = (atomDocument.feed as XmlNode).entry as XmlNode[];
         expect(textOf(entry?.title)).toBe(asXml(vectorArticle.headline));
         expect(textOf(entry?.summary)).toBe(asXml(vectorArticle.dek));
-        expect(textOf((entry?.author as XmlNode).name)).toBe(asXml(vectorArticle.authorName));
+        expect((entry?.author as XmlNode[]).map((author) => textOf(author.name))).toEqual([
+          asXml(vectorArticle.authorName),
+          SECOND_BYLINE,
+        ]);
         expect((entry?.category as XmlNode[]).map((category) => category["@_label"])).toEqual([
           asXml(vectorArticle.sectionName),
           asXml(vectorArticle.tagName),
@@ -343,7 +426,7 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
         expect(jsonFeed.items[0]).toMatchObject({
           title: vectorArticle.headline,
           summary: vectorArticle.dek,
-          authors: [{ name: vectorArticle.authorName }],
+          authors: [{ name: vectorArticle.authorName }, { name: SECOND_BYLINE }],
           tags: [vectorArticle.sectionName, vectorArticle.tagName],
         });
         expect(findActiveContent(jsonFeed.items[0]?.content_html ?? "", { siteOrigin: site.url })).toEqual([]);
@@ -395,7 +478,71 @@ describe(`the XSS corpus through the reader's pages, feeds and sitemaps on ${dat
       expect(titles).toContain(asXml(vectorArticle.headline).replaceAll("]]>", "]]\u2060>"));
     for (const item of parsed.items)
       expect(findActiveContent(item["content:encoded"] ?? "", { siteOrigin: site.url })).toEqual([]);
-    expect((JSON.parse(json) as { items: unknown[] }).items).toHaveLength(vectorArticles.size);
+    expect((JSON.parse(json) as { items: unknown[] }).items).toHaveLength(vectorArticles.size + 1);
+    const liveItem = parsed.items.find((item) => item.title === "Live: the vector desk");
+    expect(
+      readableContent(liveItem?.["content:encoded"] ?? ""),
+      "the live story's item shows its newest entries",
+    ).toContain(asXml([...vectorArticles.values()].at(-1)!.entryCorrection));
+  });
+
+  it("keeps every vector inert on a live page, in its entries' titles and corrections and its JSON-LD", async () => {
+    const html = await renderPage(ArticlePage({ params: Promise.resolve({ slug: liveStory.slug }) }));
+    expectInert(html, "live page");
+    const readable = readableContent(html);
+    for (const vectorArticle of vectorArticles.values()) {
+      expect(readable).toContain(vectorArticle.entryTitle);
+      expect(readable).toContain(vectorArticle.entryCorrection);
+    }
+    const posting = jsonLdBlocks(html).find((block) => block["@type"] === "LiveBlogPosting");
+    const newest = [...vectorArticles.values()].reverse().slice(0, 10);
+    expect(posting?.liveBlogUpdate).toEqual(
+      newest.map((vectorArticle) =>
+        expect.objectContaining({
+          headline: vectorArticle.entryTitle,
+          correction: [expect.objectContaining({ text: vectorArticle.entryCorrection })],
+        }),
+      ),
+    );
+  });
+
+  it("writes a well-formed feed of a live story's entries that carries every vector as text", async () => {
+    const live = (await getLiveFeed({ slug: liveStory.slug }))!;
+    const rss = buildLiveEntriesRssFeed({ site, ...live });
+    wellFormed(rss);
+    const items = (await rssParser.parseString(rss)).items;
+    expect(items.map((item) => item.title)).toEqual(
+      [...vectorArticles.values()]
+        .reverse()
+        .map((vectorArticle) => asXml(vectorArticle.entryTitle).replaceAll("]]>", "]]\u2060>")),
+    );
+    for (const [index, vectorArticle] of [...vectorArticles.values()].reverse().entries()) {
+      const content = items[index]?.["content:encoded"] ?? "";
+      expect(findActiveContent(content, { siteOrigin: site.url }), content).toEqual([]);
+      expect(readableContent(content)).toContain(asXml(vectorArticle.entryCorrection));
+    }
+  });
+
+  it("lists every vector's corrections as text on /corrections, page by page, and in its feed", async () => {
+    const readable: string[] = [];
+    let before: string | undefined;
+    do {
+      const page = before ? ["before", before] : undefined;
+      const html = await renderPage(CorrectionsPage({ params: Promise.resolve({ page }) }));
+      expectInert(html, `corrections page before ${before ?? "none"}`);
+      readable.push(readableContent(html));
+      before = (await listCorrections({ before })).olderCursor ?? undefined;
+    } while (before);
+    for (const vectorArticle of vectorArticles.values()) {
+      expect(readable.join("\n")).toContain(vectorArticle.correction);
+      expect(readable.join("\n")).toContain(vectorArticle.entryCorrection);
+    }
+    const { corrections } = await listCorrections();
+    const rss = buildCorrectionsRssFeed({ site, corrections });
+    wellFormed(rss);
+    const items = (await rssParser.parseString(rss)).items;
+    expect(items).toHaveLength(corrections.length);
+    for (const item of items) expect(findActiveContent(item.content ?? "")).toEqual([]);
   });
 
   it("writes a well-formed sitemap of site addresses only, and a news sitemap whose titles are the headlines as text", async () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ENTRY_NOTE_KINDS } from "@/lib/article-notes";
 import { ARTICLE_LIMITS } from "@/lib/editor/article-limits";
 import { ARTICLE_NOTE_LIMITS, LIVE_ENTRY_LIMITS } from "@/lib/editor/form-limits";
 import { authorSlug, isSlug } from "@/lib/slugs";
@@ -28,13 +29,17 @@ const noteSchema = z.object({
   at: z.iso.datetime({ offset: true }),
 });
 
-/** One entry of live coverage: its time, writer, MDX body (checked like a story's), and whether it is a key event. */
+/**
+ * One entry of live coverage: its time, writer, MDX body (checked like a story's), whether it is a
+ * key event, and its corrections (news since goes in a later entry, not in a note on this one).
+ */
 const liveEntrySchema = z.object({
   at: z.iso.datetime({ offset: true }),
   author: writerName,
   title: z.string().trim().min(1).max(LIVE_ENTRY_LIMITS.title).optional(),
   pinned: z.boolean().default(false),
   body: z.string().trim().min(1),
+  notes: z.array(noteSchema.extend({ kind: z.enum(ENTRY_NOTE_KINDS) })).default([]),
 });
 
 /** A story that is (or was) live coverage: when it began, when it ended, and its entries. */

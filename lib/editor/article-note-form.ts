@@ -18,6 +18,11 @@ const noteFields = {
     ),
 };
 
-export const addArticleNoteSchema = z.object({ articleId: z.uuid(STALE_FORM), ...noteFields });
+export const addArticleNoteSchema = z.object({
+  articleId: z.uuid(STALE_FORM),
+  // Set for a correction to one entry of a live story.
+  liveEntryId: z.uuid(STALE_FORM).optional(),
+  ...noteFields,
+});
 export const editArticleNoteSchema = z.object({ noteId: z.uuid(STALE_FORM), ...noteFields });
 export const deleteArticleNoteSchema = z.object({ noteId: z.uuid(STALE_FORM) });

@@ -50,6 +50,8 @@ export type FeedArticle = {
     postedAt: Date;
     feedBody: FeedBody | null;
     graphicPhotos: Record<string, string>;
+    /** Its corrections and clarifications, oldest first. */
+    notes?: FeedNote[];
   }>;
 };
 
@@ -122,12 +124,12 @@ function topicNames(article: FeedArticle): string[] {
   return [...new Set([article.section.name, ...article.tags.map((tag) => tag.name)])];
 }
 
-/** The notes, newest first, each a paragraph naming its kind and date, linking to it on the story. */
-function notesHtml(site: FeedSite, article: FeedArticle): string {
-  return [...(article.notes ?? [])]
+/** Notes, newest first, each a paragraph naming its kind and date, linking to it on the story. */
+function notesHtml(site: FeedSite, storyUrl: string, notes: readonly FeedNote[] = []): string {
+  return [...notes]
     .reverse()
     .map((note) => {
-      const href = escapeHtml(`${articleUrl(site, article)}#${noteAnchor(note.id)}`);
+      const href = escapeHtml(`${storyUrl}#${noteAnchor(note.id)}`);
       const when = escapeHtml(formatNewsroomDateTime(note.notedAt, site.timeZone));
       const label = `<a href="${href}">${NOTE_LABELS[note.kind]}, ${when}</a>`;
       return `<p><strong>${label}:</strong> ${escapeHtml(xmlText(note.body))}</p>`;
@@ -141,7 +143,7 @@ function contentHtml(site: FeedSite, article: FeedArticle): string {
     graphicPhotos: article.graphicPhotos,
     storyUrl: articleUrl(site, article),
   });
-  return notesHtml(site, article) + liveEntriesHtml(site, article) + body;
+  return notesHtml(site, articleUrl(site, article), article.notes) + liveEntriesHtml(site, article) + body;
 }
 
 /** A live story's newest entries, each headed by its time (linking to it on the story) and its title. */
@@ -158,7 +160,7 @@ function liveEntriesHtml(site: FeedSite, article: FeedArticle): string {
       graphicPhotos: entry.graphicPhotos,
       storyUrl,
     });
-    return `<h3><a href="${href}">${when}</a>${title}</h3>${body}`;
+    return `<h3><a href="${href}">${when}</a>${title}</h3>${notesHtml(site, storyUrl, entry.notes)}${body}`;
   });
   return `<section><h2>Latest updates</h2>${items.join("")}</section>`;
 }
@@ -437,11 +439,22 @@ export type FeedLiveEntry = {
   plainText: string;
   feedBody: FeedBody | null;
   postedAt: Date;
+  /** When its text last changed, if later than it was posted. */
+  updatedAt?: Date;
   author: { slug: string; name: string };
+  /** Its corrections and clarifications, oldest first: shown first, so a subscriber sees what changed. */
+  notes?: FeedNote[];
 };
 
-/** The newest entry's time, or a fixed date while there is none, so the ETag holds. */
-export const liveFeedLastModified = (entries: FeedLiveEntry[]) => newestOf(entries.map((entry) => entry.postedAt));
+/** The newest entry's time (or edit, or note on one), or a fixed date while there is none, so the ETag holds. */
+export const liveFeedLastModified = (entries: FeedLiveEntry[]) =>
+  newestOf(
+    entries.flatMap((entry) => [
+      entry.postedAt,
+      ...(entry.updatedAt ? [entry.updatedAt] : []),
+      ...(entry.notes ?? []).map((note) => note.notedAt),
+    ]),
+  );
 
 /** RSS 2.0 of one live story: an item per entry, newest first, each linking to it on the story. */
 export function buildLiveEntriesRssFeed({
@@ -472,7 +485,10 @@ export function buildLiveEntriesRssFeed({
       guid: `urn:uuid:${entry.id}`,
       date: entry.postedAt,
       description: escapeHtml(xmlText(entry.plainText.slice(0, 300))),
-      content: htmlForCdata(feedItemHtml(entry.feedBody, site.url, { leadPhoto: null, graphicPhotos, storyUrl })),
+      content: htmlForCdata(
+        notesHtml(site, storyUrl, entry.notes) +
+          feedItemHtml(entry.feedBody, site.url, { leadPhoto: null, graphicPhotos, storyUrl }),
+      ),
       extensions: [
         {
           name: "dc:creator",

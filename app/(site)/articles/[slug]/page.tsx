@@ -97,7 +97,7 @@ export default async function ArticlePage({ params }: Props) {
     listRelatedArticles({ articleId: article.id, sectionId: article.sectionId, limit: 4 }),
     article.live ? listLiveEntries({ articleId: article.id }) : [],
   ]);
-  const entryGraphicPhotos = await findEntryGraphicPhotos(liveEntries.map((entry) => entry.bodyMdx));
+  const entryGraphicPhotos = await findEntryGraphicPhotos(liveEntries.map((entry) => entry.photoIds));
   await tagReaderPage(related.map((article) => readerTags.article(article.id)));
   const isSample = article.tags.some((tag) => tag.slug === SAMPLE_CONTENT_TAG.slug);
 

@@ -2,23 +2,34 @@
 
 import { addArticleNote, deleteArticleNote, editArticleNote, type ArticleNoteChange } from "@/db/queries/article-notes";
 import { staffAction, type Outcome } from "@/lib/actions/staff-action";
-import { NOTE_LABELS, isCorrection } from "@/lib/article-notes";
+import { NOTE_LABELS, isCorrection, type NoteKind } from "@/lib/article-notes";
 import { addArticleNoteSchema, deleteArticleNoteSchema, editArticleNoteSchema } from "@/lib/editor/article-note-form";
 
-/** The story's staff page lists its notes, so it is refreshed with the readers' pages the note is on. */
-function outcome(change: ArticleNoteChange, message: string): Outcome {
+/**
+ * The staff page that lists the note (the story's, or its live page's for an entry's) is refreshed
+ * with the readers' pages the note is on.
+ */
+function outcome(change: ArticleNoteChange, message: string, page: "story" | "live" = "story"): Outcome {
   if (change.status !== "ok") return change;
-  return { status: "ok", message, expired: change.expired, refresh: `/admin/articles/${change.articleId}` };
+  const refresh = `/admin/articles/${change.articleId}${page === "live" ? "/live" : ""}`;
+  return { status: "ok", message, expired: change.expired, refresh };
+}
+
+function whereReadersSee({ kind, liveEntryId }: { kind: NoteKind; liveEntryId?: string }) {
+  if (liveEntryId) return "under the entry and at /corrections";
+  return isCorrection(kind) ? "on the story and at /corrections" : "at the top of the story";
 }
 
 export const addArticleNoteAction = staffAction({
   role: "editor",
   schema: addArticleNoteSchema,
   echo: ["kind", "body"],
-  run: async (input) => {
-    const where = isCorrection(input.kind) ? "on the story and at /corrections" : "at the top of the story";
-    return outcome(await addArticleNote(input), `${NOTE_LABELS[input.kind]} added. Readers see it ${where}.`);
-  },
+  run: async (input) =>
+    outcome(
+      await addArticleNote(input),
+      `${NOTE_LABELS[input.kind]} added. Readers see it ${whereReadersSee(input)}.`,
+      input.liveEntryId ? "live" : "story",
+    ),
 });
 
 export const editArticleNoteAction = staffAction({

@@ -11,6 +11,7 @@ import {
 import { NewsroomDate } from "@/components/newsroom-date";
 import { getLiveCoverageForStaff } from "@/db/queries/live-coverage";
 import { refusedOr } from "@/lib/actions/staff-action";
+import { NOTE_LABELS } from "@/lib/article-notes";
 import { canPublish, hasRole } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/staff";
 import { routes } from "@/lib/routes";
@@ -103,7 +104,16 @@ export default async function LiveCoveragePage({ params }: Props) {
               </p>
               {entry.title ? <p className="mt-1 font-semibold">{entry.title}</p> : null}
               <p className="mt-1 whitespace-pre-line">{entry.bodyMdx}</p>
+              {entry.notes.map((note) => (
+                <p key={note.id} className="mt-1 border-l-2 border-stone-400 pl-2">
+                  <strong>
+                    {NOTE_LABELS[note.kind]}, <NewsroomDate date={note.notedAt} withTime />:
+                  </strong>{" "}
+                  {note.body}
+                </p>
+              ))}
               <LiveEntryControls
+                articleId={id}
                 entry={entry}
                 mayEdit={entry.authorId === staff.id || hasRole(staff, "editor")}
                 mayApprove={editor}
