@@ -28,8 +28,8 @@ export async function SiteHeader({ withSections = true }: { withSections?: boole
           </Link>
           <span className="mt-1 block font-sans text-sm text-stone-600 dark:text-stone-400">{site.tagline}</span>
         </p>
-        <search>
-          <form action={routes.search()} method="get" role="search" className="flex gap-2 font-sans text-sm">
+        <search aria-label="Site">
+          <form action={routes.search()} method="get" className="flex gap-2 font-sans text-sm">
             <label htmlFor="site-search" className="sr-only">
               Search stories
             </label>

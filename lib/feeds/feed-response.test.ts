@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { feedResponse } from "./feed-response";
+import { feedEntityTag, feedResponse } from "./feed-response";
 
-const feed = { format: "rss" as const, body: "<rss/>", lastModified: new Date("2023-12-01T00:00:00.750Z") };
+const body = `<rss>${"<item>Ceasefire talks resume</item>".repeat(200)}</rss>`;
+const feed = {
+  format: "rss" as const,
+  body,
+  etag: feedEntityTag(body),
+  lastModified: new Date("2023-12-01T00:00:00.750Z"),
+};
 const poll = (headers: HeadersInit) => feedResponse(new Request("https://meridian.example/rss.xml", { headers }), feed);
 
 describe("answering a feed reader's poll", () => {
@@ -9,8 +15,9 @@ describe("answering a feed reader's poll", () => {
     const response = poll({});
     expect(response.status).toBe(200);
     expect(response.headers.get("ETag")).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+    expect(response.headers.get("ETag")).toBe(feedEntityTag(body));
     expect(response.headers.get("Last-Modified")).toBe("Fri, 01 Dec 2023 00:00:00 GMT");
-    expect(await response.text()).toBe("<rss/>");
+    expect(await response.text()).toBe(body);
   });
 
   it("answers 304 to a copy it still holds, by ETag (weak or strong, or *) or by date", () => {

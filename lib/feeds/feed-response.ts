@@ -12,10 +12,11 @@ export type FeedFormat = keyof typeof FEED_CONTENT_TYPES;
 // is better than an error while the database is briefly away.
 const FEED_CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=600";
 
-type FeedDocument = { format: FeedFormat; body: string; lastModified: Date };
+/** A feed as built once per change: its text, its strong ETag (feedEntityTag of the text) and its date. */
+type FeedDocument = { format: FeedFormat; body: string; etag: string; lastModified: Date };
 
 /** A strong validator: the same bytes always give the same tag, on every app server. */
-function entityTag(body: string): string {
+export function feedEntityTag(body: string): string {
   return `"${createHash("sha256").update(body).digest("base64url")}"`;
 }
 
@@ -43,15 +44,18 @@ function readerHasCurrentCopy(request: Request, etag: string, lastModified: Date
   return ifModifiedSince !== null && unchangedSince(ifModifiedSince, lastModified);
 }
 
-/** A feed with the validators readers poll with, or 304 with no body when their copy is current. */
+/**
+ * A feed with the validators readers poll with, or 304 with no body when their copy is current.
+ * The ETag comes with the document, hashed once when it was built, not on every poll. (The body
+ * leaves uncompressed: Next drops a route handler's Content-Encoding and gzips every answer itself.)
+ */
 export function feedResponse(request: Request, feed: FeedDocument): Response {
-  const etag = entityTag(feed.body);
   const validators = {
     "Cache-Control": FEED_CACHE_CONTROL,
-    ETag: etag,
+    ETag: feed.etag,
     "Last-Modified": feed.lastModified.toUTCString(),
   };
-  if (readerHasCurrentCopy(request, etag, feed.lastModified)) {
+  if (readerHasCurrentCopy(request, feed.etag, feed.lastModified)) {
     return new Response(null, { status: 304, headers: validators });
   }
   return new Response(feed.body, {

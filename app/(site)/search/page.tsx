@@ -33,8 +33,9 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <>
       <PageHeading title="Search" />
-      <search>
-        <form action={routes.search()} method="get" role="search" className="mb-8 flex max-w-xl gap-2 font-sans">
+      {/* Named apart from the masthead's, so a screen reader's list of landmarks tells the two apart. */}
+      <search aria-label="Archive">
+        <form action={routes.search()} method="get" className="mb-8 flex max-w-xl gap-2 font-sans">
           <label htmlFor="search-query" className="sr-only">
             Search stories
           </label>
