@@ -12,11 +12,11 @@ export type FeedFormat = keyof typeof FEED_CONTENT_TYPES;
 // is better than an error while the database is briefly away.
 const FEED_CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=600";
 
-/** A feed as built once per change: its text, its strong ETag (feedEntityTag of the text) and its date. */
-type FeedDocument = { format: FeedFormat; body: string; etag: string; lastModified: Date };
+/** A feed as built once per change: its UTF-8 bytes, their strong ETag (feedEntityTag) and its date. */
+type FeedDocument = { format: FeedFormat; body: Uint8Array<ArrayBuffer>; etag: string; lastModified: Date };
 
 /** A strong validator: the same bytes always give the same tag, on every app server. */
-export function feedEntityTag(body: string): string {
+export function feedEntityTag(body: Uint8Array): string {
   return `"${createHash("sha256").update(body).digest("base64url")}"`;
 }
 
