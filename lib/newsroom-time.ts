@@ -12,25 +12,28 @@ export function parsePublicationTime(value: string, timeZone: string): Date {
   return instant;
 }
 
+const DATE: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric" };
+const DATE_TIME: Intl.DateTimeFormatOptions = { ...DATE, hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
+
+// Making a DateTimeFormat costs far more than using one, and a page shows dozens of dates in one zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(options: Intl.DateTimeFormatOptions, locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${options === DATE ? "date" : "date-time"} ${locale} ${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** "1 December 2023", as the newsroom's calendar has it whatever the reader's zone. */
 export function formatNewsroomDate(instant: Date, timeZone: string, locale = "en-GB"): string {
-  return new Intl.DateTimeFormat(locale, {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone,
-  }).format(instant);
+  return formatter(DATE, locale, timeZone).format(instant);
 }
 
 /** "1 December 2023, 09:30 GMT", for updates where the hour matters. */
 export function formatNewsroomDateTime(instant: Date, timeZone: string, locale = "en-GB"): string {
-  return new Intl.DateTimeFormat(locale, {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(instant);
+  return formatter(DATE_TIME, locale, timeZone).format(instant);
 }

@@ -4,14 +4,15 @@
  * the old page (docs/DEPLOY.md). Without it, in this server's memory alone.
  */
 import { CacheHandler } from "@fortedigital/nextjs-cache-handler";
-import createLruHandler from "@fortedigital/nextjs-cache-handler/local-lru";
 import createRedisHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
 import { createClient } from "@redis/client";
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
+import { createLocalPageCache } from "./local-page-cache.mjs";
 import { REDIS_TIMEOUT_MS, redisWithLocalFallback } from "./redis-with-local-fallback.mjs";
 
-// At most 5,000 pages and documents and 256 MB (measured as JSON) in one server's memory.
-const createLocal = () => createLruHandler({ maxItemsNumber: 5_000, maxItemSizeBytes: 256 * 1024 * 1024 });
+// At most 5,000 pages and documents and 128 MB of their HTML, RSC data and documents in one
+// server's memory (about what 256 MB measured as JSON held before, docs/BENCHMARKS.md).
+const createLocal = () => createLocalPageCache({ maxEntries: 5_000, maxBytes: 128 * 1024 * 1024 });
 // How long a server that starts while Redis is away waits for it before serving from memory.
 const FIRST_CONNECT_WAIT_MS = 1_000;
 // next.config's `expireTime`, left at its default: how long a stale page may be served at all.

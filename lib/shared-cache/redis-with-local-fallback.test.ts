@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import fs from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import createLruHandler from "@fortedigital/nextjs-cache-handler/local-lru";
 import createRedisHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
 import { createClient } from "@redis/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "@/test/free-port";
+import { createLocalPageCache } from "./local-page-cache.mjs";
 import { redisWithLocalFallback } from "./redis-with-local-fallback.mjs";
 
 /**
@@ -31,7 +31,7 @@ function connectTo(url: string, prefix: string) {
   return { client, redis, connected: client.connect() };
 }
 
-const createLocal = () => createLruHandler({ maxItemsNumber: 100 });
+const createLocal = () => createLocalPageCache({ maxEntries: 100, maxBytes: 10_000_000 });
 
 async function serverCache(url: string, prefix: string): Promise<Server> {
   const link = connectTo(url, prefix);
