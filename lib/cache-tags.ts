@@ -24,6 +24,8 @@ export const readerTags = {
   feeds: "feeds",
   /** The sitemaps, the Google News sitemap included. */
   sitemaps: "sitemaps",
+  /** Search results, which each server keeps briefly (lib/search-results). */
+  search: "search",
   /** The sections' names and order, in the navigation on every reader page. */
   navigation: "navigation",
 } as const;
@@ -50,6 +52,7 @@ export function publicArticleTags(article: {
     readerTags.front,
     readerTags.feeds,
     readerTags.sitemaps,
+    readerTags.search,
     // The corrections page and feed name corrected stories: a retitled or withdrawn one changes them.
     readerTags.corrections,
   ];

@@ -1,7 +1,8 @@
 import "server-only";
 import { revalidateTag, unstable_cache } from "next/cache";
 import { waitForReplicaToCatchUp } from "@/db/client";
-import type { ReaderTag } from "@/lib/cache-tags";
+import { readerTags, type ReaderTag } from "@/lib/cache-tags";
+import { forgetSearchResults } from "@/lib/search-results";
 
 /**
  * Reader pages are cached whole by Next (rendered on first request, `revalidate` seconds at most);
@@ -57,4 +58,5 @@ export async function expireReaderTags(tags: readonly ReaderTag[]): Promise<void
   if (unique.length === 0) return;
   await waitForReplicaToCatchUp();
   for (const tag of unique) revalidateTag(tag, { expire: 0 });
+  if (unique.includes(readerTags.search)) forgetSearchResults();
 }

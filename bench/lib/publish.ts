@@ -42,15 +42,18 @@ export async function writeNewArticle(page: Page, article: Article): Promise<voi
   await page.getByLabel("Headline", { exact: true }).fill(article.headline);
   await page.getByLabel("Standfirst").fill(article.dek);
   await page.getByLabel("Section").selectOption({ label: article.section });
-  await page.getByLabel("Story").fill(article.body);
+  // The rich editor's source view takes the body as MDX, as a reporter pasting a story would.
+  await page.getByRole("button", { name: "MDX source" }).click();
+  await page.getByRole("textbox", { name: "Story" }).fill(article.body);
 }
 
 /** Presses "Publish now" on a new story; resolves on its edit page once it is saved and published. */
 export async function publishNow(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Publish now" }).click();
   // A new story's save redirects to its edit page once it has been saved and published.
-  await page.waitForURL(/\/admin\/articles\/[0-9a-f-]{36}\?created=1/);
-  if (page.url().includes("not-published")) throw new Error("The story was saved but not published");
+  await page.waitForURL(/\/admin\/articles\/[0-9a-f-]{36}\?created=/);
+  const done = new URL(page.url()).searchParams.get("created");
+  if (done !== "published") throw new Error(`The story was saved but not published (created=${done})`);
 }
 
 /** On a story's edit page: moves it to the trash. */

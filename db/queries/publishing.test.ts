@@ -258,6 +258,7 @@ describe(`publishing on ${databaseDriver()}`, () => {
           "front",
           "feeds",
           "sitemaps",
+          "search",
           "corrections",
         ].toSorted(),
       );

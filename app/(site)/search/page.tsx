@@ -4,9 +4,10 @@ import { ArticleCard } from "@/components/article-card";
 import { PageHeading } from "@/components/page-heading";
 import { Pagination } from "@/components/pagination";
 import { SearchSnippet } from "@/components/search-snippet";
-import { RANKED_MATCHES, searchArticles } from "@/db/queries/search";
+import { RANKED_MATCHES } from "@/db/queries/search";
 import { parsePageParam } from "@/lib/page-param";
 import { routes } from "@/lib/routes";
+import { findSearchResults } from "@/lib/search-results";
 import { parseSearchQuery } from "@/lib/search-query";
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
@@ -71,7 +72,7 @@ function searchSummary(query: string, total: number): string {
 }
 
 async function SearchResultsList({ query, page }: { query: string; page: number }) {
-  const { results, total, totalPages } = await searchArticles({ query, page });
+  const { results, total, totalPages } = await findSearchResults({ query, page });
   if (page > totalPages) notFound();
   return (
     <section aria-labelledby="search-results">
