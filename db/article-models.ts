@@ -20,6 +20,16 @@ export function articleModelColumns(model: ArticleModel) {
   };
 }
 
+/** The model's columns of a live entry: plain text, photos and feed HTML, written with its body. */
+export function liveEntryModelColumns(model: ArticleModel) {
+  return {
+    plainText: model.plainText,
+    bodyPhotoIds: model.photoIds,
+    feedBody: model.feedBody,
+    modelVersion: model.modelVersion,
+  };
+}
+
 // Small enough that a batch's bodies (up to 200 KB each) never hold much memory at once.
 const REBUILD_BATCH = 100;
 
@@ -92,12 +102,7 @@ const liveEntryModels: ModelTable = {
     const columns =
       model instanceof MdxCompileError
         ? { feedBody: null, modelVersion: ARTICLE_MODEL_VERSION }
-        : {
-            plainText: model.plainText,
-            bodyPhotoIds: model.photoIds,
-            feedBody: model.feedBody,
-            modelVersion: model.modelVersion,
-          };
+        : liveEntryModelColumns(model);
     const [written] = await tx
       .update(liveEntries)
       .set(columns)

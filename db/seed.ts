@@ -5,7 +5,7 @@ import { SAMPLE_CONTENT_TAG } from "@/lib/content/sample";
 import { compileArticle, MdxCompileError } from "@/lib/mdx/compile";
 import { parsePublicationTime } from "@/lib/newsroom-time";
 import { articleSlug, authorSlug, sectionSlug, tagSlug } from "@/lib/slugs";
-import { articleModelColumns } from "./article-models";
+import { articleModelColumns, liveEntryModelColumns } from "./article-models";
 import { getDb, type Database } from "./client";
 import { recordArticlePhotos } from "./queries/article-photos";
 import {
@@ -243,10 +243,7 @@ async function insertLiveCoverage(
           bodyMdx: entry.body,
           compiledCode: compiled.code,
           sourceHash: compiled.sourceHash,
-          plainText: compiled.plainText,
-          bodyPhotoIds: compiled.photoIds,
-          feedBody: compiled.feedBody,
-          modelVersion: compiled.modelVersion,
+          ...liveEntryModelColumns(compiled),
           authorId: authors.get(authorSlug(entry.author))!,
           pinned: entry.pinned,
           postedAt: new Date(entry.at),

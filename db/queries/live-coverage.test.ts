@@ -6,6 +6,7 @@ import { loadNewsroomContent } from "@/lib/content/load";
 import type { Staff } from "@/lib/auth/roles";
 import { NotAuthorizedError } from "@/lib/auth/staff";
 import { buildLiveEntriesRssFeed, liveFeedLastModified } from "@/lib/feeds/build-feeds";
+import { site } from "@/lib/site";
 import { signInAs } from "@/test/staff-session";
 import { closeDatabase, databaseDriver, migrateDatabase } from "../client";
 import { seedNewsroom } from "../seed";
@@ -31,14 +32,6 @@ import { createFirstAdministrator, provisionStaffAccountFromCommandLine } from "
 vi.mock("@/lib/auth", () => import("@/test/staff-session"));
 
 const PASSWORD = "correct horse battery staple";
-const site = {
-  name: "The Meridian",
-  description: "News.",
-  language: "en",
-  url: "https://news.example",
-  logoPath: "/apple-icon.png",
-  timeZone: "UTC",
-};
 const staff: Record<"editor" | "writer" | "otherWriter", Staff> = {} as never;
 let story = { id: "", slug: "" };
 

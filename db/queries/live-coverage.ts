@@ -5,6 +5,7 @@ import { NotAuthorizedError, requireStaff } from "@/lib/auth/staff";
 import { readerTags, type ReaderTag } from "@/lib/cache-tags";
 import { compileArticle, MdxCompileError, type CompiledArticle } from "@/lib/mdx/compile";
 import type { MdxIssue } from "@/lib/mdx/safety";
+import { liveEntryModelColumns } from "../article-models";
 import { getDb } from "../client";
 import { articleBylines, articleNotes, articles, liveEntries, users } from "../schema";
 import { articlesTags, findPublicArticles } from "./article-reader-tags";
@@ -199,10 +200,7 @@ const entryColumns = (bodyMdx: string, compiled: CompiledArticle) => ({
   bodyMdx,
   compiledCode: compiled.code,
   sourceHash: compiled.sourceHash,
-  plainText: compiled.plainText,
-  bodyPhotoIds: compiled.photoIds,
-  feedBody: compiled.feedBody,
-  modelVersion: compiled.modelVersion,
+  ...liveEntryModelColumns(compiled),
 });
 
 /**
